@@ -1,0 +1,98 @@
+//! Rules on read reports. Each module returns issues; none prints or stops.
+//!
+//! - [`rows`]: one organisation row at a time.
+//! - [`levels`]: total rows and the unit's own summary against the detail.
+//! - [`registry`]: organisations against the registry.
+//! - [`money`]: events against coverage, financing against the norm.
+//!
+//! [`check_file`] runs every rule one report can trigger alone (what a
+//! district's self-check shows); [`check_region`] the rules across reports.
+
+pub mod levels;
+pub mod money;
+pub mod registry;
+pub mod rows;
+
+use crate::issue::{Issue, Place, Rule};
+use crate::pipeline::Pipeline;
+use crate::registry::Registry;
+use crate::tables::coverage::TOTAL;
+use crate::tables::{FileReport, FileStatus};
+use std::collections::BTreeMap;
+
+/// Every rule that one read report triggers alone.
+pub fn check_file(report: &mut FileReport, registry: Option<&Registry>, pipeline: &Pipeline) {
+    let file = report.rel.clone();
+    let unit = report.unit.clone();
+    let mut found = Vec::new();
+    if let Some(cov) = report.coverage.as_mut() {
+        if let Some(reg) = registry {
+            found.extend(registry::check(cov, unit.as_deref(), &file, reg, pipeline));
+        }
+    }
+    if let Some(cov) = report.coverage.as_ref() {
+        // Issues raised before the registry match name the org as written;
+        // name it by its registry id where there is one.
+        let ids: BTreeMap<u32, &str> = cov.rows.iter().filter_map(|r| r.registry_id.as_deref().map(|id| (r.row, id))).collect();
+        for issue in report.issues.iter_mut().filter(|i| i.place.sheet.as_deref() == Some(cov.sheet.as_str())) {
+            if let Some(id) = issue.place.row.and_then(|r| ids.get(&r)) {
+                issue.org = Some(id.to_string());
+            }
+        }
+        found.extend(rows::check(cov, &file, pipeline));
+        found.extend(levels::check_totals(cov, report.events.as_ref(), &file, pipeline));
+        if let Some(s) = &report.summary {
+            found.extend(levels::check_summary(s, cov, &file, pipeline));
+        }
+        if let Some(e) = &report.events {
+            found.extend(money::check_participants(e, levels::sums(cov)[TOTAL], &file, pipeline));
+        }
+    }
+    if let Some(f) = &report.finance {
+        found.extend(money::check_finance(f, &file, pipeline));
+    }
+    for mut issue in found {
+        issue.unit = unit.clone();
+        report.issues.push(issue);
+    }
+}
+
+/// Rules across reports: units that sent nothing, organisations reported by
+/// two units.
+pub fn check_region(reports: &[FileReport], pipeline: &Pipeline) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let read: Vec<&FileReport> = reports.iter().filter(|r| r.status == FileStatus::Read).collect();
+    for u in &pipeline.units {
+        if !read.iter().any(|r| r.unit.as_deref() == Some(u.id.as_str())) {
+            out.push(Issue::new(Rule::UnitMissing, Place::default()).unit(Some(&u.id)));
+        }
+    }
+    let mut first_unit: BTreeMap<&str, (&str, &FileReport)> = BTreeMap::new();
+    for r in &read {
+        let (Some(unit), Some(cov)) = (r.unit.as_deref(), r.coverage.as_ref()) else { continue };
+        for row in cov.accepted() {
+            let Some(id) = row.registry_id.as_deref() else { continue };
+            match first_unit.get(id) {
+                Some((u, first)) if *u != unit => {
+                    let place = match cov.org_col {
+                        Some(c) => Place::cell(&r.rel, &cov.sheet, row.row, c),
+                        None => Place::row(&r.rel, &cov.sheet, row.row),
+                    };
+                    out.push(
+                        Issue::new(Rule::RegistryOtherUnit, place)
+                            .unit(Some(unit))
+                            .org(Some(id))
+                            .expected(u.to_string())
+                            .actual(unit)
+                            .detail(first.rel.clone()),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    first_unit.insert(id, (unit, r));
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,125 @@
+//! Row rules on the coverage table: `row.categories_sum`,
+//! `row.trained_exceeds_members`, `row.share_mismatch`, `row.duplicate_org`.
+//!
+//! Input: one file's [`Coverage`]. Output: issues at the cells concerned.
+
+use crate::issue::{num, Issue, Place, Rule};
+use crate::pipeline::Pipeline;
+use crate::tables::coverage::{Coverage, OrgRow, CATEGORY_RANGE, MEMBERS, TOTAL};
+use std::collections::HashMap;
+
+fn org_ref(r: &OrgRow) -> Option<&str> {
+    r.registry_id.as_deref().or((!r.name.is_empty()).then_some(r.name.as_str()))
+}
+
+/// Whether a stated percent agrees with the exact one: rounding or truncation
+/// to the decimals written, within `tolerance` percentage points.
+pub fn share_agrees(stated: f64, exact: f64, decimals: u32, tolerance: f64) -> bool {
+    let p = 10f64.powi(decimals.min(6) as i32);
+    let rounded = (exact * p).round() / p;
+    let truncated = (exact * p + 1e-9).floor() / p;
+    let eps = tolerance + 1e-9;
+    (stated - rounded).abs() <= eps || (stated - truncated).abs() <= eps || (stated - exact).abs() <= eps
+}
+
+/// Rounds for display in an issue: at least one decimal.
+pub fn round_to(v: f64, decimals: u32) -> f64 {
+    let p = 10f64.powi(decimals.clamp(1, 6) as i32);
+    (v * p).round() / p
+}
+
+pub fn check(cov: &Coverage, file: &str, pipeline: &Pipeline) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let sheet = cov.sheet.as_str();
+    let cell = |row: u32, idx: usize| match cov.cols[idx] {
+        Some(c) => Place::cell(file, sheet, row, c),
+        None => Place::row(file, sheet, row),
+    };
+    let share_tol = pipeline.rule(Rule::RowShareMismatch).tolerance.unwrap_or(0.0);
+    for r in cov.accepted() {
+        let (members, total) = (r.values[MEMBERS], r.values[TOTAL]);
+        let cats = &r.values[CATEGORY_RANGE];
+        if let Some(t) = total {
+            if cats.iter().any(Option::is_some) {
+                let sum: f64 = cats.iter().flatten().sum();
+                if (sum - t).abs() > 1e-9 {
+                    out.push(
+                        Issue::new(Rule::RowCategoriesSum, cell(r.row, TOTAL))
+                            .org(org_ref(r))
+                            .field("trained.total")
+                            .expected(num(t))
+                            .actual(num(sum)),
+                    );
+                }
+            }
+        }
+        if let (Some(m), Some(t)) = (members, total) {
+            if t > m {
+                out.push(
+                    Issue::new(Rule::RowTrainedExceedsMembers, cell(r.row, TOTAL))
+                        .org(org_ref(r))
+                        .field("trained.total")
+                        .expected(num(m))
+                        .actual(num(t)),
+                );
+            }
+        }
+        if let (Some(s), Some(m), Some(t), Some(sc)) = (r.share, members, total, cov.share_col) {
+            if m > 0.0 {
+                let stated = if s.percent_sign { s.value } else { s.value * 100.0 / cov.share_scale };
+                let decimals = if s.percent_sign || cov.share_scale == 100.0 { s.decimals } else { s.decimals.saturating_sub(2) };
+                let exact = t / m * 100.0;
+                if !share_agrees(stated, exact, decimals, share_tol) {
+                    out.push(
+                        Issue::new(Rule::RowShareMismatch, Place::cell(file, sheet, r.row, sc))
+                            .org(org_ref(r))
+                            .field("trained_share")
+                            .expected(num(round_to(exact, decimals)))
+                            .actual(num(round_to(stated, decimals))),
+                    );
+                }
+            }
+        }
+    }
+    // The same organisation twice.
+    let mut seen: HashMap<String, &OrgRow> = HashMap::new();
+    for r in cov.accepted() {
+        let k = match &r.registry_id {
+            Some(id) => id.clone(),
+            None if !r.name.is_empty() => crate::normalize::text::key(&r.name),
+            None => continue,
+        };
+        if let Some(first) = seen.get(&k) {
+            let place = match cov.org_col {
+                Some(c) => Place::cell(file, sheet, r.row, c),
+                None => Place::row(file, sheet, r.row),
+            };
+            out.push(
+                Issue::new(Rule::RowDuplicateOrg, place)
+                    .org(org_ref(r))
+                    .actual(r.name.clone())
+                    .detail((first.row + 1).to_string()),
+            );
+        } else {
+            seen.insert(k, r);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn share_tolerates_rounding_and_truncation() {
+        // the seed writes 5 673 / 33 468 = 16.95 % as 16,9 %
+        let exact = 5673.0 / 33468.0 * 100.0;
+        assert!(share_agrees(16.9, exact, 1, 0.0));
+        assert!(share_agrees(17.0, exact, 1, 0.0));
+        assert!(share_agrees(17.0, exact, 0, 0.0));
+        assert!(!share_agrees(23.2, 9.3, 1, 0.05));
+        assert!(!share_agrees(16.7, exact, 1, 0.05));
+        assert_eq!(round_to(9.2857, 1), 9.3);
+    }
+}

@@ -1,0 +1,75 @@
+//! The command line (contract in `contracts.md`): run-time flags only; the
+//! meaning of the reports lives in the pipeline file.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "jinaq",
+    version,
+    about = "Consolidates the monthly union training reports of the districts into one checked workbook and an error report",
+    long_about = None
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Flags of `consolidate` when no subcommand is given.
+    #[command(flatten)]
+    pub consolidate: ConsolidateArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read every report in the inbox, check and consolidate them, write the outputs.
+    Consolidate(ConsolidateArgs),
+    /// A district's self-check of its report files before sending.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ConsolidateArgs {
+    /// Pipeline file [default: pipelines/aktobe-training.toml]
+    #[arg(long, global = false)]
+    pub pipeline: Option<PathBuf>,
+    /// Inbox folder with the month's reports [default: from the pipeline file]
+    #[arg(long)]
+    pub input: Option<PathBuf>,
+    /// Registry workbook [default: from the pipeline file]
+    #[arg(long)]
+    pub registry: Option<PathBuf>,
+    /// Reporting month, YYYY-MM [default: told from the files]
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Output folder [default: from the pipeline file]
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Language of messages and labels: kk, ru or en [default: from the pipeline file]
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// No progress bar and no run summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// More log lines (-v, -vv).
+    #[arg(short, long, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CheckArgs {
+    /// Report files to check.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Pipeline file [default: pipelines/aktobe-training.toml]
+    #[arg(long)]
+    pub pipeline: Option<PathBuf>,
+    /// Registry workbook [default: from the pipeline file]
+    #[arg(long)]
+    pub registry: Option<PathBuf>,
+    /// Reporting month, YYYY-MM [default: told from the files]
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Language: kk, ru or en [default: from the pipeline file]
+    #[arg(long)]
+    pub lang: Option<String>,
+}

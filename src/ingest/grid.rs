@@ -1,0 +1,229 @@
+//! A sheet's cells as read, at the positions Excel shows them.
+//!
+//! The grid is sparse (only cells that hold something) and indexed by
+//! absolute 0-based row and column, so an issue can always name the A1 cell
+//! a district sees, and a stray far cell or a hostile dimension costs nothing.
+
+/// A calendar date read from a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ymd {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Ymd {
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Ymd> {
+        let d = Ymd { year, month, day };
+        d.is_valid().then_some(d)
+    }
+
+    pub fn is_valid(&self) -> bool {
+        (1..=12).contains(&self.month) && self.day >= 1 && self.day <= days_in_month(self.year, self.month)
+    }
+
+    /// A date from an Excel serial number in the 1900 or 1904 system.
+    pub fn from_serial(serial: f64, is_1904: bool) -> Option<Ymd> {
+        if !serial.is_finite() || serial < 1.0 || serial > 2_958_465.0 {
+            return None;
+        }
+        let mut days = serial.floor() as i64;
+        if is_1904 {
+            days += 1462;
+        } else if days < 60 {
+            // Excel's 1900 leap-year bug: serials before 1 March 1900 are off by one.
+            days += 1;
+        }
+        // Days since 1899-12-30 -> civil date.
+        Some(civil_from_days(days - 25_569))
+    }
+
+    pub fn dd_mm_yyyy(&self) -> String {
+        format!("{:02}.{:02}.{:04}", self.day, self.month, self.year)
+    }
+
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Days since 1970-01-01 -> date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> Ymd {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    Ymd { year: (if m <= 2 { y + 1 } else { y }) as i32, month: m, day: d }
+}
+
+/// One cell's content.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Number(f64),
+    Text(String),
+    Bool(bool),
+    /// A cell Excel shows as a date (date format, ISO date in ods).
+    Date(Ymd),
+    /// `#REF!`, `#DIV/0!`, ... as Excel writes it.
+    Error(String),
+    /// A formula whose file carries no computed value.
+    NoValue,
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The text of a cell as a person reads it (numbers without a needless
+    /// fraction).
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty | Cell::NoValue => String::new(),
+            Cell::Number(n) => format_number(*n),
+            Cell::Text(s) => s.trim().to_string(),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Date(d) => d.dd_mm_yyyy(),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Cell::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+static EMPTY: Cell = Cell::Empty;
+
+/// One row of a grid: its cells sorted by column.
+#[derive(Debug, Clone, Default)]
+pub struct GridRow {
+    pub index: u32,
+    pub cells: Vec<(u32, Cell)>,
+}
+
+impl GridRow {
+    pub fn get(&self, col: u32) -> &Cell {
+        match self.cells.binary_search_by_key(&col, |(c, _)| *c) {
+            Ok(i) => &self.cells[i].1,
+            Err(_) => &EMPTY,
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|(_, c)| c.is_empty())
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Grid {
+    /// Rows that hold at least one cell, sorted by index.
+    pub rows: Vec<GridRow>,
+    /// Dates in the workbook count from 1904 (Mac).
+    pub is_1904: bool,
+}
+
+impl Grid {
+    /// Builds a grid from cells in any order; empty cells are dropped.
+    pub fn from_cells(mut cells: Vec<(u32, u32, Cell)>, is_1904: bool) -> Grid {
+        cells.retain(|(_, _, c)| !matches!(c, Cell::Empty));
+        cells.sort_by_key(|&(r, c, _)| (r, c));
+        let mut rows: Vec<GridRow> = Vec::new();
+        for (r, c, cell) in cells {
+            match rows.last_mut() {
+                Some(last) if last.index == r => {
+                    if last.cells.last().is_some_and(|(lc, _)| *lc == c) {
+                        // a duplicated cell record: the later one wins, as in Excel
+                        last.cells.pop();
+                    }
+                    last.cells.push((c, cell));
+                }
+                _ => rows.push(GridRow { index: r, cells: vec![(c, cell)] }),
+            }
+        }
+        Grid { rows, is_1904 }
+    }
+
+    pub fn row(&self, row: u32) -> Option<&GridRow> {
+        self.rows.binary_search_by_key(&row, |r| r.index).ok().map(|i| &self.rows[i])
+    }
+
+    pub fn get(&self, row: u32, col: u32) -> &Cell {
+        self.row(row).map_or(&EMPTY, |r| r.get(col))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.iter().all(GridRow::is_blank)
+    }
+
+    pub fn cell_count(&self) -> usize {
+        self.rows.iter().map(|r| r.cells.len()).sum()
+    }
+
+    /// The first and last used column.
+    pub fn col_span(&self) -> Option<(u32, u32)> {
+        let first = self.rows.iter().filter_map(|r| r.cells.first().map(|c| c.0)).min()?;
+        let last = self.rows.iter().filter_map(|r| r.cells.last().map(|c| c.0)).max()?;
+        Some((first, last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serials_in_both_date_systems() {
+        assert_eq!(Ymd::from_serial(46_096.0, false), Ymd::new(2026, 3, 15));
+        assert_eq!(Ymd::from_serial(44_634.0, true), Ymd::new(2026, 3, 15));
+        assert_eq!(Ymd::from_serial(61.0, false), Ymd::new(1900, 3, 1));
+        assert_eq!(Ymd::from_serial(-3.0, false), None);
+        assert_eq!(Ymd::new(2026, 2, 29), None);
+        assert!(Ymd::new(2024, 2, 29).is_some());
+    }
+
+    #[test]
+    fn sparse_grid_lookup() {
+        let g = Grid::from_cells(
+            vec![(5, 2, Cell::Number(1.0)), (0, 0, Cell::Text("a".into())), (5, 0, Cell::Empty), (1_048_575, 16_383, Cell::Bool(true))],
+            false,
+        );
+        assert_eq!(g.rows.len(), 3);
+        assert_eq!(g.get(5, 2), &Cell::Number(1.0));
+        assert_eq!(g.get(5, 1), &Cell::Empty);
+        assert_eq!(g.get(1_048_575, 16_383), &Cell::Bool(true));
+        assert_eq!(g.col_span(), Some((0, 16_383)));
+    }
+}

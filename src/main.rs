@@ -1,0 +1,37 @@
+//! `jinaq`: parse the command line, start logging, run the command, map the
+//! outcome to the exit status (0 clean, 1 error-severity issues, 2 could not run).
+
+use clap::Parser;
+use jinaq::cli::{Cli, Command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let verbose = match &cli.command {
+        Some(Command::Consolidate(a)) => a.verbose,
+        None => cli.consolidate.verbose,
+        Some(Command::Check(_)) => 0,
+    };
+    let filter = match verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| filter.into()))
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
+    let result = match cli.command {
+        Some(Command::Consolidate(args)) => jinaq::commands::consolidate::run(&args),
+        None => jinaq::commands::consolidate::run(&cli.consolidate),
+        Some(Command::Check(args)) => jinaq::commands::check::run(&args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("jinaq: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Which unit and which period a file is about, from its name and its title
+//! rows, in either language and every spelling the districts use.
+//!
+//! Input: a file name, title texts, the pipeline's units. Output: the unit id
+//! and the period, or None. The caller raises `file.unit_unknown` and
+//! `file.period_mismatch`.
+
+use crate::normalize::text::{contains_at_word_start, key};
+use crate::pipeline::Pipeline;
+use regex::Regex;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+/// A reporting month; figures are cumulative from 1 January of its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Period {
+    pub fn new(year: i32, month: u32) -> Option<Period> {
+        ((1..=12).contains(&month) && (2000..=2099).contains(&year)).then_some(Period { year, month })
+    }
+
+    /// The "as of" date: the first day of the next month.
+    pub fn as_of(&self) -> (i32, u32, u32) {
+        if self.month == 12 {
+            (self.year + 1, 1, 1)
+        } else {
+            (self.year, self.month + 1, 1)
+        }
+    }
+
+    pub fn as_of_iso(&self) -> String {
+        let (y, m, d) = self.as_of();
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    /// `01.04.2026`, as the seed's table heads its columns.
+    pub fn as_of_dotted(&self) -> String {
+        let (y, m, d) = self.as_of();
+        format!("{d:02}.{m:02}.{y:04}")
+    }
+
+    pub fn previous(&self) -> Period {
+        if self.month == 1 {
+            Period { year: self.year - 1, month: 12 }
+        } else {
+            Period { year: self.year, month: self.month - 1 }
+        }
+    }
+
+    pub fn year_before(&self) -> Period {
+        Period { year: self.year - 1, month: self.month }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl FromStr for Period {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Period, String> {
+        let bad = || format!("`{s}` is not a period: write it as YYYY-MM, for example 2026-03");
+        let (y, m) = s.trim().split_once('-').ok_or_else(bad)?;
+        if y.len() != 4 || m.len() != 2 {
+            return Err(bad());
+        }
+        Period::new(y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?).ok_or_else(bad)
+    }
+}
+
+/// Month names: Kazakh (any suffix), Russian and English (whole words only:
+/// `Мартукский` is a district, not March).
+const MONTHS_KK: [&str; 12] = [
+    "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан",
+];
+const MONTHS_WORDS: [&[&str]; 12] = [
+    &["январь", "января", "январе", "january", "jan"],
+    &["февраль", "февраля", "феврале", "february", "feb"],
+    &["март", "марта", "марте", "march", "mar"],
+    &["апрель", "апреля", "апреле", "april", "apr"],
+    &["май", "мая", "мае", "may"],
+    &["июнь", "июня", "июне", "june", "jun"],
+    &["июль", "июля", "июле", "july", "jul"],
+    &["август", "августа", "августе", "august", "aug"],
+    &["сентябрь", "сентября", "сентябре", "september", "sep"],
+    &["октябрь", "октября", "октябре", "october", "oct"],
+    &["ноябрь", "ноября", "ноябре", "november", "nov"],
+    &["декабрь", "декабря", "декабре", "december", "dec"],
+];
+
+fn month_of_word(word: &str) -> Option<u32> {
+    let by_kk = MONTHS_KK.iter().position(|m| word.starts_with(m));
+    let by_word = MONTHS_WORDS.iter().position(|forms| forms.contains(&word));
+    by_kk.or(by_word).map(|i| i as u32 + 1)
+}
+
+fn numeric_patterns() -> &'static [(Regex, bool)] {
+    static P: OnceLock<Vec<(Regex, bool)>> = OnceLock::new();
+    P.get_or_init(|| {
+        vec![
+            // as of 01.04.2026: the month before
+            (Regex::new(r"(?:^|\D)01[./](0[1-9]|1[0-2])[./](20\d\d)(?:\D|$)").unwrap(), true),
+            // 2026-03, 2026_03, 2026.03, 202603
+            (Regex::new(r"(?:^|\D)(20\d\d)[-_. ]?(0[1-9]|1[0-2])(?:\D|$)").unwrap(), false),
+            // 03.2026, 03-2026, 3.2026
+            (Regex::new(r"(?:^|\D)(0?[1-9]|1[0-2])[-_. ](20\d\d)(?:\D|$)").unwrap(), false),
+        ]
+    })
+}
+
+/// The period a text names, if exactly one can be told.
+pub fn period_in(text: &str) -> Option<Period> {
+    let lower = text.to_lowercase();
+    // Month written as a word, with a year nearby.
+    let words: Vec<String> = key(&lower).split(' ').map(str::to_string).collect();
+    let year = words.iter().find_map(|w| {
+        let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+        (digits.len() == 4 && digits.starts_with("20")).then(|| digits.parse::<i32>().ok()).flatten()
+    });
+    // "январь – март 2026": the last month named is the period
+    let month_word = words.iter().filter_map(|w| month_of_word(w)).next_back();
+    if let (Some(y), Some(m)) = (year, month_word) {
+        return Period::new(y, m);
+    }
+    for (i, (re, as_of)) in numeric_patterns().iter().enumerate() {
+        if let Some(c) = re.captures(&lower) {
+            let (y, m) = if i == 0 || i == 1 {
+                let (a, b) = (&c[1], &c[2]);
+                if i == 0 { (b.parse().ok()?, a.parse().ok()?) } else { (a.parse().ok()?, b.parse().ok()?) }
+            } else {
+                (c[2].parse().ok()?, c[1].parse().ok()?)
+            };
+            let p = Period::new(y, m)?;
+            return Some(if *as_of { p.previous() } else { p });
+        }
+    }
+    None
+}
+
+/// The units a text names, best first: a longer stem is a better witness.
+pub fn units_in<'p>(pipeline: &'p Pipeline, text: &str) -> Vec<&'p str> {
+    let k = key(text);
+    let mut found: Vec<(&str, usize)> = Vec::new();
+    for u in &pipeline.units {
+        if let Some(len) = u.keys.iter().filter(|s| contains_at_word_start(&k, s)).map(|s| s.len()).max() {
+            found.push((u.id.as_str(), len));
+        }
+    }
+    found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    found.into_iter().map(|(id, _)| id).collect()
+}
+
+/// The one unit a text names, or None when it names none or several.
+pub fn unit_in<'p>(pipeline: &'p Pipeline, text: &str) -> Option<&'p str> {
+    let found = units_in(pipeline, text);
+    (found.len() == 1).then(|| found[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn pipeline() -> Pipeline {
+        Pipeline::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE)).unwrap()
+    }
+
+    #[test]
+    fn periods_from_names_and_titles() {
+        let p = |y, m| Period::new(y, m);
+        assert_eq!(period_in("Алға_2026-03.xlsx"), p(2026, 3));
+        assert_eq!(period_in("Алгинский р-н март 2026.xls"), p(2026, 3));
+        assert_eq!(period_in("Хромтау ауданы 03.2026 түзетілген.xlsx"), p(2026, 3));
+        assert_eq!(period_in("martok_202603.ods"), p(2026, 3));
+        assert_eq!(period_in("Қобда_2026_03.xlsx"), p(2026, 3));
+        assert_eq!(period_in("Ойыл ауд. 2026 наурыз.xlsx"), p(2026, 3));
+        assert_eq!(period_in("2026 жылғы наурыз"), p(2026, 3));
+        assert_eq!(period_in("за январь – март 2026 года"), p(2026, 3));
+        assert_eq!(period_in("по состоянию на 01.04.2026"), p(2026, 3));
+        assert_eq!(period_in("otchet_shalkar.xlsx"), None);
+        assert_eq!(period_in("Ілеспе хат Темір.docx"), None);
+        assert_eq!(period_in("Мамыр 2025"), p(2025, 5));
+        assert_eq!(period_in("Мартукский район 2026-02"), p(2026, 2));
+    }
+
+    #[test]
+    fn units_from_names() {
+        let pl = pipeline();
+        for (text, want) in [
+            ("Алға_2026-03.xlsx", "alga"),
+            ("Алгинский р-н март 2026.xls", "alga"),
+            ("Хромтау ауданы 03.2026.xlsx", "khromtau"),
+            ("otchet_shalkar.xlsx", "shalkar"),
+            ("Есеп Темір наурыз 2026.xlsx", "temir"),
+            ("Ақтөбе қаласы 2026-03.xlsx", "aktobe-city"),
+            ("Тікелей бағынатын ұйымдар_2026-03.xlsx", "direct"),
+            ("Айтекебийский р-н март 2026.xls", "aiteke-bi"),
+            ("Ырғыз_ауданы_2026_03.ods", "yrgyz"),
+            ("martok_202603.ods", "martok"),
+            ("Қобда_2026_03.xlsx", "kobda"),
+            ("Ойыл ауд. 2026 наурыз.xlsx", "oiyl"),
+            ("Хромтауский районный комитет профсоюза", "khromtau"),
+            ("Организации прямого подчинения", "direct"),
+        ] {
+            assert_eq!(unit_in(&pl, text), Some(want), "{text}");
+        }
+        assert_eq!(unit_in(&pl, "Ақтөбе облыстық кәсіподақ ұйымы"), None);
+        assert_eq!(unit_in(&pl, "report.xlsx"), None);
+    }
+
+    #[test]
+    fn period_text_forms() {
+        assert_eq!("2026-03".parse::<Period>().unwrap().as_of_dotted(), "01.04.2026");
+        assert_eq!("2025-12".parse::<Period>().unwrap().as_of_iso(), "2026-01-01");
+        assert!("2026-13".parse::<Period>().is_err());
+        assert!("март".parse::<Period>().is_err());
+    }
+}

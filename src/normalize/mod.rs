@@ -1,0 +1,8 @@
+//! Text, headers and cells -> keys, fields and typed values; which unit and
+//! period a file is about. Failures are returned as problems for the caller
+//! to turn into issues at their cells.
+
+pub mod header;
+pub mod identify;
+pub mod text;
+pub mod value;

@@ -1,0 +1,508 @@
+//! The pipeline file (`pipelines/*.toml`): the meaning of the reports.
+//!
+//! [`raw`] holds the serde structs as written; [`Pipeline`] is the checked,
+//! resolved form every stage reads: header aliases as normalised keys, unit
+//! stems, vocabularies, and the settings of every rule.
+
+pub mod raw;
+
+use crate::error::{Error, Result};
+use crate::issue::{Issue, Rule, Severity};
+use crate::lang::Lang;
+use crate::normalize::text::key;
+use raw::{RawPipeline, RawRule, RawTable, RawTerm};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Field ids of the coverage table (as in `summary-<period>.json`).
+pub const CATEGORIES: [&str; 5] = [
+    "trained.members",
+    "trained.audit",
+    "trained.activists",
+    "trained.chairs",
+    "trained.conciliation",
+];
+const COVERAGE_FIELDS: &[&str] = &[
+    "row_number",
+    "org",
+    "bin",
+    "members",
+    "trained.total",
+    "trained.members",
+    "trained.audit",
+    "trained.activists",
+    "trained.chairs",
+    "trained.conciliation",
+    "trained_share",
+    "note",
+];
+const EVENT_FIELDS: &[&str] = &[
+    "row_number",
+    "event.date",
+    "event.form",
+    "event.topic",
+    "event.topic_area",
+    "event.venue",
+    "event.participants",
+    "event.respondents",
+    "event.usefulness",
+    "event.will_apply",
+];
+const FINANCE_FIELDS: &[&str] = &["finance.budget", "finance.training", "finance.share"];
+const SUMMARY_FIELDS: &[&str] = &[
+    "members",
+    "trained.total",
+    "trained.members",
+    "trained.audit",
+    "trained.activists",
+    "trained.chairs",
+    "trained.conciliation",
+    "trained_share",
+];
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+    /// Normalised stems, longest first.
+    pub keys: Vec<String>,
+}
+
+impl Unit {
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.kk, &self.ru, &self.en)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+    pub max_sheet_cells: u64,
+    pub header_scan_rows: u32,
+    pub title_scan_rows: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct FileRules {
+    pub ignore_prefixes: Vec<String>,
+    pub workbook_extensions: Vec<String>,
+    pub corrected_markers: Vec<String>,
+}
+
+/// A table sheet's header vocabulary.
+#[derive(Debug, Clone)]
+pub struct TableSpec {
+    pub required: Vec<String>,
+    pub total_labels: Vec<String>,
+    pub group_headers: Vec<String>,
+    /// Normalised header text -> field.
+    pub headers: HashMap<String, String>,
+}
+
+impl TableSpec {
+    pub fn field_of(&self, header_key: &str) -> Option<&str> {
+        self.headers.get(header_key).map(String::as_str)
+    }
+
+    pub fn is_total_label(&self, label_key: &str) -> bool {
+        self.total_labels.iter().any(|t| label_key.starts_with(t.as_str()))
+    }
+
+    pub fn is_group_header(&self, header_key: &str) -> bool {
+        self.group_headers.iter().any(|g| header_key == g)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub id: String,
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+    pub priority: bool,
+}
+
+impl Term {
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.kk, &self.ru, &self.en)
+    }
+}
+
+/// A closed vocabulary (event forms, topic areas).
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    pub terms: Vec<Term>,
+    /// Normalised alias -> index into `terms`.
+    pub index: HashMap<String, usize>,
+}
+
+impl Vocabulary {
+    fn build(raw: &[RawTerm]) -> Vocabulary {
+        let mut index = HashMap::new();
+        let mut terms = Vec::new();
+        for (i, t) in raw.iter().enumerate() {
+            for name in t.aliases.iter().chain([&t.kk, &t.ru, &t.en]) {
+                index.entry(squash(&key(name))).or_insert(i);
+            }
+            terms.push(Term {
+                id: t.id.clone(),
+                kk: t.kk.clone(),
+                ru: t.ru.clone(),
+                en: t.en.clone(),
+                priority: t.priority,
+            });
+        }
+        Vocabulary { terms, index }
+    }
+
+    /// The term a written value names, or None.
+    pub fn lookup(&self, written: &str) -> Option<&Term> {
+        self.index.get(&squash(&key(written))).map(|&i| &self.terms[i])
+    }
+
+    /// The closest term by edit similarity, for a suggestion.
+    pub fn closest(&self, written: &str) -> Option<(&Term, f64)> {
+        let k = squash(&key(written));
+        self.index
+            .iter()
+            .map(|(alias, &i)| (i, strsim::normalized_levenshtein(alias, &k)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(i, s)| (&self.terms[i], s))
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Term> {
+        self.terms.iter().find(|t| t.id == id)
+    }
+}
+
+/// Vocabulary keys ignore spaces too: `семинар - кеңес` is `семинар-кеңес`.
+fn squash(k: &str) -> String {
+    k.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[derive(Debug, Clone)]
+pub struct LabelSpec {
+    /// (normalised label, field), longest label first.
+    pub labels: Vec<(String, String)>,
+}
+
+impl LabelSpec {
+    /// The field a label names: the longest known label it starts with.
+    pub fn field_of(&self, label_key: &str) -> Option<&str> {
+        self.labels
+            .iter()
+            .find(|(l, _)| label_key == l || label_key.starts_with(&format!("{l} ")))
+            .map(|(_, f)| f.as_str())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct RegistrySpec {
+    pub unit: Vec<String>,
+    pub bin: Vec<String>,
+    pub name: Vec<String>,
+    pub aliases: Vec<String>,
+    pub kind: Vec<String>,
+    pub members: Vec<String>,
+    pub legal_forms: Vec<String>,
+    pub abbreviations: Vec<(String, String)>,
+}
+
+/// The settings of one rule.
+#[derive(Debug, Clone)]
+pub struct RuleSettings {
+    pub severity: Severity,
+    pub enabled: bool,
+    pub tolerance: Option<f64>,
+    pub threshold: Option<f64>,
+    pub min_abs: Option<f64>,
+    pub norm: Option<f64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    pub path: PathBuf,
+    pub id: String,
+    titles: (String, String, String),
+    pub input: PathBuf,
+    pub registry: PathBuf,
+    pub output: PathBuf,
+    pub lang: Lang,
+    pub due_day: u32,
+    pub limits: Limits,
+    pub units: Vec<Unit>,
+    pub files: FileRules,
+    pub coverage: TableSpec,
+    pub events: TableSpec,
+    pub forms: Vocabulary,
+    pub topic_areas: Vocabulary,
+    pub finance: LabelSpec,
+    pub summary_sheet_names: Vec<String>,
+    pub summary: LabelSpec,
+    pub registry_spec: RegistrySpec,
+    rules: HashMap<Rule, RuleSettings>,
+}
+
+impl Pipeline {
+    /// Reads and checks a pipeline file.
+    pub fn load(path: &Path) -> Result<Pipeline> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| Error::PipelineRead { path: path.to_path_buf(), source })?;
+        Pipeline::parse(&text, path)
+    }
+
+    /// Parses pipeline text; `path` places relative paths and names errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Pipeline> {
+        let invalid = |message: String| Error::PipelineInvalid { path: path.to_path_buf(), message };
+        let raw: RawPipeline = toml::from_str(text).map_err(|e| invalid(e.to_string()))?;
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let lang: Lang = raw.pipeline.lang.parse().map_err(invalid)?;
+
+        let mut units = Vec::new();
+        for u in &raw.units {
+            if units.iter().any(|x: &Unit| x.id == u.id) {
+                return Err(invalid(format!("unit `{}` is listed twice", u.id)));
+            }
+            let mut keys: Vec<String> = u
+                .r#match
+                .iter()
+                .chain([&u.kk, &u.ru])
+                .map(|s| key(s))
+                .filter(|k| !k.is_empty())
+                .collect();
+            keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            keys.dedup();
+            units.push(Unit { id: u.id.clone(), kk: u.kk.clone(), ru: u.ru.clone(), en: u.en.clone(), keys });
+        }
+        if units.is_empty() {
+            return Err(invalid("no [[units]] are listed".into()));
+        }
+
+        let coverage = table_spec(&raw.coverage, COVERAGE_FIELDS, "coverage").map_err(invalid)?;
+        let events = table_spec(&raw.events, EVENT_FIELDS, "events").map_err(invalid)?;
+        let finance = label_spec(&raw.finance.labels, FINANCE_FIELDS, "finance.labels").map_err(invalid)?;
+        let summary = label_spec(&raw.summary.labels, SUMMARY_FIELDS, "summary.labels").map_err(invalid)?;
+
+        let mut rules = HashMap::new();
+        for (id, r) in &raw.rules {
+            let rule = Rule::from_id(id).ok_or_else(|| invalid(format!("unknown rule `{id}` in [rules]")))?;
+            rules.insert(rule, rule_settings(rule, r).map_err(invalid)?);
+        }
+        for rule in Rule::ALL {
+            rules.entry(*rule).or_insert_with(|| rule_settings(*rule, &RawRule::default()).expect("defaults are valid"));
+        }
+
+        let r = &raw.registry;
+        let keys_of = |v: &[String]| v.iter().map(|s| key(s)).collect::<Vec<_>>();
+        let mut abbreviations: Vec<(String, String)> =
+            r.abbreviations.iter().map(|(a, e)| (key(a), key(e))).collect();
+        abbreviations.sort();
+        let registry_spec = RegistrySpec {
+            unit: keys_of(&r.unit),
+            bin: keys_of(&r.bin),
+            name: keys_of(&r.name),
+            aliases: keys_of(&r.aliases),
+            kind: keys_of(&r.kind),
+            members: keys_of(&r.members),
+            legal_forms: keys_of(&r.legal_forms),
+            abbreviations,
+        };
+        if raw.pipeline.due_day == 0 || raw.pipeline.due_day > 28 {
+            return Err(invalid("pipeline.due_day must be between 1 and 28".into()));
+        }
+
+        Ok(Pipeline {
+            path: path.to_path_buf(),
+            id: raw.pipeline.id.clone(),
+            titles: (raw.pipeline.title_kk, raw.pipeline.title_ru, raw.pipeline.title_en),
+            input: dir.join(&raw.pipeline.input),
+            registry: dir.join(&raw.pipeline.registry),
+            output: dir.join(&raw.pipeline.output),
+            lang,
+            due_day: raw.pipeline.due_day,
+            limits: Limits {
+                max_file_bytes: raw.limits.max_file_bytes,
+                max_sheet_cells: raw.limits.max_sheet_cells,
+                header_scan_rows: raw.limits.header_scan_rows.max(1),
+                title_scan_rows: raw.limits.title_scan_rows,
+            },
+            units,
+            files: FileRules {
+                ignore_prefixes: raw.files.ignore_prefixes.clone(),
+                workbook_extensions: raw.files.workbook_extensions.iter().map(|e| e.to_lowercase()).collect(),
+                corrected_markers: keys_of(&raw.files.corrected_markers),
+            },
+            coverage,
+            events,
+            forms: Vocabulary::build(&raw.vocabulary.forms),
+            topic_areas: Vocabulary::build(&raw.vocabulary.topic_areas),
+            finance,
+            summary_sheet_names: keys_of(&raw.summary.sheet_names),
+            summary,
+            registry_spec,
+            rules,
+        })
+    }
+
+    pub fn title(&self, lang: Lang) -> &str {
+        lang.pick(&self.titles.0, &self.titles.1, &self.titles.2)
+    }
+
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// The unit whose Kazakh or Russian name (or stem) a text is.
+    pub fn unit_by_name(&self, name: &str) -> Option<&Unit> {
+        let k = key(name);
+        self.units
+            .iter()
+            .find(|u| key(&u.kk) == k || key(&u.ru) == k || u.id == name.trim())
+            .or_else(|| self.units.iter().find(|u| u.keys.iter().any(|s| *s == k)))
+    }
+
+    pub fn rule(&self, rule: Rule) -> &RuleSettings {
+        &self.rules[&rule]
+    }
+
+    pub fn enabled(&self, rule: Rule) -> bool {
+        self.rules[&rule].enabled
+    }
+
+    /// Sets the issue's severity from the rule table; None when the rule is
+    /// switched off.
+    pub fn settle(&self, mut issue: Issue) -> Option<Issue> {
+        let s = &self.rules[&issue.rule];
+        if !s.enabled {
+            return None;
+        }
+        issue.severity = s.severity;
+        Some(issue)
+    }
+}
+
+fn table_spec(raw: &RawTable, known: &[&str], section: &str) -> std::result::Result<TableSpec, String> {
+    let mut headers = HashMap::new();
+    for (field, aliases) in &raw.headers {
+        if !known.contains(&field.as_str()) {
+            return Err(format!("[{section}.headers] names unknown field `{field}` (known: {})", known.join(", ")));
+        }
+        for a in aliases {
+            let k = key(a);
+            if let Some(prev) = headers.insert(k.clone(), field.clone()) {
+                if prev != *field {
+                    return Err(format!("[{section}.headers]: header `{a}` is given for both `{prev}` and `{field}`"));
+                }
+            }
+        }
+    }
+    for f in &raw.required {
+        if !known.contains(&f.as_str()) {
+            return Err(format!("[{section}].required names unknown field `{f}`"));
+        }
+    }
+    Ok(TableSpec {
+        required: raw.required.clone(),
+        total_labels: raw.total_labels.iter().map(|s| key(s)).collect(),
+        group_headers: raw.group_headers.iter().map(|s| key(s)).collect(),
+        headers,
+    })
+}
+
+fn label_spec(
+    raw: &std::collections::BTreeMap<String, Vec<String>>,
+    known: &[&str],
+    section: &str,
+) -> std::result::Result<LabelSpec, String> {
+    let mut labels = Vec::new();
+    for (field, texts) in raw {
+        if !known.contains(&field.as_str()) {
+            return Err(format!("[{section}] names unknown field `{field}`"));
+        }
+        labels.extend(texts.iter().map(|t| (key(t), field.clone())));
+    }
+    labels.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+    Ok(LabelSpec { labels })
+}
+
+fn rule_settings(rule: Rule, r: &RawRule) -> std::result::Result<RuleSettings, String> {
+    let severity = match r.severity.as_deref() {
+        None => default_severity(rule),
+        Some("error") => Severity::Error,
+        Some("warning") => Severity::Warning,
+        Some("info") => Severity::Info,
+        Some(other) => return Err(format!("rule `{rule}`: unknown severity `{other}` (error, warning, info)")),
+    };
+    for (name, v) in [("tolerance", r.tolerance), ("threshold", r.threshold), ("min_abs", r.min_abs), ("norm", r.norm)] {
+        if v.is_some_and(|v| !v.is_finite() || v < 0.0) {
+            return Err(format!("rule `{rule}`: {name} must be a non-negative number"));
+        }
+    }
+    Ok(RuleSettings {
+        severity,
+        enabled: r.enabled.unwrap_or(true),
+        tolerance: r.tolerance,
+        threshold: r.threshold,
+        min_abs: r.min_abs,
+        norm: r.norm,
+    })
+}
+
+fn default_severity(rule: Rule) -> Severity {
+    use Rule::*;
+    match rule {
+        FileIgnored | FileSuperseded | ColumnUnknown | FormulaNoCachedValue | HistoryOutlierChange => Severity::Info,
+        FileEmpty | ValueOutOfPeriod | ValueUnknownCategory | RowShareMismatch | RegistryUnknownOrg
+        | RegistryMissingOrg | RegistryOtherUnit | RegistryMembersMismatch | EventsParticipantsMismatch
+        | HistoryYtdDecrease | FinanceBelowNorm | FinanceShareMismatch => Severity::Warning,
+        _ => Severity::Error,
+    }
+}
+
+/// The shipped pipeline file, relative to the working folder.
+pub const DEFAULT_PIPELINE: &str = "pipelines/aktobe-training.toml";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Pipeline {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_PIPELINE);
+        Pipeline::load(&path).expect("the shipped pipeline loads")
+    }
+
+    #[test]
+    fn shipped_pipeline_resolves() {
+        let p = shipped();
+        assert_eq!(p.units.len(), 14);
+        assert_eq!(p.coverage.field_of(&key("Кәсіподақ мүшелерінің\nжалпы саны")), Some("members"));
+        assert_eq!(p.coverage.field_of(&key("Обучено всего")), Some("trained.total"));
+        assert_eq!(p.rule(Rule::RowShareMismatch).tolerance, Some(0.05));
+        assert_eq!(p.forms.lookup("семинар - кеңес").map(|t| t.id.as_str()), Some("seminar_meeting"));
+        assert_eq!(p.topic_areas.lookup("тиімді коммуникация ").map(|t| t.id.as_str()), Some("communication"));
+    }
+
+    #[test]
+    fn unknown_keys_and_rules_are_refused() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_PIPELINE);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let typo = text.replace("due_day = 5", "due_dya = 5");
+        assert!(matches!(Pipeline::parse(&typo, &path), Err(Error::PipelineInvalid { .. })));
+        let bad_rule = format!("{text}\n[rules.\"row.no_such\"]\nseverity = \"error\"\n");
+        assert!(matches!(Pipeline::parse(&bad_rule, &path), Err(Error::PipelineInvalid { .. })));
+        let bad_sev = text.replacen("severity = \"error\"", "severity = \"fatal\"", 1);
+        assert!(Pipeline::parse(&bad_sev, &path).is_err());
+    }
+
+    #[test]
+    fn a_rule_can_be_switched_off() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_PIPELINE);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let off = text.replace("[rules.\"column.unknown\"]\nseverity = \"info\"", "[rules.\"column.unknown\"]\nseverity = \"info\"\nenabled = false");
+        let p = Pipeline::parse(&off, &path).unwrap();
+        assert!(!p.enabled(Rule::ColumnUnknown));
+        assert!(p.settle(Issue::new(Rule::ColumnUnknown, Default::default())).is_none());
+    }
+}

@@ -1,0 +1,189 @@
+//! The pipeline file as written: serde structs that refuse unknown keys, so a
+//! misspelt setting is an error at start, not a silently ignored line.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPipeline {
+    pub pipeline: RawHead,
+    #[serde(default)]
+    pub limits: RawLimits,
+    pub units: Vec<RawUnit>,
+    pub files: RawFiles,
+    pub coverage: RawTable,
+    pub events: RawTable,
+    pub vocabulary: RawVocabulary,
+    pub finance: RawFinance,
+    pub summary: RawSummary,
+    pub registry: RawRegistry,
+    #[serde(default)]
+    pub rules: BTreeMap<String, RawRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHead {
+    /// Short id of the pipeline.
+    pub id: String,
+    /// Organisation title by language.
+    pub title_kk: String,
+    pub title_ru: String,
+    pub title_en: String,
+    /// Default inbox folder, relative to the pipeline file.
+    pub input: String,
+    /// Registry workbook, relative to the pipeline file.
+    pub registry: String,
+    /// Default output folder, relative to the pipeline file.
+    pub output: String,
+    /// Default language: kk, ru or en.
+    #[serde(default = "default_lang")]
+    pub lang: String,
+    /// Reports are due by this day of the next month.
+    #[serde(default = "default_due_day")]
+    pub due_day: u32,
+}
+
+fn default_lang() -> String {
+    "kk".into()
+}
+
+fn default_due_day() -> u32 {
+    5
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLimits {
+    /// Files larger than this are refused.
+    pub max_file_bytes: u64,
+    /// Sheets whose used range claims more cells are not loaded.
+    pub max_sheet_cells: u64,
+    /// Rows searched for a header row.
+    pub header_scan_rows: u32,
+    /// Title rows read for the unit and period.
+    pub title_scan_rows: u32,
+}
+
+impl Default for RawLimits {
+    fn default() -> Self {
+        RawLimits {
+            max_file_bytes: 50 * 1024 * 1024,
+            max_sheet_cells: 5_000_000,
+            header_scan_rows: 40,
+            title_scan_rows: 8,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnit {
+    /// Stable unit id (`alga`).
+    pub id: String,
+    /// Names by language.
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+    /// Word stems that identify the unit in file names and titles.
+    #[serde(default)]
+    pub r#match: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFiles {
+    /// File name prefixes of owner, lock and temp files.
+    pub ignore_prefixes: Vec<String>,
+    /// Extensions read as workbooks.
+    pub workbook_extensions: Vec<String>,
+    /// Words in a name that mark a corrected copy.
+    pub corrected_markers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTable {
+    /// Fields without which the table is not read.
+    pub required: Vec<String>,
+    /// Labels that open a total row.
+    #[serde(default)]
+    pub total_labels: Vec<String>,
+    /// Parent headers of a two-row header.
+    #[serde(default)]
+    pub group_headers: Vec<String>,
+    /// Field -> header texts seen.
+    pub headers: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVocabulary {
+    pub forms: Vec<RawTerm>,
+    pub topic_areas: Vec<RawTerm>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTerm {
+    pub id: String,
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+    /// Spellings seen in reports.
+    pub aliases: Vec<String>,
+    /// A priority area of the seed's recommendations.
+    #[serde(default)]
+    pub priority: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFinance {
+    /// Field -> label texts.
+    pub labels: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSummary {
+    /// Sheet names that mark a unit's own summary.
+    pub sheet_names: Vec<String>,
+    /// Field -> indicator labels.
+    pub labels: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegistry {
+    pub unit: Vec<String>,
+    pub bin: Vec<String>,
+    pub name: Vec<String>,
+    pub aliases: Vec<String>,
+    pub kind: Vec<String>,
+    pub members: Vec<String>,
+    /// Legal-form words dropped before names are compared.
+    pub legal_forms: Vec<String>,
+    /// Abbreviation -> expansion, used by the similarity score.
+    #[serde(default)]
+    pub abbreviations: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    /// error, warning or info.
+    pub severity: Option<String>,
+    /// false switches the rule off.
+    #[serde(default)]
+    pub enabled: Option<bool>,
+    /// Absolute or relative tolerance, as the rule documents.
+    pub tolerance: Option<f64>,
+    /// Threshold, as the rule documents.
+    pub threshold: Option<f64>,
+    /// Smallest absolute change that is flagged.
+    pub min_abs: Option<f64>,
+    /// A norm (share) the figures must reach.
+    pub norm: Option<f64>,
+}

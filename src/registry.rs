@@ -1,0 +1,302 @@
+//! The registry of primary organisations kept by the regional office, and the
+//! matching of names as the districts write them to registry entries.
+//!
+//! Matching, in order: БСН; the exact normalised name or one of the
+//! registry's aliases (in the reporting unit first, then anywhere); then a
+//! similarity score over words, with the usual abbreviations expanded
+//! (`ЖОББМ`, `СШ`, ...) and organisation numbers required to agree. Below
+//! the pipeline's threshold a name stays unknown, with its best candidates.
+
+use crate::error::{Error, Result};
+use crate::ingest::grid::Cell;
+use crate::ingest::workbook;
+use crate::normalize::text::key;
+use crate::pipeline::{Pipeline, RegistrySpec};
+use crate::tables::coverage::bin_text;
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegistryOrg {
+    /// БСН, 12 digits; the registry id.
+    pub id: String,
+    pub unit: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: String,
+    /// Members on 1 January.
+    pub members: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MatchKind {
+    Bin,
+    Name,
+    Similar(f64),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Match {
+    Found(usize, MatchKind),
+    /// Not found: the best candidates with their scores.
+    Unknown(Vec<(usize, f64)>),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pub orgs: Vec<RegistryOrg>,
+    by_bin: HashMap<String, usize>,
+    by_name: HashMap<String, Vec<usize>>,
+    /// Word -> orgs whose names hold it (for similarity candidates).
+    by_word: HashMap<String, Vec<usize>>,
+    /// Prepared word sets per org (full name and aliases).
+    words: Vec<Vec<Vec<String>>>,
+    legal_forms: BTreeSet<String>,
+    abbreviations: HashMap<String, String>,
+}
+
+impl Registry {
+    /// Reads the registry workbook.
+    pub fn load(path: &Path, pipeline: &Pipeline) -> Result<Registry> {
+        let err = |message: String| Error::Registry { path: path.to_path_buf(), message };
+        let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
+        let wb = workbook::open(bytes, pipeline.limits.max_sheet_cells).map_err(|r| err(r.reason))?;
+        let spec = &pipeline.registry_spec;
+        for sheet in wb.visible() {
+            let Some((header_row, cols)) = find_columns(&sheet.grid, spec) else { continue };
+            let mut orgs = Vec::new();
+            for row in sheet.grid.rows.iter().filter(|r| r.index > header_row) {
+                let text = |c: Option<u32>| c.map(|c| row.get(c).display()).unwrap_or_default();
+                let Some(id) = cols.bin.and_then(|c| bin_text(row.get(c))) else { continue };
+                let unit_name = text(cols.unit);
+                let Some(unit) = pipeline.unit_by_name(&unit_name) else {
+                    return Err(err(format!("row {}: unit `{unit_name}` is not a unit of the pipeline", row.index + 1)));
+                };
+                let members = cols.members.and_then(|c| match row.get(c) {
+                    Cell::Number(n) => Some(*n),
+                    other => crate::normalize::value::parse_number_text(&other.display()).map(|v| v.0),
+                });
+                let aliases = text(cols.aliases).split(';').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+                orgs.push(RegistryOrg { id, unit: unit.id.clone(), name: text(cols.name), aliases, kind: text(cols.kind), members });
+            }
+            return Ok(Registry::new(orgs, spec));
+        }
+        Err(err(format!(
+            "no sheet has the registry's columns ({} ...)",
+            [&spec.unit, &spec.bin, &spec.name].map(|v| v.first().cloned().unwrap_or_default()).join(", ")
+        )))
+    }
+
+    pub fn new(orgs: Vec<RegistryOrg>, spec: &RegistrySpec) -> Registry {
+        let mut r = Registry {
+            legal_forms: spec.legal_forms.iter().cloned().collect(),
+            abbreviations: spec.abbreviations.iter().cloned().collect(),
+            ..Registry::default()
+        };
+        for (i, o) in orgs.iter().enumerate() {
+            r.by_bin.entry(o.id.clone()).or_insert(i);
+            let mut word_sets = Vec::new();
+            for n in std::iter::once(&o.name).chain(&o.aliases) {
+                let k = r.name_key(n);
+                let list = r.by_name.entry(k).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+                word_sets.push(r.words_of(n));
+            }
+            let mut all: Vec<&String> = word_sets.iter().flatten().collect();
+            all.sort();
+            all.dedup();
+            for w in all {
+                r.by_word.entry(w.clone()).or_default().push(i);
+            }
+            r.words.push(word_sets);
+        }
+        r.orgs = orgs;
+        r
+    }
+
+    /// The exact-match key of a name: normalised, `№ 5` as `№5`, legal-form
+    /// words dropped.
+    pub fn name_key(&self, name: &str) -> String {
+        let k = key(name).replace("№ ", "№");
+        k.split(' ').filter(|w| !self.legal_forms.contains(*w)).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Words for the similarity score: abbreviations expanded, `№` joined
+    /// to its number.
+    fn words_of(&self, name: &str) -> Vec<String> {
+        let k = self.name_key(name);
+        let mut out = Vec::new();
+        for w in k.split(' ').filter(|w| !w.is_empty()) {
+            match self.abbreviations.get(w) {
+                Some(exp) => out.extend(exp.split(' ').map(str::to_string)),
+                None => out.push(w.trim_start_matches('№').to_string()),
+            }
+        }
+        out.retain(|w| !w.is_empty());
+        out
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<&RegistryOrg> {
+        self.by_bin.get(id).map(|&i| &self.orgs[i])
+    }
+
+    pub fn in_unit<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = (usize, &'a RegistryOrg)> + 'a {
+        self.orgs.iter().enumerate().filter(move |(_, o)| o.unit == unit)
+    }
+
+    /// Finds the registry organisation a report row names.
+    pub fn find(&self, unit: Option<&str>, name: &str, bin: Option<&str>, threshold: f64) -> Match {
+        if let Some(&i) = bin.and_then(|b| self.by_bin.get(b)) {
+            return Match::Found(i, MatchKind::Bin);
+        }
+        if let Some(list) = self.by_name.get(&self.name_key(name)) {
+            let pick = list.iter().find(|&&i| Some(self.orgs[i].unit.as_str()) == unit).or(list.first());
+            if let Some(&i) = pick {
+                return Match::Found(i, MatchKind::Name);
+            }
+        }
+        let candidates = self.similar(unit, name);
+        match candidates.first() {
+            Some(&(i, s)) if s >= threshold && candidates.get(1).is_none_or(|c| c.1 < s) => {
+                Match::Found(i, MatchKind::Similar(s))
+            }
+            _ => Match::Unknown(candidates.into_iter().take(3).collect()),
+        }
+    }
+
+    /// Candidates by word overlap, best first; numbers must agree.
+    fn similar(&self, unit: Option<&str>, name: &str) -> Vec<(usize, f64)> {
+        let words = self.words_of(name);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut pool: Vec<usize> = words.iter().filter_map(|w| self.by_word.get(w)).flatten().copied().collect();
+        pool.sort_unstable();
+        pool.dedup();
+        let mut scored: Vec<(usize, f64)> = pool
+            .into_iter()
+            .map(|i| {
+                let best = self.words[i].iter().map(|ws| similarity(&words, ws)).fold(0.0, f64::max);
+                // the reporting unit's own organisations win ties
+                let own = if Some(self.orgs[i].unit.as_str()) == unit { 1e-6 } else { 0.0 };
+                (i, best + own)
+            })
+            .filter(|(_, s)| *s > 0.3)
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored.into_iter().map(|(i, s)| (i, s.min(1.0))).collect()
+    }
+}
+
+fn numbers(words: &[String]) -> Vec<&str> {
+    let mut n: Vec<&str> = words.iter().filter(|w| w.chars().all(|c| c.is_ascii_digit())).map(String::as_str).collect();
+    n.sort_unstable();
+    n
+}
+
+/// Dice coefficient over words, each word compared by edit similarity;
+/// 0 when the organisations' numbers differ.
+pub fn similarity(a: &[String], b: &[String]) -> f64 {
+    if numbers(a) != numbers(b) {
+        return 0.0;
+    }
+    let mut used = vec![false; b.len()];
+    let mut matched = 0.0;
+    for w in a {
+        let best = b
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !used[*j])
+            .map(|(j, v)| (j, if w == v { 1.0 } else { strsim::jaro_winkler(w, v) }))
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        if let Some((j, s)) = best {
+            if s >= 0.9 {
+                used[j] = true;
+                matched += s;
+            }
+        }
+    }
+    2.0 * matched / (a.len() + b.len()) as f64
+}
+
+struct Columns {
+    unit: Option<u32>,
+    bin: Option<u32>,
+    name: Option<u32>,
+    aliases: Option<u32>,
+    kind: Option<u32>,
+    members: Option<u32>,
+}
+
+fn find_columns(grid: &crate::ingest::grid::Grid, spec: &RegistrySpec) -> Option<(u32, Columns)> {
+    for row in grid.rows.iter().take(20) {
+        let col = |names: &[String]| {
+            row.cells.iter().find_map(|(c, cell)| {
+                let k = key(&cell.display());
+                names.iter().any(|n| k == *n || k.starts_with(&format!("{n} "))).then_some(*c)
+            })
+        };
+        let cols = Columns {
+            unit: col(&spec.unit),
+            bin: col(&spec.bin),
+            name: col(&spec.name),
+            aliases: col(&spec.aliases),
+            kind: col(&spec.kind),
+            members: col(&spec.members),
+        };
+        if cols.unit.is_some() && cols.bin.is_some() && cols.name.is_some() {
+            return Some((row.index, cols));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registry() -> Registry {
+        let p = Pipeline::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE)).unwrap();
+        let org = |id: &str, unit: &str, name: &str, aliases: &[&str]| RegistryOrg {
+            id: id.into(),
+            unit: unit.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            kind: "мектеп".into(),
+            members: Some(100.0),
+        };
+        Registry::new(
+            vec![
+                org("050440045439", "aktobe-city", "\"№ 5 жалпы орта білім беретін мектеп\" КММ", &["КГУ \"Средняя школа №5\""]),
+                org("050440045440", "aktobe-city", "\"№ 6 жалпы орта білім беретін мектеп\" КММ", &[]),
+                org("050440045441", "alga", "\"Бестамақ жалпы орта білім беретін мектебі\" КММ", &["Бестамақ ЖОББМ"]),
+            ],
+            &p.registry_spec,
+        )
+    }
+
+    #[test]
+    fn exact_by_bin_name_and_alias() {
+        let r = registry();
+        assert_eq!(r.find(None, "whatever", Some("050440045440"), 0.9), Match::Found(1, MatchKind::Bin));
+        assert_eq!(r.find(Some("aktobe-city"), "«№5 жалпы орта білім беретін мектеп» КГУ", None, 0.9), Match::Found(0, MatchKind::Name));
+        assert_eq!(r.find(Some("aktobe-city"), "КГУ “Средняя  школа № 5”", None, 0.9), Match::Found(0, MatchKind::Name));
+        // Latin look-alikes
+        assert_eq!(r.find(Some("alga"), "Бестамақ ЖОББM", None, 0.9), Match::Found(2, MatchKind::Name));
+    }
+
+    #[test]
+    fn abbreviations_find_the_full_name_and_numbers_must_agree() {
+        let r = registry();
+        match r.find(Some("aktobe-city"), "№5 ЖОББМ", None, 0.9) {
+            Match::Found(0, MatchKind::Similar(s)) => assert!(s > 0.9),
+            other => panic!("{other:?}"),
+        }
+        match r.find(Some("aktobe-city"), "№7 ЖОББМ", None, 0.9) {
+            Match::Unknown(c) => assert!(c.is_empty()),
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The outputs of a run, under `OUTPUT/<period>/`:
+//!
+//! - `summary-<period>.json` ([`summary`]): the consolidated figures;
+//! - `discrepancies-<period>.json` / `.csv` ([`issue_log`]) and `.xlsx`
+//!   ([`discrepancy_book`]): every issue with its place;
+//! - `consolidated-<period>.xlsx` ([`consolidated_book`]): the workbook
+//!   leadership reads.
+//!
+//! Every file is written atomically: to a temporary file in the same folder,
+//! then renamed over the old one, so a run killed at any moment leaves the
+//! previous outputs intact.
+
+pub mod consolidated_book;
+pub mod discrepancy_book;
+pub mod issue_log;
+pub mod summary;
+
+use crate::consolidate::Consolidation;
+use crate::error::{Error, Result};
+use crate::issue::{Issue, Severity};
+use crate::lang::Lang;
+use crate::normalize::identify::Period;
+use crate::pipeline::Pipeline;
+use crate::tables::FileReport;
+use std::path::{Path, PathBuf};
+
+/// Files found, read and skipped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FileCounts {
+    pub found: usize,
+    pub read: usize,
+    pub skipped: usize,
+}
+
+/// Rows read, accepted and rejected.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowCounts {
+    pub read: usize,
+    pub accepted: usize,
+    pub rejected: usize,
+}
+
+/// Everything a run found, ready to be written.
+pub struct Outcome<'p> {
+    pub pipeline: &'p Pipeline,
+    pub period: Period,
+    pub lang: Lang,
+    /// The inbox folder, for links from the discrepancy log to the sources.
+    pub input: PathBuf,
+    pub reports: Vec<FileReport>,
+    /// All issues: severities settled, messages rendered, in stable order.
+    pub issues: Vec<Issue>,
+    pub consolidation: Consolidation,
+    pub files: FileCounts,
+    pub rows: RowCounts,
+}
+
+impl Outcome<'_> {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.issues.iter().filter(|i| i.severity == severity).count()
+    }
+
+    pub fn unit_count(&self, unit: &str, severity: Severity) -> usize {
+        self.issues.iter().filter(|i| i.severity == severity && i.unit.as_deref() == Some(unit)).count()
+    }
+}
+
+/// The paths of the outputs of a period.
+pub struct OutputPaths {
+    pub dir: PathBuf,
+    pub consolidated: PathBuf,
+    pub discrepancies_xlsx: PathBuf,
+    pub discrepancies_csv: PathBuf,
+    pub discrepancies_json: PathBuf,
+    pub summary: PathBuf,
+}
+
+impl OutputPaths {
+    pub fn new(output: &Path, period: Period) -> OutputPaths {
+        let dir = output.join(period.to_string());
+        OutputPaths {
+            consolidated: dir.join(format!("consolidated-{period}.xlsx")),
+            discrepancies_xlsx: dir.join(format!("discrepancies-{period}.xlsx")),
+            discrepancies_csv: dir.join(format!("discrepancies-{period}.csv")),
+            discrepancies_json: dir.join(format!("discrepancies-{period}.json")),
+            summary: dir.join(format!("summary-{period}.json")),
+            dir,
+        }
+    }
+
+    pub fn all(&self) -> [&Path; 5] {
+        [&self.consolidated, &self.discrepancies_xlsx, &self.discrepancies_csv, &self.discrepancies_json, &self.summary]
+    }
+}
+
+/// Writes bytes to `path` atomically (temporary file in the same folder, then
+/// rename).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let out_err = |e: std::io::Error| Error::Output { path: path.to_path_buf(), message: e.to_string() };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(out_err)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        out_err(e)
+    })?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::Output {
+            path: path.to_path_buf(),
+            message: format!("{e}; if the file is open in another program, close it and run again"),
+        }
+    })
+}
+
+/// Writes every output of the period; returns their paths.
+pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths> {
+    let paths = OutputPaths::new(output, outcome.period);
+    let xlsx_err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |e: rust_xlsxwriter::XlsxError| Error::Output { path: path.clone(), message: e.to_string() }
+    };
+    // Build everything first, then replace the files one after the other.
+    let summary = summary::to_json(outcome);
+    let json = issue_log::to_json(outcome);
+    let csv = issue_log::to_csv(outcome);
+    let disc = discrepancy_book::build(outcome).map_err(xlsx_err(&paths.discrepancies_xlsx))?;
+    let cons = consolidated_book::build(outcome, &paths).map_err(xlsx_err(&paths.consolidated))?;
+    write_atomic(&paths.summary, summary.as_bytes())?;
+    write_atomic(&paths.discrepancies_json, json.as_bytes())?;
+    write_atomic(&paths.discrepancies_csv, &csv)?;
+    write_atomic(&paths.discrepancies_xlsx, &disc)?;
+    write_atomic(&paths.consolidated, &cons)?;
+    Ok(paths)
+}

@@ -1,0 +1,297 @@
+//! One file -> its tables: which unit and period it is, the coverage table,
+//! events, financing and the unit's own summary, each on whichever visible
+//! sheet holds it (sheets are told by their content, not their order).
+//!
+//! Input: an [`InputFile`] and the pipeline. Output: a [`FileReport`] with the
+//! tables found and the issues of the file, its sheets and its cells
+//! (`file.*`, `sheet.missing`, `column.*`, `value.*`, `formula.no_cached_value`).
+
+pub mod coverage;
+pub mod events;
+pub mod labelled;
+
+use crate::ingest::discover::{FileKind, InputFile};
+use crate::ingest::grid::Grid;
+use crate::ingest::workbook::{self, Format, Workbook};
+use crate::issue::{a1, Issue, Place, Rule};
+use crate::normalize::header::{find_header, HeaderMatch};
+use crate::normalize::identify::{period_in, unit_in, Period};
+use crate::normalize::text::key;
+use crate::normalize::value::{Problem, Share};
+use crate::pipeline::Pipeline;
+use coverage::Coverage;
+use events::Events;
+use std::collections::BTreeMap;
+
+/// What became of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileStatus {
+    /// Read; its tables are consolidated unless superseded later.
+    Read,
+    Superseded,
+    Ignored,
+    Unreadable,
+    Encrypted,
+    Empty,
+    UnitUnknown,
+    PeriodMismatch,
+}
+
+/// Financing as stated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finance {
+    pub sheet: String,
+    pub budget: Option<f64>,
+    pub training: Option<f64>,
+    pub share: Option<Share>,
+    /// Cells of budget, training and share.
+    pub cells: BTreeMap<String, (u32, u32)>,
+}
+
+/// The unit's own summary sheet: field -> (value, cell).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitSummary {
+    pub sheet: String,
+    pub values: BTreeMap<String, labelled::Labelled>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub rel: String,
+    pub name: String,
+    pub modified: Option<std::time::SystemTime>,
+    pub format: Option<Format>,
+    pub status: FileStatus,
+    pub unit: Option<String>,
+    pub period: Option<Period>,
+    pub coverage: Option<Coverage>,
+    pub events: Option<Events>,
+    pub finance: Option<Finance>,
+    pub summary: Option<UnitSummary>,
+    pub issues: Vec<Issue>,
+}
+
+impl FileReport {
+    fn new(file: &InputFile) -> FileReport {
+        FileReport {
+            rel: file.rel.clone(),
+            name: file.name.clone(),
+            modified: file.modified,
+            format: None,
+            status: FileStatus::Read,
+            unit: None,
+            period: None,
+            coverage: None,
+            events: None,
+            finance: None,
+            summary: None,
+            issues: Vec::new(),
+        }
+    }
+
+    pub fn rows_read(&self) -> usize {
+        self.coverage.as_ref().map_or(0, |c| c.rows_read) + self.events.as_ref().map_or(0, |e| e.rows_read)
+    }
+
+    pub fn rows_rejected(&self) -> usize {
+        self.coverage.as_ref().map_or(0, |c| c.rows_rejected) + self.events.as_ref().map_or(0, |e| e.rows_rejected)
+    }
+
+    fn refuse(mut self, status: FileStatus, rule: Rule, detail: String) -> FileReport {
+        self.status = status;
+        self.issues.push(Issue::new(rule, Place::file(&self.rel)).detail(detail));
+        self
+    }
+}
+
+/// An issue about one cell's value.
+pub(crate) fn cell_issue(file: &str, sheet: &str, row: u32, col: u32, p: &Problem, field: &str, org: Option<&str>) -> Issue {
+    Issue::new(p.rule, Place::cell(file, sheet, row, col)).field(field).actual(p.actual.clone()).org(org)
+}
+
+/// One issue per row for its formula cells without stored values.
+pub(crate) fn no_value_issue(file: &str, sheet: &str, row: u32, cols: &[u32]) -> Issue {
+    let cells: Vec<String> = cols.iter().map(|c| a1(row, *c)).collect();
+    let first = cols.first().copied().unwrap_or(0);
+    Issue::new(Rule::FormulaNoCachedValue, Place::cell(file, sheet, row, first)).detail(cells.join(", "))
+}
+
+/// Reads one file. Never panics on bad input; a panic inside a reader is
+/// caught by the caller and reported as `file.unreadable`.
+pub fn read_file(file: &InputFile, pipeline: &Pipeline, run_period: Option<Period>) -> FileReport {
+    let mut report = FileReport::new(file);
+    match &file.kind {
+        FileKind::Ignored(why) => return report.refuse(FileStatus::Ignored, Rule::FileIgnored, why.clone()),
+        FileKind::Unreadable(why) => return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, why.clone()),
+        FileKind::Workbook => {}
+    }
+    if file.size > pipeline.limits.max_file_bytes {
+        let detail = format!("too_large|{} bytes > limits.max_file_bytes = {}", file.size, pipeline.limits.max_file_bytes);
+        return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, detail);
+    }
+    let bytes = match read_limited(&file.path, pipeline.limits.max_file_bytes) {
+        Ok(b) => b,
+        Err(e) => return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, e),
+    };
+    let wb = match workbook::open(bytes, pipeline.limits.max_sheet_cells) {
+        Ok(wb) => wb,
+        Err(refusal) => {
+            let status = match refusal.rule {
+                Rule::FileEncrypted => FileStatus::Encrypted,
+                Rule::FileEmpty => FileStatus::Empty,
+                _ => FileStatus::Unreadable,
+            };
+            return report.refuse(status, refusal.rule, refusal.reason);
+        }
+    };
+    report.format = Some(wb.format);
+    read_tables(&mut report, &wb, pipeline, run_period);
+    let unit = report.unit.clone();
+    for issue in &mut report.issues {
+        if issue.unit.is_none() {
+            issue.unit = unit.clone();
+        }
+    }
+    report
+}
+
+fn read_limited(path: &std::path::Path, max: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let f = std::fs::File::open(path).map_err(|e| format!("cannot_open|{e}"))?;
+    let mut bytes = Vec::new();
+    f.take(max + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot_open|{e}"))?;
+    if bytes.len() as u64 > max {
+        return Err(format!("too_large|limits.max_file_bytes = {max}"));
+    }
+    Ok(bytes)
+}
+
+/// The visible sheet whose header names the most fields of a table.
+fn best_sheet<'w>(
+    wb: &'w Workbook,
+    spec: &crate::pipeline::TableSpec,
+    scan_rows: u32,
+    skip: Option<&str>,
+) -> Option<(&'w str, &'w Grid, HeaderMatch)> {
+    let mut best: Option<(&str, &Grid, HeaderMatch)> = None;
+    for sheet in wb.visible().filter(|s| Some(s.name.as_str()) != skip) {
+        if let Some(h) = find_header(&sheet.grid, spec, scan_rows) {
+            let better = best.as_ref().is_none_or(|(_, _, b)| {
+                (h.missing(&spec.required).len(), std::cmp::Reverse(h.score()))
+                    < (b.missing(&spec.required).len(), std::cmp::Reverse(b.score()))
+            });
+            if better {
+                best = Some((&sheet.name, &sheet.grid, h));
+            }
+        }
+    }
+    best
+}
+
+/// Texts of the rows above a table (or of the first rows of a sheet).
+fn title_text(grid: &Grid, above_row: u32, max_rows: u32) -> String {
+    let first = grid.rows.first().map_or(0, |r| r.index);
+    grid.rows
+        .iter()
+        .take_while(|r| r.index < above_row && r.index < first + max_rows.max(1))
+        .flat_map(|r| r.cells.iter().filter_map(|(_, c)| c.text()))
+        .collect::<Vec<_>>()
+        .join(" \n ")
+}
+
+fn read_tables(report: &mut FileReport, wb: &Workbook, pipeline: &Pipeline, run_period: Option<Period>) {
+    let file = report.rel.clone();
+    let scan = pipeline.limits.header_scan_rows;
+    let cov = best_sheet(wb, &pipeline.coverage, scan, None);
+
+    // Titles: above the coverage header, or the first rows of the first sheet.
+    let titles = match &cov {
+        Some((_, grid, h)) => title_text(grid, h.first_row, pipeline.limits.title_scan_rows.max(h.first_row + 1)),
+        None => wb.visible().next().map(|s| title_text(&s.grid, u32::MAX, pipeline.limits.title_scan_rows)).unwrap_or_default(),
+    };
+    let stem = std::path::Path::new(&report.name).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    report.unit = unit_in(pipeline, &stem).or_else(|| unit_in(pipeline, &titles)).map(str::to_string);
+    report.period = period_in(&stem).or_else(|| period_in(&titles));
+
+    // The coverage table.
+    match cov {
+        Some((sheet, grid, header)) => {
+            let missing = header.missing(&pipeline.coverage.required);
+            if !missing.is_empty() {
+                let place = Place::row(&file, sheet, header.first_row);
+                report.issues.push(
+                    Issue::new(Rule::ColumnMissing, place).field(missing[0]).detail(format!("{}|{}", missing.join(", "), header.seen.join(" | "))),
+                );
+            } else {
+                for u in &header.unknown {
+                    report.issues.push(Issue::new(Rule::ColumnUnknown, Place::cell(&file, sheet, u.row, u.col)).actual(u.text.clone()));
+                }
+                let (c, issues) = coverage::read(grid, &file, sheet, header, &pipeline.coverage);
+                report.issues.extend(issues);
+                report.coverage = Some(c);
+            }
+        }
+        None => {
+            let sheets: Vec<&str> = wb.visible().map(|s| s.name.as_str()).collect();
+            report.issues.push(Issue::new(Rule::SheetMissing, Place::file(&file)).field("coverage").detail(sheets.join(", ")));
+        }
+    }
+    let cov_sheet = report.coverage.as_ref().map(|c| c.sheet.clone());
+
+    // Events.
+    if let Some((sheet, grid, header)) = best_sheet(wb, &pipeline.events, scan, cov_sheet.as_deref()) {
+        if header.missing(&pipeline.events.required).is_empty() {
+            let (e, issues) = events::read(grid, &file, sheet, header, pipeline, run_period.or(report.period));
+            report.issues.extend(issues);
+            report.events = Some(e);
+        }
+    }
+    let events_sheet = report.events.as_ref().map(|e| e.sheet.clone());
+
+    // Financing and the unit's own summary: label sheets.
+    for sheet in wb.visible() {
+        if Some(&sheet.name) == cov_sheet.as_ref() || Some(&sheet.name) == events_sheet.as_ref() {
+            continue;
+        }
+        if report.finance.is_none() {
+            let f = labelled::read(&sheet.grid, &pipeline.finance);
+            if f.contains_key("finance.budget") && f.contains_key("finance.training") {
+                report.finance = Some(finance_of(&file, &sheet.name, &f, &mut report.issues));
+                continue;
+            }
+        }
+        if report.summary.is_none() {
+            let named = pipeline.summary_sheet_names.contains(&key(&sheet.name));
+            let values = labelled::read(&sheet.grid, &pipeline.summary);
+            if values.len() >= 4 || (named && values.len() >= 2) {
+                report.summary = Some(UnitSummary { sheet: sheet.name.clone(), values });
+            }
+        }
+    }
+}
+
+fn finance_of(file: &str, sheet: &str, f: &BTreeMap<String, labelled::Labelled>, issues: &mut Vec<Issue>) -> Finance {
+    let mut cells = BTreeMap::new();
+    for (field, l) in f {
+        cells.insert(field.clone(), l.cell);
+    }
+    for (field, l) in f {
+        if field != "finance.share" && l.value.is_some_and(|v| v < 0.0) {
+            issues.push(
+                Issue::new(Rule::ValueNegative, Place::cell(file, sheet, l.cell.0, l.cell.1))
+                    .field(field)
+                    .actual(crate::issue::num(l.value.unwrap_or_default())),
+            );
+        }
+        if l.no_value {
+            issues.push(no_value_issue(file, sheet, l.cell.0, &[l.cell.1]));
+        }
+    }
+    Finance {
+        sheet: sheet.to_string(),
+        budget: f.get("finance.budget").and_then(|l| l.value),
+        training: f.get("finance.training").and_then(|l| l.value),
+        share: f.get("finance.share").and_then(|l| l.share),
+        cells,
+    }
+}
