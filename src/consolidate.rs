@@ -24,7 +24,14 @@ pub struct Trained {
 
 impl Trained {
     pub fn from_measures(v: &[Option<f64>]) -> Trained {
-        Trained { total: v[1], members: v[2], audit: v[3], activists: v[4], chairs: v[5], conciliation: v[6] }
+        Trained {
+            total: v[1],
+            members: v[2],
+            audit: v[3],
+            activists: v[4],
+            chairs: v[5],
+            conciliation: v[6],
+        }
     }
 
     /// (field id, value) in the seed's order.
@@ -96,7 +103,9 @@ fn orgs_frame(reports: &[&FileReport]) -> PolarsResult<DataFrame> {
     let mut name = Vec::new();
     let mut measures: Vec<Vec<Option<f64>>> = vec![Vec::new(); MEASURES.len()];
     for r in reports {
-        let (Some(u), Some(cov)) = (r.unit.as_deref(), r.coverage.as_ref()) else { continue };
+        let (Some(u), Some(cov)) = (r.unit.as_deref(), r.coverage.as_ref()) else {
+            continue;
+        };
         for o in cov.accepted() {
             unit.push(u.to_string());
             file.push(r.rel.clone());
@@ -126,10 +135,14 @@ fn orgs_frame(reports: &[&FileReport]) -> PolarsResult<DataFrame> {
 
 fn events_frame(reports: &[&FileReport]) -> PolarsResult<DataFrame> {
     let (mut unit, mut file, mut sheet, mut row) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let (mut date, mut form, mut area, mut topic, mut venue) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let (mut part, mut resp, mut useful, mut apply) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut date, mut form, mut area, mut topic, mut venue) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut part, mut resp, mut useful, mut apply) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for r in reports {
-        let (Some(u), Some(ev)) = (r.unit.as_deref(), r.events.as_ref()) else { continue };
+        let (Some(u), Some(ev)) = (r.unit.as_deref(), r.events.as_ref()) else {
+            continue;
+        };
         for e in &ev.rows {
             unit.push(u.to_string());
             file.push(r.rel.clone());
@@ -176,13 +189,27 @@ fn sum_or_null(name: &str) -> Expr {
 }
 
 fn measure_aggs() -> Vec<Expr> {
-    let mut aggs: Vec<Expr> = MEASURES.iter().map(|m| sum_or_null(&measure_col(m))).collect();
-    aggs.push(col("registry_id").drop_nulls().n_unique().cast(DataType::UInt64).alias("orgs_reported"));
+    let mut aggs: Vec<Expr> = MEASURES
+        .iter()
+        .map(|m| sum_or_null(&measure_col(m)))
+        .collect();
+    aggs.push(
+        col("registry_id")
+            .drop_nulls()
+            .n_unique()
+            .cast(DataType::UInt64)
+            .alias("orgs_reported"),
+    );
     aggs
 }
 
 fn f64_at(df: &DataFrame, name: &str, i: usize) -> PolarsResult<Option<f64>> {
-    df.column(name)?.as_materialized_series().cast(&DataType::Float64)?.f64()?.get(i).map_or(Ok(None), |v| Ok(Some(v)))
+    df.column(name)?
+        .as_materialized_series()
+        .cast(&DataType::Float64)?
+        .f64()?
+        .get(i)
+        .map_or(Ok(None), |v| Ok(Some(v)))
 }
 
 fn figures_at(df: &DataFrame, i: usize) -> PolarsResult<Figures> {
@@ -191,7 +218,12 @@ fn figures_at(df: &DataFrame, i: usize) -> PolarsResult<Figures> {
         v.push(f64_at(df, &measure_col(m), i)?);
     }
     let orgs = f64_at(df, "orgs_reported", i)?.unwrap_or(0.0) as usize;
-    Ok(Figures { orgs_reported: orgs, members: v[0], trained: Trained::from_measures(&v), ..Figures::default() })
+    Ok(Figures {
+        orgs_reported: orgs,
+        members: v[0],
+        trained: Trained::from_measures(&v),
+        ..Figures::default()
+    })
 }
 
 fn share(num: Option<f64>, den: Option<f64>) -> Option<f64> {
@@ -202,28 +234,48 @@ fn share(num: Option<f64>, den: Option<f64>) -> Option<f64> {
 }
 
 /// Consolidates the chosen reports.
-pub fn consolidate(reports: &[&FileReport], unit_ids: &[String], registry: &Registry) -> PolarsResult<Consolidation> {
+pub fn consolidate(
+    reports: &[&FileReport],
+    unit_ids: &[String],
+    registry: &Registry,
+) -> PolarsResult<Consolidation> {
     let orgs = orgs_frame(reports)?;
     let events = events_frame(reports)?;
 
-    let by_unit = orgs.clone().lazy().group_by_stable([col("unit")]).agg(measure_aggs()).collect()?;
+    let by_unit = orgs
+        .clone()
+        .lazy()
+        .group_by_stable([col("unit")])
+        .agg(measure_aggs())
+        .collect()?;
     let region_df = orgs.clone().lazy().select(measure_aggs()).collect()?;
     let ev_by_unit = events
         .clone()
         .lazy()
         .group_by_stable([col("unit")])
-        .agg([col("row").count().cast(DataType::UInt64).alias("events"), sum_or_null("participants")])
+        .agg([
+            col("row").count().cast(DataType::UInt64).alias("events"),
+            sum_or_null("participants"),
+        ])
         .collect()?;
 
     let mut unit_rows: BTreeMap<String, usize> = BTreeMap::new();
-    let units_col = by_unit.column("unit")?.as_materialized_series().str()?.clone();
+    let units_col = by_unit
+        .column("unit")?
+        .as_materialized_series()
+        .str()?
+        .clone();
     for (i, u) in units_col.iter().enumerate() {
         if let Some(u) = u {
             unit_rows.insert(u.to_string(), i);
         }
     }
     let mut ev_rows: BTreeMap<String, usize> = BTreeMap::new();
-    let ev_units = ev_by_unit.column("unit")?.as_materialized_series().str()?.clone();
+    let ev_units = ev_by_unit
+        .column("unit")?
+        .as_materialized_series()
+        .str()?
+        .clone();
     for (i, u) in ev_units.iter().enumerate() {
         if let Some(u) = u {
             ev_rows.insert(u.to_string(), i);
@@ -235,7 +287,9 @@ pub fn consolidate(reports: &[&FileReport], unit_ids: &[String], registry: &Regi
     let (mut events_total, mut any_events) = (0usize, false);
     let mut participants_total: Option<f64> = None;
     for id in unit_ids {
-        let report = reports.iter().find(|r| r.unit.as_deref() == Some(id.as_str()));
+        let report = reports
+            .iter()
+            .find(|r| r.unit.as_deref() == Some(id.as_str()));
         let mut figures = match unit_rows.get(id) {
             Some(&i) => figures_at(&by_unit, i)?,
             None => Figures::default(),
@@ -244,7 +298,10 @@ pub fn consolidate(reports: &[&FileReport], unit_ids: &[String], registry: &Regi
         if let Some(r) = report {
             if r.events.is_some() {
                 let (n, p) = match ev_rows.get(id) {
-                    Some(&i) => (f64_at(&ev_by_unit, "events", i)?.unwrap_or(0.0) as usize, f64_at(&ev_by_unit, "participants", i)?),
+                    Some(&i) => (
+                        f64_at(&ev_by_unit, "events", i)?.unwrap_or(0.0) as usize,
+                        f64_at(&ev_by_unit, "participants", i)?,
+                    ),
                     None => (0, None),
                 };
                 figures.events = Some(n);
@@ -257,7 +314,11 @@ pub fn consolidate(reports: &[&FileReport], unit_ids: &[String], registry: &Regi
             }
             if let Some(f) = &r.finance {
                 if let (Some(b), Some(t)) = (f.budget, f.training) {
-                    figures.finance = Some(FinanceFigures { budget: b, training: t, share: share(Some(t), Some(b)) });
+                    figures.finance = Some(FinanceFigures {
+                        budget: b,
+                        training: t,
+                        share: share(Some(t), Some(b)),
+                    });
                     budget_sum += b;
                     training_sum += t;
                     any_finance = true;
@@ -272,7 +333,11 @@ pub fn consolidate(reports: &[&FileReport], unit_ids: &[String], registry: &Regi
         });
     }
 
-    let mut region = if region_df.height() > 0 && orgs.height() > 0 { figures_at(&region_df, 0)? } else { Figures::default() };
+    let mut region = if region_df.height() > 0 && orgs.height() > 0 {
+        figures_at(&region_df, 0)?
+    } else {
+        Figures::default()
+    };
     region.trained_share = share(region.trained.total, region.members);
     region.events = any_events.then_some(events_total);
     region.participants = participants_total;
@@ -284,7 +349,11 @@ pub fn consolidate(reports: &[&FileReport], unit_ids: &[String], registry: &Regi
 
     Ok(Consolidation {
         units_expected: unit_ids.len(),
-        units_reported: reports.iter().filter_map(|r| r.unit.as_deref()).collect::<std::collections::BTreeSet<_>>().len(),
+        units_reported: reports
+            .iter()
+            .filter_map(|r| r.unit.as_deref())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
         orgs_registry: registry.orgs.len(),
         region,
         units,

@@ -6,13 +6,19 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("cannot read the pipeline file {path}: {source}")]
-    PipelineRead { path: PathBuf, source: std::io::Error },
+    PipelineRead {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the pipeline file {path} is not valid: {message}")]
     PipelineInvalid { path: PathBuf, message: String },
     #[error("the input folder {0} does not exist or is not a folder")]
     NoInput(PathBuf),
     #[error("cannot list the input folder {path}: {source}")]
-    InputList { path: PathBuf, source: std::io::Error },
+    InputList {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Period(String),
     #[error("cannot read the registry {path}: {message}")]

@@ -118,19 +118,32 @@ pub struct Place {
 
 impl Place {
     pub fn file(file: &str) -> Place {
-        Place { file: Some(file.to_string()), ..Place::default() }
+        Place {
+            file: Some(file.to_string()),
+            ..Place::default()
+        }
     }
 
     pub fn sheet(file: &str, sheet: &str) -> Place {
-        Place { sheet: Some(sheet.to_string()), ..Place::file(file) }
+        Place {
+            sheet: Some(sheet.to_string()),
+            ..Place::file(file)
+        }
     }
 
     pub fn cell(file: &str, sheet: &str, row: u32, col: u32) -> Place {
-        Place { cell: Some((row, col)), row: Some(row), ..Place::sheet(file, sheet) }
+        Place {
+            cell: Some((row, col)),
+            row: Some(row),
+            ..Place::sheet(file, sheet)
+        }
     }
 
     pub fn row(file: &str, sheet: &str, row: u32) -> Place {
-        Place { row: Some(row), ..Place::sheet(file, sheet) }
+        Place {
+            row: Some(row),
+            ..Place::sheet(file, sheet)
+        }
     }
 
     /// The cell in A1 form as Excel shows it (`C4`).

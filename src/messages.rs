@@ -10,26 +10,86 @@ use serde_json::Value;
 /// The name of a field as a district reads it.
 pub fn field_label(field: &str, lang: Lang) -> &'static str {
     let (kk, ru, en) = match field {
-        "members" => ("кәсіподақ мүшелерінің саны", "численность членов профсоюза", "union members"),
-        "trained.total" => ("кәсіподақтық оқытудан өткендер саны", "прошли профсоюзное обучение, всего", "completed union training, total"),
-        "trained.members" => ("оқытудан өткен кәсіподақ мүшелері", "обученные члены профсоюза", "trained rank-and-file members"),
-        "trained.audit" => ("тексеру комиссияларының мүшелері", "члены ревизионных комиссий", "audit commission members"),
+        "members" => (
+            "кәсіподақ мүшелерінің саны",
+            "численность членов профсоюза",
+            "union members",
+        ),
+        "trained.total" => (
+            "кәсіподақтық оқытудан өткендер саны",
+            "прошли профсоюзное обучение, всего",
+            "completed union training, total",
+        ),
+        "trained.members" => (
+            "оқытудан өткен кәсіподақ мүшелері",
+            "обученные члены профсоюза",
+            "trained rank-and-file members",
+        ),
+        "trained.audit" => (
+            "тексеру комиссияларының мүшелері",
+            "члены ревизионных комиссий",
+            "audit commission members",
+        ),
         "trained.activists" => ("кәсіподақ активі", "профсоюзный актив", "union activists"),
-        "trained.chairs" => ("кәсіподақ ұйымдарының төрағалары", "председатели профсоюзных организаций", "chairs of union organisations"),
-        "trained.conciliation" => ("келісу комиссияларының мүшелері", "члены согласительных комиссий", "conciliation commission members"),
-        "trained_share" => ("оқытудан өткендердің үлесі, %", "доля обученных, %", "share trained, %"),
-        "participants" | "event.participants" => ("іс-шараларға қатысушылар саны", "количество участников мероприятий", "event participants"),
-        "finance.budget" => ("смета шығыстарының барлығы", "расходная часть сметы, всего", "budget expense side"),
-        "finance.training" => ("оның ішінде оқытуға", "в т.ч. на обучение", "of it on training"),
-        "finance.share" => ("оқытуға жұмсалған үлес", "доля расходов на обучение", "training share of expenses"),
+        "trained.chairs" => (
+            "кәсіподақ ұйымдарының төрағалары",
+            "председатели профсоюзных организаций",
+            "chairs of union organisations",
+        ),
+        "trained.conciliation" => (
+            "келісу комиссияларының мүшелері",
+            "члены согласительных комиссий",
+            "conciliation commission members",
+        ),
+        "trained_share" => (
+            "оқытудан өткендердің үлесі, %",
+            "доля обученных, %",
+            "share trained, %",
+        ),
+        "participants" | "event.participants" => (
+            "іс-шараларға қатысушылар саны",
+            "количество участников мероприятий",
+            "event participants",
+        ),
+        "finance.budget" => (
+            "смета шығыстарының барлығы",
+            "расходная часть сметы, всего",
+            "budget expense side",
+        ),
+        "finance.training" => (
+            "оның ішінде оқытуға",
+            "в т.ч. на обучение",
+            "of it on training",
+        ),
+        "finance.share" => (
+            "оқытуға жұмсалған үлес",
+            "доля расходов на обучение",
+            "training share of expenses",
+        ),
         "event.date" => ("іс-шараның күні", "дата мероприятия", "event date"),
         "event.form" => ("оқыту нысаны", "форма обучения", "form of training"),
         "event.topic_area" => ("бағыты", "направление", "topic area"),
-        "event.respondents" => ("сауалнамаға қатысқандар", "анкетировано", "survey respondents"),
+        "event.respondents" => (
+            "сауалнамаға қатысқандар",
+            "анкетировано",
+            "survey respondents",
+        ),
         "event.usefulness" => ("пайдалылық бағасы", "оценка полезности", "usefulness score"),
-        "event.will_apply" => ("тәжірибеде қолданатындар, %", "применят на практике, %", "will apply in practice, %"),
-        "org" => ("ұйымның атауы", "наименование организации", "organisation name"),
-        "coverage" => ("бастауыш ұйымдар бойынша оқыту кестесі", "таблица обучения по первичным организациям", "coverage table"),
+        "event.will_apply" => (
+            "тәжірибеде қолданатындар, %",
+            "применят на практике, %",
+            "will apply in practice, %",
+        ),
+        "org" => (
+            "ұйымның атауы",
+            "наименование организации",
+            "organisation name",
+        ),
+        "coverage" => (
+            "бастауыш ұйымдар бойынша оқыту кестесі",
+            "таблица обучения по первичным организациям",
+            "coverage table",
+        ),
         _ => ("көрсеткіш", "показатель", "figure"),
     };
     lang.pick(kk, ru, en)
@@ -48,39 +108,107 @@ pub fn rule_title(rule: Rule, lang: Lang) -> &'static str {
     use Rule::*;
     let (kk, ru, en) = match rule {
         FileUnreadable => ("Файл оқылмайды", "Файл не читается", "Unreadable file"),
-        FileEncrypted => ("Файл құпия сөзбен қорғалған", "Файл защищён паролем", "Password-protected file"),
+        FileEncrypted => (
+            "Файл құпия сөзбен қорғалған",
+            "Файл защищён паролем",
+            "Password-protected file",
+        ),
         FileEmpty => ("Бос файл", "Пустой файл", "Empty file"),
         FileIgnored => ("Есеп емес файл", "Файл не является отчётом", "Not a report"),
         FileSuperseded => ("Ауыстырылған нұсқа", "Заменённая версия", "Superseded copy"),
         FileUnitUnknown => ("Бөлімше анықталмады", "Не определён район", "Unit unknown"),
-        FilePeriodMismatch => ("Басқа кезеңнің есебі", "Отчёт за другой период", "Other period"),
+        FilePeriodMismatch => (
+            "Басқа кезеңнің есебі",
+            "Отчёт за другой период",
+            "Other period",
+        ),
         UnitMissing => ("Есеп жіберілмеді", "Отчёт не поступил", "No report"),
         SheetMissing => ("Кесте табылмады", "Таблица не найдена", "Table not found"),
         ColumnMissing => ("Баған жоқ", "Нет столбца", "Missing column"),
         ColumnUnknown => ("Белгісіз баған", "Неизвестный столбец", "Unknown column"),
-        FormulaNoCachedValue => ("Формуланың мәні жоқ", "Формула без значения", "Formula without value"),
+        FormulaNoCachedValue => (
+            "Формуланың мәні жоқ",
+            "Формула без значения",
+            "Formula without value",
+        ),
         ValueNotANumber => ("Сан емес мән", "Не число", "Not a number"),
         ValueErrorCell => ("Ұяшықтағы қате", "Ошибка в ячейке", "Error cell"),
         ValueNegative => ("Теріс мән", "Отрицательное значение", "Negative value"),
         ValueFractional => ("Бөлшек сан", "Дробное число", "Fractional count"),
         ValueBadDate => ("Қате күн", "Неверная дата", "Bad date"),
         ValueOutOfPeriod => ("Кезеңнен тыс күн", "Дата вне периода", "Date out of period"),
-        ValueUnknownCategory => ("Тізімде жоқ мән", "Значение вне перечня", "Unknown category"),
-        RowCategoriesSum => ("Санаттар қосындысы сәйкес емес", "Сумма категорий не сходится", "Categories do not add up"),
-        RowTrainedExceedsMembers => ("Оқығандар мүшелерден көп", "Обучено больше, чем членов", "More trained than members"),
+        ValueUnknownCategory => (
+            "Тізімде жоқ мән",
+            "Значение вне перечня",
+            "Unknown category",
+        ),
+        RowCategoriesSum => (
+            "Санаттар қосындысы сәйкес емес",
+            "Сумма категорий не сходится",
+            "Categories do not add up",
+        ),
+        RowTrainedExceedsMembers => (
+            "Оқығандар мүшелерден көп",
+            "Обучено больше, чем членов",
+            "More trained than members",
+        ),
         RowShareMismatch => ("Пайыз қате", "Неверный процент", "Share mismatch"),
-        RowDuplicateOrg => ("Ұйым қайталанған", "Организация повторяется", "Duplicate organisation"),
-        TotalMismatch => ("Жиын жолы сәйкес емес", "Итог не сходится", "Total mismatch"),
-        SummaryMismatch => ("Жиынтық сәйкес емес", "Свод не сходится", "Summary mismatch"),
-        RegistryUnknownOrg => ("Тізілімде жоқ ұйым", "Организации нет в реестре", "Unknown organisation"),
-        RegistryMissingOrg => ("Есепте жоқ ұйым", "Организации нет в отчёте", "Organisation not reported"),
-        RegistryOtherUnit => ("Басқа бөлімшенің ұйымы", "Организация другого района", "Organisation of another unit"),
-        RegistryMembersMismatch => ("Мүшелер саны тізілімнен өзгеше", "Численность отличается от реестра", "Members differ from registry"),
-        EventsParticipantsMismatch => ("Қатысушылар саны сәйкес емес", "Участники не сходятся", "Participants mismatch"),
-        HistoryYtdDecrease => ("Жинақталған көрсеткіш азайды", "Нарастающий итог уменьшился", "Year-to-date decrease"),
+        RowDuplicateOrg => (
+            "Ұйым қайталанған",
+            "Организация повторяется",
+            "Duplicate organisation",
+        ),
+        TotalMismatch => (
+            "Жиын жолы сәйкес емес",
+            "Итог не сходится",
+            "Total mismatch",
+        ),
+        SummaryMismatch => (
+            "Жиынтық сәйкес емес",
+            "Свод не сходится",
+            "Summary mismatch",
+        ),
+        RegistryUnknownOrg => (
+            "Тізілімде жоқ ұйым",
+            "Организации нет в реестре",
+            "Unknown organisation",
+        ),
+        RegistryMissingOrg => (
+            "Есепте жоқ ұйым",
+            "Организации нет в отчёте",
+            "Organisation not reported",
+        ),
+        RegistryOtherUnit => (
+            "Басқа бөлімшенің ұйымы",
+            "Организация другого района",
+            "Organisation of another unit",
+        ),
+        RegistryMembersMismatch => (
+            "Мүшелер саны тізілімнен өзгеше",
+            "Численность отличается от реестра",
+            "Members differ from registry",
+        ),
+        EventsParticipantsMismatch => (
+            "Қатысушылар саны сәйкес емес",
+            "Участники не сходятся",
+            "Participants mismatch",
+        ),
+        HistoryYtdDecrease => (
+            "Жинақталған көрсеткіш азайды",
+            "Нарастающий итог уменьшился",
+            "Year-to-date decrease",
+        ),
         HistoryOutlierChange => ("Күрт өзгеріс", "Резкое изменение", "Outlier change"),
-        FinanceBelowNorm => ("Оқыту қаржысы нормадан төмен", "Финансирование ниже нормы", "Financing below norm"),
-        FinanceShareMismatch => ("Қаржы үлесі қате", "Неверная доля финансирования", "Financing share mismatch"),
+        FinanceBelowNorm => (
+            "Оқыту қаржысы нормадан төмен",
+            "Финансирование ниже нормы",
+            "Financing below norm",
+        ),
+        FinanceShareMismatch => (
+            "Қаржы үлесі қате",
+            "Неверная доля финансирования",
+            "Financing share mismatch",
+        ),
     };
     lang.pick(kk, ru, en)
 }
@@ -91,8 +219,14 @@ pub fn fmt_num(v: f64, lang: Lang) -> String {
     let a = v.abs();
     let decimals = crate::normalize::value::decimals_of(a).min(4);
     let s = format!("{a:.decimals$}", decimals = decimals as usize);
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
-    let (group, point) = if lang == Lang::En { (',', '.') } else { ('\u{a0}', ',') };
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let (group, point) = if lang == Lang::En {
+        (',', '.')
+    } else {
+        ('\u{a0}', ',')
+    };
     let mut out = String::new();
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -131,31 +265,76 @@ fn value_f64(v: &Option<Value>) -> Option<f64> {
 }
 
 fn unit_name(p: &Pipeline, id: &str, lang: Lang) -> String {
-    p.unit(id).map_or(id.to_string(), |u| u.name(lang).to_string())
+    p.unit(id)
+        .map_or(id.to_string(), |u| u.name(lang).to_string())
 }
 
 /// Reasons a file is refused or passed over, by the code before `|` in the detail.
 fn file_reason(detail: &str, lang: Lang) -> String {
     let (code, tech) = detail.split_once('|').unwrap_or((detail, ""));
     let text = match code {
-        "owner" => lang.pick("Excel-дің уақытша иелік файлы", "временный файл-владелец Excel", "an Excel owner (lock) file"),
+        "owner" => lang.pick(
+            "Excel-дің уақытша иелік файлы",
+            "временный файл-владелец Excel",
+            "an Excel owner (lock) file",
+        ),
         "temp" => lang.pick("уақытша файл", "временный файл", "a temporary file"),
         "document" => lang.pick("мәтіндік құжат", "текстовый документ", "a text document"),
         "pdf" => lang.pick("PDF құжаты", "документ PDF", "a PDF document"),
         "picture" => lang.pick("сурет", "изображение", "a picture"),
         "archive" => lang.pick("архив", "архив", "an archive"),
         "text" => lang.pick("мәтіндік файл", "текстовый файл", "a text file"),
-        "no_extension" => lang.pick("кеңейтімсіз файл", "файл без расширения", "a file without an extension"),
-        "other" => lang.pick("электрондық кесте емес", "не электронная таблица", "not a spreadsheet"),
-        "folder" => lang.pick("бұл файл емес, қалта", "это папка, а не файл", "a folder, not a file"),
-        "too_large" => lang.pick("файл тым үлкен", "файл слишком большой", "the file is too large"),
-        "cannot_open" => lang.pick("файлды ашу мүмкін емес", "файл не открывается", "the file cannot be opened"),
-        "word" => lang.pick("бұл Word құжаты, кесте емес", "это документ Word, а не таблица", "a Word document, not a spreadsheet"),
-        "not_spreadsheet" => lang.pick("бұл электрондық кесте емес", "это не электронная таблица", "not a spreadsheet"),
-        "damaged" => lang.pick("файл зақымдалған немесе толық жүктелмеген", "файл повреждён или загружен не полностью", "the file is damaged or cut off"),
-        "sheet_too_big" => lang.pick("парақ шектен тыс үлкен", "лист превышает допустимый размер", "a sheet exceeds the size limit"),
+        "no_extension" => lang.pick(
+            "кеңейтімсіз файл",
+            "файл без расширения",
+            "a file without an extension",
+        ),
+        "other" => lang.pick(
+            "электрондық кесте емес",
+            "не электронная таблица",
+            "not a spreadsheet",
+        ),
+        "folder" => lang.pick(
+            "бұл файл емес, қалта",
+            "это папка, а не файл",
+            "a folder, not a file",
+        ),
+        "too_large" => lang.pick(
+            "файл тым үлкен",
+            "файл слишком большой",
+            "the file is too large",
+        ),
+        "cannot_open" => lang.pick(
+            "файлды ашу мүмкін емес",
+            "файл не открывается",
+            "the file cannot be opened",
+        ),
+        "word" => lang.pick(
+            "бұл Word құжаты, кесте емес",
+            "это документ Word, а не таблица",
+            "a Word document, not a spreadsheet",
+        ),
+        "not_spreadsheet" => lang.pick(
+            "бұл электрондық кесте емес",
+            "это не электронная таблица",
+            "not a spreadsheet",
+        ),
+        "damaged" => lang.pick(
+            "файл зақымдалған немесе толық жүктелмеген",
+            "файл повреждён или загружен не полностью",
+            "the file is damaged or cut off",
+        ),
+        "sheet_too_big" => lang.pick(
+            "парақ шектен тыс үлкен",
+            "лист превышает допустимый размер",
+            "a sheet exceeds the size limit",
+        ),
         "empty" => lang.pick("деректер жоқ", "данных нет", "no data"),
-        "panic" => lang.pick("файлды оқу кезінде ішкі қате орын алды", "при чтении файла произошла внутренняя ошибка", "an internal error occurred while reading it"),
+        "panic" => lang.pick(
+            "файлды оқу кезінде ішкі қате орын алды",
+            "при чтении файла произошла внутренняя ошибка",
+            "an internal error occurred while reading it",
+        ),
         other => return other.to_string(),
     };
     if tech.is_empty() {
@@ -169,14 +348,26 @@ fn file_reason(detail: &str, lang: Lang) -> String {
 pub fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
     use Rule::*;
     let cell = issue.place.a1().unwrap_or_default();
-    let row = issue.place.excel_row().map(|r| r.to_string()).unwrap_or_default();
+    let row = issue
+        .place
+        .excel_row()
+        .map(|r| r.to_string())
+        .unwrap_or_default();
     let sheet = issue.place.sheet.clone().unwrap_or_default();
-    let field = issue.field.as_deref().map(|f| field_label(f, lang)).unwrap_or("");
+    let field = issue
+        .field
+        .as_deref()
+        .map(|f| field_label(f, lang))
+        .unwrap_or("");
     let exp = fmt_value(&issue.expected, lang);
     let act = fmt_value(&issue.actual, lang);
     let detail = issue.detail.clone().unwrap_or_default();
     let org = issue.org.clone().unwrap_or_default();
-    let unit = issue.unit.as_deref().map(|u| unit_name(p, u, lang)).unwrap_or_default();
+    let unit = issue
+        .unit
+        .as_deref()
+        .map(|u| unit_name(p, u, lang))
+        .unwrap_or_default();
     let diff = match (value_f64(&issue.actual), value_f64(&issue.expected)) {
         (Some(a), Some(e)) => {
             let d = a - e;
@@ -424,17 +615,33 @@ mod tests {
 
     #[test]
     fn every_rule_has_a_message_in_every_language() {
-        let p = Pipeline::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE)).unwrap();
+        let p = Pipeline::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE),
+        )
+        .unwrap();
         for rule in Rule::ALL {
-            let issue = Issue::new(*rule, Place::cell("a.xlsx", "Оқыту", 71, 2)).unit(Some("alga")).field("members").expected(3102).actual(3120);
+            let issue = Issue::new(*rule, Place::cell("a.xlsx", "Оқыту", 71, 2))
+                .unit(Some("alga"))
+                .field("members")
+                .expected(3102)
+                .actual(3120);
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
                 let m = render(&issue, lang, &p);
                 assert!(m.len() > 20, "{rule} {lang}: {m}");
                 assert!(!m.contains('{'), "{rule} {lang}: {m}");
             }
         }
-        let i = Issue::new(Rule::TotalMismatch, Place::cell("a.xlsx", "Оқыту", 71, 2)).field("members").expected(3102).actual(3120);
+        let i = Issue::new(Rule::TotalMismatch, Place::cell("a.xlsx", "Оқыту", 71, 2))
+            .field("members")
+            .expected(3102)
+            .actual(3120);
         let m = render(&i, Lang::Ru, &p);
-        assert!(m.contains("C72") && m.contains("3\u{a0}120") && m.contains("3\u{a0}102") && m.contains("+18"), "{m}");
+        assert!(
+            m.contains("C72")
+                && m.contains("3\u{a0}120")
+                && m.contains("3\u{a0}102")
+                && m.contains("+18"),
+            "{m}"
+        );
     }
 }

@@ -58,32 +58,58 @@ pub struct Registry {
 impl Registry {
     /// Reads the registry workbook.
     pub fn load(path: &Path, pipeline: &Pipeline) -> Result<Registry> {
-        let err = |message: String| Error::Registry { path: path.to_path_buf(), message };
+        let err = |message: String| Error::Registry {
+            path: path.to_path_buf(),
+            message,
+        };
         let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
-        let wb = workbook::open(bytes, pipeline.limits.max_sheet_cells).map_err(|r| err(r.reason))?;
+        let wb =
+            workbook::open(bytes, pipeline.limits.max_sheet_cells).map_err(|r| err(r.reason))?;
         let spec = &pipeline.registry_spec;
         for sheet in wb.visible() {
-            let Some((header_row, cols)) = find_columns(&sheet.grid, spec) else { continue };
+            let Some((header_row, cols)) = find_columns(&sheet.grid, spec) else {
+                continue;
+            };
             let mut orgs = Vec::new();
             for row in sheet.grid.rows.iter().filter(|r| r.index > header_row) {
                 let text = |c: Option<u32>| c.map(|c| row.get(c).display()).unwrap_or_default();
-                let Some(id) = cols.bin.and_then(|c| bin_text(row.get(c))) else { continue };
+                let Some(id) = cols.bin.and_then(|c| bin_text(row.get(c))) else {
+                    continue;
+                };
                 let unit_name = text(cols.unit);
                 let Some(unit) = pipeline.unit_by_name(&unit_name) else {
-                    return Err(err(format!("row {}: unit `{unit_name}` is not a unit of the pipeline", row.index + 1)));
+                    return Err(err(format!(
+                        "row {}: unit `{unit_name}` is not a unit of the pipeline",
+                        row.index + 1
+                    )));
                 };
                 let members = cols.members.and_then(|c| match row.get(c) {
                     Cell::Number(n) => Some(*n),
-                    other => crate::normalize::value::parse_number_text(&other.display()).map(|v| v.0),
+                    other => {
+                        crate::normalize::value::parse_number_text(&other.display()).map(|v| v.0)
+                    }
                 });
-                let aliases = text(cols.aliases).split(';').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-                orgs.push(RegistryOrg { id, unit: unit.id.clone(), name: text(cols.name), aliases, kind: text(cols.kind), members });
+                let aliases = text(cols.aliases)
+                    .split(';')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                orgs.push(RegistryOrg {
+                    id,
+                    unit: unit.id.clone(),
+                    name: text(cols.name),
+                    aliases,
+                    kind: text(cols.kind),
+                    members,
+                });
             }
             return Ok(Registry::new(orgs, spec));
         }
         Err(err(format!(
             "no sheet has the registry's columns ({} ...)",
-            [&spec.unit, &spec.bin, &spec.name].map(|v| v.first().cloned().unwrap_or_default()).join(", ")
+            [&spec.unit, &spec.bin, &spec.name]
+                .map(|v| v.first().cloned().unwrap_or_default())
+                .join(", ")
         )))
     }
 
@@ -120,7 +146,10 @@ impl Registry {
     /// words dropped.
     pub fn name_key(&self, name: &str) -> String {
         let k = key(name).replace("№ ", "№");
-        k.split(' ').filter(|w| !self.legal_forms.contains(*w)).collect::<Vec<_>>().join(" ")
+        k.split(' ')
+            .filter(|w| !self.legal_forms.contains(*w))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Words for the similarity score: abbreviations expanded, `№` joined
@@ -142,8 +171,14 @@ impl Registry {
         self.by_bin.get(id).map(|&i| &self.orgs[i])
     }
 
-    pub fn in_unit<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = (usize, &'a RegistryOrg)> + 'a {
-        self.orgs.iter().enumerate().filter(move |(_, o)| o.unit == unit)
+    pub fn in_unit<'a>(
+        &'a self,
+        unit: &'a str,
+    ) -> impl Iterator<Item = (usize, &'a RegistryOrg)> + 'a {
+        self.orgs
+            .iter()
+            .enumerate()
+            .filter(move |(_, o)| o.unit == unit)
     }
 
     /// Finds the registry organisation a report row names.
@@ -152,7 +187,10 @@ impl Registry {
             return Match::Found(i, MatchKind::Bin);
         }
         if let Some(list) = self.by_name.get(&self.name_key(name)) {
-            let pick = list.iter().find(|&&i| Some(self.orgs[i].unit.as_str()) == unit).or(list.first());
+            let pick = list
+                .iter()
+                .find(|&&i| Some(self.orgs[i].unit.as_str()) == unit)
+                .or(list.first());
             if let Some(&i) = pick {
                 return Match::Found(i, MatchKind::Name);
             }
@@ -172,16 +210,25 @@ impl Registry {
         if words.is_empty() {
             return Vec::new();
         }
-        let mut pool: Vec<usize> = words.iter().filter_map(|w| self.by_word.get(w)).flatten().copied().collect();
+        // Only the reporting unit's own organisations are candidates: a
+        // similar name in another district is another organisation.
+        let mut pool: Vec<usize> = words
+            .iter()
+            .filter_map(|w| self.by_word.get(w))
+            .flatten()
+            .copied()
+            .filter(|&i| unit.is_none_or(|u| self.orgs[i].unit == u))
+            .collect();
         pool.sort_unstable();
         pool.dedup();
         let mut scored: Vec<(usize, f64)> = pool
             .into_iter()
             .map(|i| {
-                let best = self.words[i].iter().map(|ws| similarity(&words, ws)).fold(0.0, f64::max);
-                // the reporting unit's own organisations win ties
-                let own = if Some(self.orgs[i].unit.as_str()) == unit { 1e-6 } else { 0.0 };
-                (i, best + own)
+                let best = self.words[i]
+                    .iter()
+                    .map(|ws| similarity(&words, ws))
+                    .fold(0.0, f64::max);
+                (i, best)
             })
             .filter(|(_, s)| *s > 0.3)
             .collect();
@@ -191,7 +238,11 @@ impl Registry {
 }
 
 fn numbers(words: &[String]) -> Vec<&str> {
-    let mut n: Vec<&str> = words.iter().filter(|w| w.chars().all(|c| c.is_ascii_digit())).map(String::as_str).collect();
+    let mut n: Vec<&str> = words
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .map(String::as_str)
+        .collect();
     n.sort_unstable();
     n
 }
@@ -209,7 +260,16 @@ pub fn similarity(a: &[String], b: &[String]) -> f64 {
             .iter()
             .enumerate()
             .filter(|(j, _)| !used[*j])
-            .map(|(j, v)| (j, if w == v { 1.0 } else { strsim::jaro_winkler(w, v) }))
+            .map(|(j, v)| {
+                (
+                    j,
+                    if w == v {
+                        1.0
+                    } else {
+                        strsim::jaro_winkler(w, v)
+                    },
+                )
+            })
             .max_by(|x, y| x.1.total_cmp(&y.1));
         if let Some((j, s)) = best {
             if s >= 0.9 {
@@ -235,7 +295,10 @@ fn find_columns(grid: &crate::ingest::grid::Grid, spec: &RegistrySpec) -> Option
         let col = |names: &[String]| {
             row.cells.iter().find_map(|(c, cell)| {
                 let k = key(&cell.display());
-                names.iter().any(|n| k == *n || k.starts_with(&format!("{n} "))).then_some(*c)
+                names
+                    .iter()
+                    .any(|n| k == *n || k.starts_with(&format!("{n} ")))
+                    .then_some(*c)
             })
         };
         let cols = Columns {
@@ -258,7 +321,10 @@ mod tests {
     use super::*;
 
     fn registry() -> Registry {
-        let p = Pipeline::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE)).unwrap();
+        let p = Pipeline::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE),
+        )
+        .unwrap();
         let org = |id: &str, unit: &str, name: &str, aliases: &[&str]| RegistryOrg {
             id: id.into(),
             unit: unit.into(),
@@ -269,9 +335,24 @@ mod tests {
         };
         Registry::new(
             vec![
-                org("050440045439", "aktobe-city", "\"№ 5 жалпы орта білім беретін мектеп\" КММ", &["КГУ \"Средняя школа №5\""]),
-                org("050440045440", "aktobe-city", "\"№ 6 жалпы орта білім беретін мектеп\" КММ", &[]),
-                org("050440045441", "alga", "\"Бестамақ жалпы орта білім беретін мектебі\" КММ", &["Бестамақ ЖОББМ"]),
+                org(
+                    "050440045439",
+                    "aktobe-city",
+                    "\"№ 5 жалпы орта білім беретін мектеп\" КММ",
+                    &["КГУ \"Средняя школа №5\""],
+                ),
+                org(
+                    "050440045440",
+                    "aktobe-city",
+                    "\"№ 6 жалпы орта білім беретін мектеп\" КММ",
+                    &[],
+                ),
+                org(
+                    "050440045441",
+                    "alga",
+                    "\"Бестамақ жалпы орта білім беретін мектебі\" КММ",
+                    &["Бестамақ ЖОББМ"],
+                ),
             ],
             &p.registry_spec,
         )
@@ -280,11 +361,28 @@ mod tests {
     #[test]
     fn exact_by_bin_name_and_alias() {
         let r = registry();
-        assert_eq!(r.find(None, "whatever", Some("050440045440"), 0.9), Match::Found(1, MatchKind::Bin));
-        assert_eq!(r.find(Some("aktobe-city"), "«№5 жалпы орта білім беретін мектеп» КГУ", None, 0.9), Match::Found(0, MatchKind::Name));
-        assert_eq!(r.find(Some("aktobe-city"), "КГУ “Средняя  школа № 5”", None, 0.9), Match::Found(0, MatchKind::Name));
+        assert_eq!(
+            r.find(None, "whatever", Some("050440045440"), 0.9),
+            Match::Found(1, MatchKind::Bin)
+        );
+        assert_eq!(
+            r.find(
+                Some("aktobe-city"),
+                "«№5 жалпы орта білім беретін мектеп» КГУ",
+                None,
+                0.9
+            ),
+            Match::Found(0, MatchKind::Name)
+        );
+        assert_eq!(
+            r.find(Some("aktobe-city"), "КГУ “Средняя  школа № 5”", None, 0.9),
+            Match::Found(0, MatchKind::Name)
+        );
         // Latin look-alikes
-        assert_eq!(r.find(Some("alga"), "Бестамақ ЖОББM", None, 0.9), Match::Found(2, MatchKind::Name));
+        assert_eq!(
+            r.find(Some("alga"), "Бестамақ ЖОББM", None, 0.9),
+            Match::Found(2, MatchKind::Name)
+        );
     }
 
     #[test]

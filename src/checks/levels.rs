@@ -24,23 +24,33 @@ pub fn sums(cov: &Coverage) -> [Option<f64>; 7] {
     out
 }
 
-pub fn check_totals(cov: &Coverage, events: Option<&Events>, file: &str, pipeline: &Pipeline) -> Vec<Issue> {
+pub fn check_totals(
+    cov: &Coverage,
+    events: Option<&Events>,
+    file: &str,
+    pipeline: &Pipeline,
+) -> Vec<Issue> {
     let tol = pipeline.rule(Rule::TotalMismatch).tolerance.unwrap_or(0.0);
     let mut out = Vec::new();
     if let Some(t) = &cov.total {
         let s = sums(cov);
         for i in 0..7 {
-            let (Some(stated), Some(col)) = (t.values[i], cov.cols[i]) else { continue };
+            let (Some(stated), Some(col)) = (t.values[i], cov.cols[i]) else {
+                continue;
+            };
             if t.no_value[i] {
                 continue;
             }
             let sum = s[i].unwrap_or(0.0);
             if (stated - sum).abs() > tol + 1e-9 {
                 out.push(
-                    Issue::new(Rule::TotalMismatch, Place::cell(file, &cov.sheet, t.row, col))
-                        .field(MEASURES[i])
-                        .expected(num(sum))
-                        .actual(num(stated)),
+                    Issue::new(
+                        Rule::TotalMismatch,
+                        Place::cell(file, &cov.sheet, t.row, col),
+                    )
+                    .field(MEASURES[i])
+                    .expected(num(sum))
+                    .actual(num(stated)),
                 );
             }
         }
@@ -61,21 +71,37 @@ pub fn check_totals(cov: &Coverage, events: Option<&Events>, file: &str, pipelin
     out
 }
 
-pub fn check_summary(summary: &UnitSummary, cov: &Coverage, file: &str, pipeline: &Pipeline) -> Vec<Issue> {
-    let tol = pipeline.rule(Rule::SummaryMismatch).tolerance.unwrap_or(0.0);
-    let share_tol = pipeline.rule(Rule::RowShareMismatch).tolerance.unwrap_or(0.0);
+pub fn check_summary(
+    summary: &UnitSummary,
+    cov: &Coverage,
+    file: &str,
+    pipeline: &Pipeline,
+) -> Vec<Issue> {
+    let tol = pipeline
+        .rule(Rule::SummaryMismatch)
+        .tolerance
+        .unwrap_or(0.0);
+    let share_tol = pipeline
+        .rule(Rule::RowShareMismatch)
+        .tolerance
+        .unwrap_or(0.0);
     let s = sums(cov);
     let mut out = Vec::new();
     for (field, l) in &summary.values {
         let place = Place::cell(file, &summary.sheet, l.cell.0, l.cell.1);
         if field == "trained_share" {
-            let (Some(sh), Some(m), Some(t)) = (l.share, s[MEMBERS], s[TOTAL]) else { continue };
+            let (Some(sh), Some(m), Some(t)) = (l.share, s[MEMBERS], s[TOTAL]) else {
+                continue;
+            };
             if m <= 0.0 {
                 continue;
             }
             let exact = t / m * 100.0;
-            let (stated, decimals) =
-                if sh.percent_sign || sh.value > 1.0 { (sh.value, sh.decimals) } else { (sh.value * 100.0, sh.decimals.saturating_sub(2)) };
+            let (stated, decimals) = if sh.percent_sign || sh.value > 1.0 {
+                (sh.value, sh.decimals)
+            } else {
+                (sh.value * 100.0, sh.decimals.saturating_sub(2))
+            };
             if !share_agrees(stated, exact, decimals, share_tol) {
                 out.push(
                     Issue::new(Rule::SummaryMismatch, place)
@@ -86,10 +112,19 @@ pub fn check_summary(summary: &UnitSummary, cov: &Coverage, file: &str, pipeline
             }
             continue;
         }
-        let Some(i) = MEASURES.iter().position(|m| m == field) else { continue };
-        let (Some(stated), Some(detail)) = (l.value, s[i]) else { continue };
+        let Some(i) = MEASURES.iter().position(|m| m == field) else {
+            continue;
+        };
+        let (Some(stated), Some(detail)) = (l.value, s[i]) else {
+            continue;
+        };
         if (stated - detail).abs() > tol + 1e-9 {
-            out.push(Issue::new(Rule::SummaryMismatch, place).field(field).expected(num(detail)).actual(num(stated)));
+            out.push(
+                Issue::new(Rule::SummaryMismatch, place)
+                    .field(field)
+                    .expected(num(detail))
+                    .actual(num(stated)),
+            );
         }
     }
     out

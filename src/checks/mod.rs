@@ -33,19 +33,37 @@ pub fn check_file(report: &mut FileReport, registry: Option<&Registry>, pipeline
     if let Some(cov) = report.coverage.as_ref() {
         // Issues raised before the registry match name the org as written;
         // name it by its registry id where there is one.
-        let ids: BTreeMap<u32, &str> = cov.rows.iter().filter_map(|r| r.registry_id.as_deref().map(|id| (r.row, id))).collect();
-        for issue in report.issues.iter_mut().filter(|i| i.place.sheet.as_deref() == Some(cov.sheet.as_str())) {
+        let ids: BTreeMap<u32, &str> = cov
+            .rows
+            .iter()
+            .filter_map(|r| r.registry_id.as_deref().map(|id| (r.row, id)))
+            .collect();
+        for issue in report
+            .issues
+            .iter_mut()
+            .filter(|i| i.place.sheet.as_deref() == Some(cov.sheet.as_str()))
+        {
             if let Some(id) = issue.place.row.and_then(|r| ids.get(&r)) {
                 issue.org = Some(id.to_string());
             }
         }
         found.extend(rows::check(cov, &file, pipeline));
-        found.extend(levels::check_totals(cov, report.events.as_ref(), &file, pipeline));
+        found.extend(levels::check_totals(
+            cov,
+            report.events.as_ref(),
+            &file,
+            pipeline,
+        ));
         if let Some(s) = &report.summary {
             found.extend(levels::check_summary(s, cov, &file, pipeline));
         }
         if let Some(e) = &report.events {
-            found.extend(money::check_participants(e, levels::sums(cov)[TOTAL], &file, pipeline));
+            found.extend(money::check_participants(
+                e,
+                levels::sums(cov)[TOTAL],
+                &file,
+                pipeline,
+            ));
         }
     }
     if let Some(f) = &report.finance {
@@ -61,17 +79,27 @@ pub fn check_file(report: &mut FileReport, registry: Option<&Registry>, pipeline
 /// two units.
 pub fn check_region(reports: &[FileReport], pipeline: &Pipeline) -> Vec<Issue> {
     let mut out = Vec::new();
-    let read: Vec<&FileReport> = reports.iter().filter(|r| r.status == FileStatus::Read).collect();
+    let read: Vec<&FileReport> = reports
+        .iter()
+        .filter(|r| r.status == FileStatus::Read)
+        .collect();
     for u in &pipeline.units {
-        if !read.iter().any(|r| r.unit.as_deref() == Some(u.id.as_str())) {
+        if !read
+            .iter()
+            .any(|r| r.unit.as_deref() == Some(u.id.as_str()))
+        {
             out.push(Issue::new(Rule::UnitMissing, Place::default()).unit(Some(&u.id)));
         }
     }
     let mut first_unit: BTreeMap<&str, (&str, &FileReport)> = BTreeMap::new();
     for r in &read {
-        let (Some(unit), Some(cov)) = (r.unit.as_deref(), r.coverage.as_ref()) else { continue };
+        let (Some(unit), Some(cov)) = (r.unit.as_deref(), r.coverage.as_ref()) else {
+            continue;
+        };
         for row in cov.accepted() {
-            let Some(id) = row.registry_id.as_deref() else { continue };
+            let Some(id) = row.registry_id.as_deref() else {
+                continue;
+            };
             match first_unit.get(id) {
                 Some((u, first)) if *u != unit => {
                     let place = match cov.org_col {

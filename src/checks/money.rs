@@ -8,9 +8,19 @@ use crate::tables::events::Events;
 use crate::tables::Finance;
 
 /// Event participants against the trained total of the unit.
-pub fn check_participants(events: &Events, trained_total: Option<f64>, file: &str, pipeline: &Pipeline) -> Vec<Issue> {
-    let tol = pipeline.rule(Rule::EventsParticipantsMismatch).tolerance.unwrap_or(0.0);
-    let (Some(trained), Some(participants)) = (trained_total, events.participants()) else { return Vec::new() };
+pub fn check_participants(
+    events: &Events,
+    trained_total: Option<f64>,
+    file: &str,
+    pipeline: &Pipeline,
+) -> Vec<Issue> {
+    let tol = pipeline
+        .rule(Rule::EventsParticipantsMismatch)
+        .tolerance
+        .unwrap_or(0.0);
+    let (Some(trained), Some(participants)) = (trained_total, events.participants()) else {
+        return Vec::new();
+    };
     if (trained - participants).abs() <= tol + 1e-9 {
         return Vec::new();
     }
@@ -18,13 +28,18 @@ pub fn check_participants(events: &Events, trained_total: Option<f64>, file: &st
         (Some((row, _)), Some(col)) => Place::cell(file, &events.sheet, row, col),
         _ => Place::sheet(file, &events.sheet),
     };
-    vec![Issue::new(Rule::EventsParticipantsMismatch, place).field("participants").expected(num(trained)).actual(num(participants))]
+    vec![Issue::new(Rule::EventsParticipantsMismatch, place)
+        .field("participants")
+        .expected(num(trained))
+        .actual(num(participants))]
 }
 
 /// The financing share and the norm.
 pub fn check_finance(f: &Finance, file: &str, pipeline: &Pipeline) -> Vec<Issue> {
     let mut out = Vec::new();
-    let (Some(budget), Some(training)) = (f.budget, f.training) else { return out };
+    let (Some(budget), Some(training)) = (f.budget, f.training) else {
+        return out;
+    };
     if budget <= 0.0 {
         return out;
     }
@@ -35,7 +50,11 @@ pub fn check_finance(f: &Finance, file: &str, pipeline: &Pipeline) -> Vec<Issue>
     };
     let norm = pipeline.rule(Rule::FinanceBelowNorm).norm.unwrap_or(0.10);
     if share + 1e-12 < norm {
-        let field = if f.cells.contains_key("finance.share") { "finance.share" } else { "finance.training" };
+        let field = if f.cells.contains_key("finance.share") {
+            "finance.share"
+        } else {
+            "finance.training"
+        };
         out.push(
             Issue::new(Rule::FinanceBelowNorm, place_of(field))
                 .field("finance.share")
@@ -44,8 +63,15 @@ pub fn check_finance(f: &Finance, file: &str, pipeline: &Pipeline) -> Vec<Issue>
         );
     }
     if let Some(s) = f.share {
-        let tol = pipeline.rule(Rule::FinanceShareMismatch).tolerance.unwrap_or(0.0);
-        let (stated, decimals) = if s.percent_sign || s.value > 1.0 { (s.value, s.decimals) } else { (s.value * 100.0, s.decimals.saturating_sub(2)) };
+        let tol = pipeline
+            .rule(Rule::FinanceShareMismatch)
+            .tolerance
+            .unwrap_or(0.0);
+        let (stated, decimals) = if s.percent_sign || s.value > 1.0 {
+            (s.value, s.decimals)
+        } else {
+            (s.value * 100.0, s.decimals.saturating_sub(2))
+        };
         if !share_agrees(stated, share * 100.0, decimals, tol) {
             out.push(
                 Issue::new(Rule::FinanceShareMismatch, place_of("finance.share"))

@@ -9,9 +9,21 @@ use crate::registry::{Match, Registry};
 use crate::tables::coverage::{Coverage, MEMBERS};
 
 /// Matches the rows of one report and checks them.
-pub fn check(cov: &mut Coverage, unit: Option<&str>, file: &str, registry: &Registry, pipeline: &Pipeline) -> Vec<Issue> {
-    let threshold = pipeline.rule(Rule::RegistryUnknownOrg).threshold.unwrap_or(0.92);
-    let members_tol = pipeline.rule(Rule::RegistryMembersMismatch).tolerance.unwrap_or(0.15);
+pub fn check(
+    cov: &mut Coverage,
+    unit: Option<&str>,
+    file: &str,
+    registry: &Registry,
+    pipeline: &Pipeline,
+) -> Vec<Issue> {
+    let threshold = pipeline
+        .rule(Rule::RegistryUnknownOrg)
+        .threshold
+        .unwrap_or(0.92);
+    let members_tol = pipeline
+        .rule(Rule::RegistryMembersMismatch)
+        .tolerance
+        .unwrap_or(0.15);
     let mut out = Vec::new();
     let sheet = cov.sheet.clone();
     let name_place = |row: u32, col: Option<u32>| match col {
@@ -35,17 +47,23 @@ pub fn check(cov: &mut Coverage, unit: Option<&str>, file: &str, registry: &Regi
                 if let (Some(m), Some(reg)) = (r.values[MEMBERS], o.members) {
                     if reg > 0.0 && ((m - reg).abs() / reg) > members_tol + 1e-12 {
                         out.push(
-                            Issue::new(Rule::RegistryMembersMismatch, name_place(r.row, cov.cols[MEMBERS]))
-                                .org(Some(&o.id))
-                                .field("members")
-                                .expected(num(reg))
-                                .actual(num(m)),
+                            Issue::new(
+                                Rule::RegistryMembersMismatch,
+                                name_place(r.row, cov.cols[MEMBERS]),
+                            )
+                            .org(Some(&o.id))
+                            .field("members")
+                            .expected(num(reg))
+                            .actual(num(m)),
                         );
                     }
                 }
             }
             Match::Unknown(candidates) => {
-                let names: Vec<String> = candidates.iter().map(|(i, _)| registry.orgs[*i].name.clone()).collect();
+                let names: Vec<String> = candidates
+                    .iter()
+                    .map(|(i, _)| registry.orgs[*i].name.clone())
+                    .collect();
                 out.push(
                     Issue::new(Rule::RegistryUnknownOrg, name_place(r.row, cov.org_col))
                         .org((!r.name.is_empty()).then_some(r.name.as_str()))
@@ -56,10 +74,18 @@ pub fn check(cov: &mut Coverage, unit: Option<&str>, file: &str, registry: &Regi
         }
     }
     if let Some(u) = unit {
-        let found: std::collections::HashSet<&str> = cov.rows.iter().filter_map(|r| r.registry_id.as_deref()).collect();
+        let found: std::collections::HashSet<&str> = cov
+            .rows
+            .iter()
+            .filter_map(|r| r.registry_id.as_deref())
+            .collect();
         for (_, o) in registry.in_unit(u) {
             if !found.contains(o.id.as_str()) {
-                out.push(Issue::new(Rule::RegistryMissingOrg, Place::sheet(file, &sheet)).org(Some(&o.id)).detail(o.name.clone()));
+                out.push(
+                    Issue::new(Rule::RegistryMissingOrg, Place::sheet(file, &sheet))
+                        .org(Some(&o.id))
+                        .detail(o.name.clone()),
+                );
             }
         }
     }

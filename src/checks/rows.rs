@@ -9,7 +9,9 @@ use crate::tables::coverage::{Coverage, OrgRow, CATEGORY_RANGE, MEMBERS, TOTAL};
 use std::collections::HashMap;
 
 fn org_ref(r: &OrgRow) -> Option<&str> {
-    r.registry_id.as_deref().or((!r.name.is_empty()).then_some(r.name.as_str()))
+    r.registry_id
+        .as_deref()
+        .or((!r.name.is_empty()).then_some(r.name.as_str()))
 }
 
 /// Whether a stated percent agrees with the exact one: rounding or truncation
@@ -19,7 +21,9 @@ pub fn share_agrees(stated: f64, exact: f64, decimals: u32, tolerance: f64) -> b
     let rounded = (exact * p).round() / p;
     let truncated = (exact * p + 1e-9).floor() / p;
     let eps = tolerance + 1e-9;
-    (stated - rounded).abs() <= eps || (stated - truncated).abs() <= eps || (stated - exact).abs() <= eps
+    (stated - rounded).abs() <= eps
+        || (stated - truncated).abs() <= eps
+        || (stated - exact).abs() <= eps
 }
 
 /// Rounds for display in an issue: at least one decimal.
@@ -35,7 +39,10 @@ pub fn check(cov: &Coverage, file: &str, pipeline: &Pipeline) -> Vec<Issue> {
         Some(c) => Place::cell(file, sheet, row, c),
         None => Place::row(file, sheet, row),
     };
-    let share_tol = pipeline.rule(Rule::RowShareMismatch).tolerance.unwrap_or(0.0);
+    let share_tol = pipeline
+        .rule(Rule::RowShareMismatch)
+        .tolerance
+        .unwrap_or(0.0);
     for r in cov.accepted() {
         let (members, total) = (r.values[MEMBERS], r.values[TOTAL]);
         let cats = &r.values[CATEGORY_RANGE];
@@ -66,8 +73,16 @@ pub fn check(cov: &Coverage, file: &str, pipeline: &Pipeline) -> Vec<Issue> {
         }
         if let (Some(s), Some(m), Some(t), Some(sc)) = (r.share, members, total, cov.share_col) {
             if m > 0.0 {
-                let stated = if s.percent_sign { s.value } else { s.value * 100.0 / cov.share_scale };
-                let decimals = if s.percent_sign || cov.share_scale == 100.0 { s.decimals } else { s.decimals.saturating_sub(2) };
+                let stated = if s.percent_sign {
+                    s.value
+                } else {
+                    s.value * 100.0 / cov.share_scale
+                };
+                let decimals = if s.percent_sign || cov.share_scale == 100.0 {
+                    s.decimals
+                } else {
+                    s.decimals.saturating_sub(2)
+                };
                 let exact = t / m * 100.0;
                 if !share_agrees(stated, exact, decimals, share_tol) {
                     out.push(

@@ -36,35 +36,64 @@ pub fn run(args: &ConsolidateArgs) -> Result<u8> {
     let request = Request {
         pipeline: &pipeline,
         input: args.input.clone().unwrap_or_else(|| pipeline.input.clone()),
-        registry: args.registry.clone().unwrap_or_else(|| pipeline.registry.clone()),
+        registry: args
+            .registry
+            .clone()
+            .unwrap_or_else(|| pipeline.registry.clone()),
         period: parse_period(args.period.as_deref())?,
         lang: parse_lang(args.lang.as_deref(), &pipeline)?,
         progress: !args.quiet && std::io::stderr().is_terminal(),
     };
-    let output = args.output.clone().unwrap_or_else(|| pipeline.output.clone());
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| pipeline.output.clone());
     let outcome = process(&request)?;
     let paths = report::write_all(&outcome, &output)?;
     if !args.quiet {
         print_summary(&outcome, &paths);
     }
-    Ok(if outcome.count(Severity::Error) > 0 { 1 } else { 0 })
+    Ok(if outcome.count(Severity::Error) > 0 {
+        1
+    } else {
+        0
+    })
 }
 
 /// Reads files in parallel; a panic inside a reader becomes `file.unreadable`.
-pub fn read_all(files: &[InputFile], pipeline: &Pipeline, period: Option<Period>, progress: bool) -> Vec<FileReport> {
-    let bar = if progress { indicatif::ProgressBar::new(files.len() as u64) } else { indicatif::ProgressBar::hidden() };
+pub fn read_all(
+    files: &[InputFile],
+    pipeline: &Pipeline,
+    period: Option<Period>,
+    progress: bool,
+) -> Vec<FileReport> {
+    let bar = if progress {
+        indicatif::ProgressBar::new(files.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     let reports = files
         .par_iter()
         .map(|f| {
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(f, pipeline, period)));
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                read_file(f, pipeline, period)
+            }));
             bar.inc(1);
             bar.set_message(f.name.clone());
             r.unwrap_or_else(|_| {
                 tracing::error!(file = %f.rel, "reader panicked");
-                let mut rep = read_file(&InputFile { kind: crate::ingest::discover::FileKind::Unreadable("panic".into()), ..f.clone() }, pipeline, period);
+                let mut rep = read_file(
+                    &InputFile {
+                        kind: crate::ingest::discover::FileKind::Unreadable("panic".into()),
+                        ..f.clone()
+                    },
+                    pipeline,
+                    period,
+                );
                 rep.status = FileStatus::Unreadable;
                 rep
             })
@@ -101,9 +130,16 @@ fn resolve_period(flag: Option<Period>, reports: &[FileReport]) -> Result<Period
 }
 
 /// How strongly a file claims to be the final copy of its unit's report.
-fn precedence(r: &FileReport, pipeline: &Pipeline) -> (bool, u32, Option<std::time::SystemTime>, String) {
+fn precedence(
+    r: &FileReport,
+    pipeline: &Pipeline,
+) -> (bool, u32, Option<std::time::SystemTime>, String) {
     let k = key(&r.name);
-    let corrected = pipeline.files.corrected_markers.iter().any(|m| k.contains(m.as_str()));
+    let corrected = pipeline
+        .files
+        .corrected_markers
+        .iter()
+        .any(|m| k.contains(m.as_str()));
     let copy = r
         .name
         .rsplit_once('(')
@@ -118,21 +154,35 @@ fn select(reports: &mut [FileReport], period: Period, pipeline: &Pipeline) {
     for r in reports.iter_mut().filter(|r| r.status == FileStatus::Read) {
         if r.unit.is_none() {
             r.status = FileStatus::UnitUnknown;
-            r.issues.push(Issue::new(Rule::FileUnitUnknown, Place::file(&r.rel)));
+            r.issues
+                .push(Issue::new(Rule::FileUnitUnknown, Place::file(&r.rel)));
         } else if let Some(p) = r.period.filter(|p| *p != period) {
             r.status = FileStatus::PeriodMismatch;
             let unit = r.unit.clone();
             r.issues.push(
-                Issue::new(Rule::FilePeriodMismatch, Place::file(&r.rel)).unit(unit.as_deref()).expected(period.to_string()).actual(p.to_string()),
+                Issue::new(Rule::FilePeriodMismatch, Place::file(&r.rel))
+                    .unit(unit.as_deref())
+                    .expected(period.to_string())
+                    .actual(p.to_string()),
             );
         }
     }
     let mut by_unit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, r) in reports.iter().enumerate().filter(|(_, r)| r.status == FileStatus::Read) {
-        by_unit.entry(r.unit.clone().unwrap_or_default()).or_default().push(i);
+    for (i, r) in reports
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.status == FileStatus::Read)
+    {
+        by_unit
+            .entry(r.unit.clone().unwrap_or_default())
+            .or_default()
+            .push(i);
     }
     for idx in by_unit.values().filter(|v| v.len() > 1) {
-        let winner = *idx.iter().max_by_key(|&&i| precedence(&reports[i], pipeline)).expect("non-empty");
+        let winner = *idx
+            .iter()
+            .max_by_key(|&&i| precedence(&reports[i], pipeline))
+            .expect("non-empty");
         let winner_rel = reports[winner].rel.clone();
         for &i in idx.iter().filter(|&&i| i != winner) {
             let r = &mut reports[i];
@@ -140,28 +190,65 @@ fn select(reports: &mut [FileReport], period: Period, pipeline: &Pipeline) {
             // Findings inside a superseded copy are not this month's figures.
             r.issues.clear();
             let unit = r.unit.clone();
-            r.issues.push(Issue::new(Rule::FileSuperseded, Place::file(&r.rel)).unit(unit.as_deref()).detail(winner_rel.clone()));
+            r.issues.push(
+                Issue::new(Rule::FileSuperseded, Place::file(&r.rel))
+                    .unit(unit.as_deref())
+                    .detail(winner_rel.clone()),
+            );
         }
     }
     // Files that are not consolidated keep only their file-level issue.
-    for r in reports.iter_mut().filter(|r| matches!(r.status, FileStatus::UnitUnknown | FileStatus::PeriodMismatch)) {
-        r.issues.retain(|i| matches!(i.rule, Rule::FileUnitUnknown | Rule::FilePeriodMismatch));
+    for r in reports.iter_mut().filter(|r| {
+        matches!(
+            r.status,
+            FileStatus::UnitUnknown | FileStatus::PeriodMismatch
+        )
+    }) {
+        r.issues
+            .retain(|i| matches!(i.rule, Rule::FileUnitUnknown | Rule::FilePeriodMismatch));
     }
 }
 
 /// Settles severities, drops switched-off rules and duplicates, renders
 /// messages, and sorts into a stable order.
 pub fn finish_issues(issues: Vec<Issue>, pipeline: &Pipeline, lang: Lang) -> Vec<Issue> {
-    let mut out: Vec<Issue> = issues.into_iter().filter_map(|i| pipeline.settle(i)).collect();
+    let mut out: Vec<Issue> = issues
+        .into_iter()
+        .filter_map(|i| pipeline.settle(i))
+        .collect();
     for i in &mut out {
         i.message = messages::render(i, lang, pipeline);
     }
     out.sort_by(|a, b| {
-        let ka = (a.place.file.is_none(), &a.place.file, &a.place.sheet, a.place.excel_row(), a.place.cell.map(|c| c.1), a.rule, &a.org, &a.field);
-        let kb = (b.place.file.is_none(), &b.place.file, &b.place.sheet, b.place.excel_row(), b.place.cell.map(|c| c.1), b.rule, &b.org, &b.field);
+        let ka = (
+            a.place.file.is_none(),
+            &a.place.file,
+            &a.place.sheet,
+            a.place.excel_row(),
+            a.place.cell.map(|c| c.1),
+            a.rule,
+            &a.org,
+            &a.field,
+        );
+        let kb = (
+            b.place.file.is_none(),
+            &b.place.file,
+            &b.place.sheet,
+            b.place.excel_row(),
+            b.place.cell.map(|c| c.1),
+            b.rule,
+            &b.org,
+            &b.field,
+        );
         ka.cmp(&kb).then_with(|| a.unit.cmp(&b.unit))
     });
-    out.dedup_by(|a, b| a.rule == b.rule && a.place == b.place && a.org == b.org && a.field == b.field && a.unit == b.unit);
+    out.dedup_by(|a, b| {
+        a.rule == b.rule
+            && a.place == b.place
+            && a.org == b.org
+            && a.field == b.field
+            && a.unit == b.unit
+    });
     out
 }
 
@@ -180,15 +267,23 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
     }
     let region_issues = checks::check_region(&reports, pipeline);
 
-    let chosen: Vec<&FileReport> = reports.iter().filter(|r| r.status == FileStatus::Read).collect();
+    let chosen: Vec<&FileReport> = reports
+        .iter()
+        .filter(|r| r.status == FileStatus::Read)
+        .collect();
     let unit_ids: Vec<String> = pipeline.units.iter().map(|u| u.id.clone()).collect();
-    let consolidation = consolidate(&chosen, &unit_ids, &registry)
-        .map_err(|e| Error::Output { path: req.input.clone(), message: format!("consolidation failed: {e}") })?;
+    let consolidation = consolidate(&chosen, &unit_ids, &registry).map_err(|e| Error::Output {
+        path: req.input.clone(),
+        message: format!("consolidation failed: {e}"),
+    })?;
 
     let read = chosen.len();
     let rows_read: usize = chosen.iter().map(|r| r.rows_read()).sum();
     let rows_rejected: usize = chosen.iter().map(|r| r.rows_rejected()).sum();
-    let mut issues: Vec<Issue> = reports.iter().flat_map(|r| r.issues.iter().cloned()).collect();
+    let mut issues: Vec<Issue> = reports
+        .iter()
+        .flat_map(|r| r.issues.iter().cloned())
+        .collect();
     issues.extend(region_issues);
     let issues = finish_issues(issues, pipeline, req.lang);
     let _ = num;
@@ -197,8 +292,16 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         period,
         lang: req.lang,
         input: req.input.clone(),
-        files: FileCounts { found: files.len(), read, skipped: files.len() - read },
-        rows: RowCounts { read: rows_read, accepted: rows_read - rows_rejected, rejected: rows_rejected },
+        files: FileCounts {
+            found: files.len(),
+            read,
+            skipped: files.len() - read,
+        },
+        rows: RowCounts {
+            read: rows_read,
+            accepted: rows_read - rows_rejected,
+            rejected: rows_rejected,
+        },
         reports,
         issues,
         consolidation,
@@ -207,7 +310,11 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
 
 fn print_summary(o: &Outcome, paths: &report::OutputPaths) {
     let l = o.lang;
-    let (e, w, i) = (o.count(Severity::Error), o.count(Severity::Warning), o.count(Severity::Info));
+    let (e, w, i) = (
+        o.count(Severity::Error),
+        o.count(Severity::Warning),
+        o.count(Severity::Info),
+    );
     println!("{}: {}", l.pick("Кезең", "Период", "Period"), o.period);
     println!(
         "{}: {} {}, {} {}, {} {}",
@@ -239,12 +346,24 @@ fn print_summary(o: &Outcome, paths: &report::OutputPaths) {
         i,
         messages::severity_label(Severity::Info, l),
     );
-    println!("{}: {}", l.pick("Нәтижелер", "Результаты", "Outputs"), display_path(&paths.dir));
+    println!(
+        "{}: {}",
+        l.pick("Нәтижелер", "Результаты", "Outputs"),
+        display_path(&paths.dir)
+    );
     for p in paths.all() {
-        println!("  {}", p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default());
+        println!(
+            "  {}",
+            p.file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default()
+        );
     }
 }
 
 fn display_path(p: &Path) -> String {
-    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()).display().to_string()
+    std::path::absolute(p)
+        .unwrap_or_else(|_| p.to_path_buf())
+        .display()
+        .to_string()
 }

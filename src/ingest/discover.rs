@@ -45,21 +45,41 @@ pub fn discover(dir: &Path, rules: &FileRules) -> Result<Vec<InputFile>> {
 
 const MAX_DEPTH: usize = 8;
 
-fn walk(root: &Path, dir: &Path, rules: &FileRules, out: &mut Vec<InputFile>, depth: usize) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::InputList { path: dir.to_path_buf(), source })?;
+fn walk(
+    root: &Path,
+    dir: &Path,
+    rules: &FileRules,
+    out: &mut Vec<InputFile>,
+    depth: usize,
+) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::InputList {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().to_string();
-        let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        let rel = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
         let meta = std::fs::metadata(&path);
         let ext = extension(&name);
-        let looks_like_workbook = rules.workbook_extensions.iter().any(|e| *e == ext);
+        let looks_like_workbook = rules.workbook_extensions.contains(&ext);
         match meta {
             Ok(m) if m.is_dir() => {
                 if looks_like_workbook {
-                    out.push(file(path, rel, name, None, 0, FileKind::Unreadable("folder".into())));
+                    out.push(file(
+                        path,
+                        rel,
+                        name,
+                        None,
+                        0,
+                        FileKind::Unreadable("folder".into()),
+                    ));
                 } else if depth < MAX_DEPTH && !name.starts_with('.') {
                     walk(root, &path, rules, out, depth + 1)?;
                 }
@@ -69,23 +89,51 @@ fn walk(root: &Path, dir: &Path, rules: &FileRules, out: &mut Vec<InputFile>, de
                 out.push(file(path, rel, name, m.modified().ok(), m.len(), kind));
             }
             Err(e) => {
-                out.push(file(path, rel, name, None, 0, FileKind::Unreadable(format!("cannot_open|{e}"))));
+                out.push(file(
+                    path,
+                    rel,
+                    name,
+                    None,
+                    0,
+                    FileKind::Unreadable(format!("cannot_open|{e}")),
+                ));
             }
         }
     }
     Ok(())
 }
 
-fn file(path: PathBuf, rel: String, name: String, modified: Option<SystemTime>, size: u64, kind: FileKind) -> InputFile {
-    InputFile { path, rel, name, modified, size, kind }
+fn file(
+    path: PathBuf,
+    rel: String,
+    name: String,
+    modified: Option<SystemTime>,
+    size: u64,
+    kind: FileKind,
+) -> InputFile {
+    InputFile {
+        path,
+        rel,
+        name,
+        modified,
+        size,
+        kind,
+    }
 }
 
 pub fn extension(name: &str) -> String {
-    Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default()
+    Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
 }
 
 fn classify(name: &str, ext: &str, looks_like_workbook: bool, rules: &FileRules) -> FileKind {
-    if let Some(prefix) = rules.ignore_prefixes.iter().find(|p| name.starts_with(p.as_str())) {
+    if let Some(prefix) = rules
+        .ignore_prefixes
+        .iter()
+        .find(|p| name.starts_with(p.as_str()))
+    {
         let _ = prefix;
         return FileKind::Ignored("owner".into());
     }
@@ -123,14 +171,26 @@ mod tests {
     fn classifies_names() {
         let r = rules();
         assert_eq!(classify("Алға.XLSX", "xlsx", true, &r), FileKind::Workbook);
-        assert!(matches!(classify("~$Алға.xlsx", "xlsx", true, &r), FileKind::Ignored(_)));
-        assert!(matches!(classify(".~lock.Алға.xlsx#", "xlsx#", false, &r), FileKind::Ignored(_)));
-        assert!(matches!(classify("хат.docx", "docx", false, &r), FileKind::Ignored(_)));
+        assert!(matches!(
+            classify("~$Алға.xlsx", "xlsx", true, &r),
+            FileKind::Ignored(_)
+        ));
+        assert!(matches!(
+            classify(".~lock.Алға.xlsx#", "xlsx#", false, &r),
+            FileKind::Ignored(_)
+        ));
+        assert!(matches!(
+            classify("хат.docx", "docx", false, &r),
+            FileKind::Ignored(_)
+        ));
         assert_eq!(extension("A.B.XlSx"), "xlsx");
     }
 
     #[test]
     fn missing_folder_is_an_error() {
-        assert!(matches!(discover(Path::new("/no/such/folder"), &rules()), Err(Error::NoInput(_))));
+        assert!(matches!(
+            discover(Path::new("/no/such/folder"), &rules()),
+            Err(Error::NoInput(_))
+        ));
     }
 }

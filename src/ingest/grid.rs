@@ -19,12 +19,14 @@ impl Ymd {
     }
 
     pub fn is_valid(&self) -> bool {
-        (1..=12).contains(&self.month) && self.day >= 1 && self.day <= days_in_month(self.year, self.month)
+        (1..=12).contains(&self.month)
+            && self.day >= 1
+            && self.day <= days_in_month(self.year, self.month)
     }
 
     /// A date from an Excel serial number in the 1900 or 1904 system.
     pub fn from_serial(serial: f64, is_1904: bool) -> Option<Ymd> {
-        if !serial.is_finite() || serial < 1.0 || serial > 2_958_465.0 {
+        if !(1.0..=2_958_465.0).contains(&serial) {
             return None;
         }
         let mut days = serial.floor() as i64;
@@ -68,7 +70,11 @@ fn civil_from_days(z: i64) -> Ymd {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    Ymd { year: (if m <= 2 { y + 1 } else { y }) as i32, month: m, day: d }
+    Ymd {
+        year: (if m <= 2 { y + 1 } else { y }) as i32,
+        month: m,
+        day: d,
+    }
 }
 
 /// One cell's content.
@@ -170,14 +176,20 @@ impl Grid {
                     }
                     last.cells.push((c, cell));
                 }
-                _ => rows.push(GridRow { index: r, cells: vec![(c, cell)] }),
+                _ => rows.push(GridRow {
+                    index: r,
+                    cells: vec![(c, cell)],
+                }),
             }
         }
         Grid { rows, is_1904 }
     }
 
     pub fn row(&self, row: u32) -> Option<&GridRow> {
-        self.rows.binary_search_by_key(&row, |r| r.index).ok().map(|i| &self.rows[i])
+        self.rows
+            .binary_search_by_key(&row, |r| r.index)
+            .ok()
+            .map(|i| &self.rows[i])
     }
 
     pub fn get(&self, row: u32, col: u32) -> &Cell {
@@ -194,8 +206,16 @@ impl Grid {
 
     /// The first and last used column.
     pub fn col_span(&self) -> Option<(u32, u32)> {
-        let first = self.rows.iter().filter_map(|r| r.cells.first().map(|c| c.0)).min()?;
-        let last = self.rows.iter().filter_map(|r| r.cells.last().map(|c| c.0)).max()?;
+        let first = self
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.first().map(|c| c.0))
+            .min()?;
+        let last = self
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.last().map(|c| c.0))
+            .max()?;
         Some((first, last))
     }
 }
@@ -217,7 +237,12 @@ mod tests {
     #[test]
     fn sparse_grid_lookup() {
         let g = Grid::from_cells(
-            vec![(5, 2, Cell::Number(1.0)), (0, 0, Cell::Text("a".into())), (5, 0, Cell::Empty), (1_048_575, 16_383, Cell::Bool(true))],
+            vec![
+                (5, 2, Cell::Number(1.0)),
+                (0, 0, Cell::Text("a".into())),
+                (5, 0, Cell::Empty),
+                (1_048_575, 16_383, Cell::Bool(true)),
+            ],
             false,
         );
         assert_eq!(g.rows.len(), 3);

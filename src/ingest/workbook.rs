@@ -59,7 +59,10 @@ pub struct Refusal {
 
 impl Refusal {
     fn unreadable(reason: impl Into<String>) -> Refusal {
-        Refusal { rule: Rule::FileUnreadable, reason: reason.into() }
+        Refusal {
+            rule: Rule::FileUnreadable,
+            reason: reason.into(),
+        }
     }
 }
 
@@ -69,11 +72,17 @@ const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Which format the bytes are, or why they are none.
 pub fn sniff(bytes: &[u8]) -> Result<Format, Refusal> {
     if bytes.is_empty() {
-        return Err(Refusal { rule: Rule::FileEmpty, reason: "empty".into() });
+        return Err(Refusal {
+            rule: Rule::FileEmpty,
+            reason: "empty".into(),
+        });
     }
     if bytes.starts_with(CFB_MAGIC) {
         if contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage") {
-            return Err(Refusal { rule: Rule::FileEncrypted, reason: "encrypted".into() });
+            return Err(Refusal {
+                rule: Rule::FileEncrypted,
+                reason: "encrypted".into(),
+            });
         }
         return Ok(Format::Xls);
     }
@@ -85,7 +94,9 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, Refusal> {
         if find(bytes, b"xl/workbook.xml") {
             return Ok(Format::Xlsx);
         }
-        if find(bytes, b"application/vnd.oasis.opendocument.spreadsheet") || find(bytes, b"content.xml") {
+        if find(bytes, b"application/vnd.oasis.opendocument.spreadsheet")
+            || find(bytes, b"content.xml")
+        {
             return Ok(Format::Ods);
         }
         if find(bytes, b"word/document.xml") {
@@ -115,43 +126,60 @@ pub fn open(bytes: Vec<u8>, max_sheet_cells: u64) -> Result<Workbook, Refusal> {
     let sheets = match format {
         Format::Xlsx => read_xlsx(cursor, max_sheet_cells)?,
         Format::Xlsb => {
-            let mut wb = Xlsb::new(cursor).map_err(|e| map_err(e.to_string(), matches!(e, calamine::XlsbError::Password)))?;
+            let mut wb = Xlsb::new(cursor)
+                .map_err(|e| map_err(e.to_string(), matches!(e, calamine::XlsbError::Password)))?;
             let is_1904 = wb.has_1904_epoch();
             read_ranges(&mut wb, is_1904, max_sheet_cells)?
         }
         Format::Xls => {
-            let mut wb = Xls::new(cursor).map_err(|e| map_err(e.to_string(), matches!(e, calamine::XlsError::Password)))?;
+            let mut wb = Xls::new(cursor)
+                .map_err(|e| map_err(e.to_string(), matches!(e, calamine::XlsError::Password)))?;
             let is_1904 = wb.has_1904_epoch();
             read_ranges(&mut wb, is_1904, max_sheet_cells)?
         }
         Format::Ods => {
-            let mut wb = Ods::new(cursor).map_err(|e| map_err(e.to_string(), matches!(e, calamine::OdsError::Password)))?;
+            let mut wb = Ods::new(cursor)
+                .map_err(|e| map_err(e.to_string(), matches!(e, calamine::OdsError::Password)))?;
             read_ranges(&mut wb, false, max_sheet_cells)?
         }
     };
     if sheets.iter().all(|s| !s.visible || s.grid.is_empty()) {
-        return Err(Refusal { rule: Rule::FileEmpty, reason: "empty".into() });
+        return Err(Refusal {
+            rule: Rule::FileEmpty,
+            reason: "empty".into(),
+        });
     }
     Ok(Workbook { format, sheets })
 }
 
 fn map_err(message: String, password: bool) -> Refusal {
     if password {
-        Refusal { rule: Rule::FileEncrypted, reason: "encrypted".into() }
+        Refusal {
+            rule: Rule::FileEncrypted,
+            reason: "encrypted".into(),
+        }
     } else {
         Refusal::unreadable(format!("damaged|{message}"))
     }
 }
 
 fn read_xlsx(cursor: Cursor<Vec<u8>>, max_cells: u64) -> Result<Vec<Sheet>, Refusal> {
-    let mut wb = Xlsx::new(cursor).map_err(|e| map_err(e.to_string(), matches!(e, calamine::XlsxError::Password)))?;
+    let mut wb = Xlsx::new(cursor)
+        .map_err(|e| map_err(e.to_string(), matches!(e, calamine::XlsxError::Password)))?;
     let is_1904 = wb.has_1904_epoch();
-    let meta: Vec<(String, bool)> =
-        wb.sheets_metadata().iter().map(|s| (s.name.clone(), s.visible == SheetVisible::Visible)).collect();
+    let meta: Vec<(String, bool)> = wb
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect();
     let mut sheets = Vec::with_capacity(meta.len());
     for (name, visible) in meta {
         if !visible {
-            sheets.push(Sheet { name, visible, grid: Grid::default() });
+            sheets.push(Sheet {
+                name,
+                visible,
+                grid: Grid::default(),
+            });
             continue;
         }
         let mut reader = wb
@@ -171,11 +199,17 @@ fn read_xlsx(cursor: Cursor<Vec<u8>>, max_cells: u64) -> Result<Vec<Sheet>, Refu
                 continue;
             }
             if cells.len() as u64 >= max_cells {
-                return Err(Refusal::unreadable(format!("sheet_too_big|{name}: more than {max_cells} cells, limits.max_sheet_cells")));
+                return Err(Refusal::unreadable(format!(
+                    "sheet_too_big|{name}: more than {max_cells} cells, limits.max_sheet_cells"
+                )));
             }
             cells.push((rec.pos.0, rec.pos.1, cell));
         }
-        sheets.push(Sheet { name, visible, grid: Grid::from_cells(cells, is_1904) });
+        sheets.push(Sheet {
+            name,
+            visible,
+            grid: Grid::from_cells(cells, is_1904),
+        });
     }
     Ok(sheets)
 }
@@ -186,12 +220,19 @@ where
     RS: std::io::Read + std::io::Seek,
     R::Error: std::fmt::Display,
 {
-    let meta: Vec<(String, bool)> =
-        wb.sheets_metadata().iter().map(|s| (s.name.clone(), s.visible == SheetVisible::Visible)).collect();
+    let meta: Vec<(String, bool)> = wb
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect();
     let mut sheets = Vec::with_capacity(meta.len());
     for (name, visible) in meta {
         if !visible {
-            sheets.push(Sheet { name, visible, grid: Grid::default() });
+            sheets.push(Sheet {
+                name,
+                visible,
+                grid: Grid::default(),
+            });
             continue;
         }
         let range: Range<Data> = wb
@@ -199,7 +240,9 @@ where
             .map_err(|e| Refusal::unreadable(format!("damaged|{name}: {e}")))?;
         let (h, w) = range.get_size();
         if (h as u64).saturating_mul(w as u64) > max_cells.saturating_mul(4) {
-            return Err(Refusal::unreadable(format!("sheet_too_big|{name}: {h} rows x {w} columns, limits.max_sheet_cells")));
+            return Err(Refusal::unreadable(format!(
+                "sheet_too_big|{name}: {h} rows x {w} columns, limits.max_sheet_cells"
+            )));
         }
         let start = range.start().unwrap_or((0, 0));
         let mut cells = Vec::new();
@@ -210,9 +253,15 @@ where
             }
         }
         if cells.len() as u64 > max_cells {
-            return Err(Refusal::unreadable(format!("sheet_too_big|{name}: more than {max_cells} cells, limits.max_sheet_cells")));
+            return Err(Refusal::unreadable(format!(
+                "sheet_too_big|{name}: more than {max_cells} cells, limits.max_sheet_cells"
+            )));
         }
-        sheets.push(Sheet { name, visible, grid: Grid::from_cells(cells, is_1904) });
+        sheets.push(Sheet {
+            name,
+            visible,
+            grid: Grid::from_cells(cells, is_1904),
+        });
     }
     Ok(sheets)
 }
@@ -281,7 +330,10 @@ mod tests {
     #[test]
     fn sniffing_by_content() {
         assert_eq!(sniff(b"").unwrap_err().rule, Rule::FileEmpty);
-        assert_eq!(sniff(b"hello, this is text").unwrap_err().rule, Rule::FileUnreadable);
+        assert_eq!(
+            sniff(b"hello, this is text").unwrap_err().rule,
+            Rule::FileUnreadable
+        );
         let mut enc = CFB_MAGIC.to_vec();
         enc.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(sniff(&enc).unwrap_err().rule, Rule::FileEncrypted);
@@ -301,8 +353,14 @@ mod tests {
 
     #[test]
     fn iso_dates_from_ods() {
-        assert_eq!(iso_date("2026-03-15"), Cell::Date(Ymd::new(2026, 3, 15).unwrap()));
-        assert_eq!(iso_date("2026-03-15T00:00:00"), Cell::Date(Ymd::new(2026, 3, 15).unwrap()));
+        assert_eq!(
+            iso_date("2026-03-15"),
+            Cell::Date(Ymd::new(2026, 3, 15).unwrap())
+        );
+        assert_eq!(
+            iso_date("2026-03-15T00:00:00"),
+            Cell::Date(Ymd::new(2026, 3, 15).unwrap())
+        );
         assert_eq!(iso_date("15 March"), Cell::Text("15 March".into()));
     }
 }

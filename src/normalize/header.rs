@@ -39,7 +39,11 @@ impl HeaderMatch {
     }
 
     pub fn missing<'a>(&self, required: &'a [String]) -> Vec<&'a str> {
-        required.iter().filter(|f| !self.fields.contains_key(f.as_str())).map(String::as_str).collect()
+        required
+            .iter()
+            .filter(|f| !self.fields.contains_key(f.as_str()))
+            .map(String::as_str)
+            .collect()
     }
 
     /// Fields found, not counting the row number.
@@ -82,7 +86,14 @@ fn map_rows(top: &GridRow, below: Option<&GridRow>, spec: &TableSpec) -> HeaderM
         for (row, text) in &candidates {
             if let Some(field) = spec.field_of(&key(text)) {
                 if !fields.contains_key(field) {
-                    fields.insert(field.to_string(), HeaderCell { row: *row, col, text: text.clone() });
+                    fields.insert(
+                        field.to_string(),
+                        HeaderCell {
+                            row: *row,
+                            col,
+                            text: text.clone(),
+                        },
+                    );
                     matched = true;
                 }
                 break;
@@ -92,19 +103,35 @@ fn map_rows(top: &GridRow, below: Option<&GridRow>, spec: &TableSpec) -> HeaderM
             seen.push(text.clone());
         }
         if !matched {
-            if let Some((row, text)) = candidates.into_iter().find(|(_, t)| !spec.is_group_header(&key(t))) {
+            if let Some((row, text)) = candidates
+                .into_iter()
+                .find(|(_, t)| !spec.is_group_header(&key(t)))
+            {
                 unknown.push(HeaderCell { row, col, text });
             }
         }
     }
-    HeaderMatch { first_row: top.index, last_row: below.map_or(top.index, |b| b.index), fields, unknown, seen }
+    HeaderMatch {
+        first_row: top.index,
+        last_row: below.map_or(top.index, |b| b.index),
+        fields,
+        unknown,
+        seen,
+    }
 }
 
 /// Whether a row can be the second row of a two-row header: text only, and
 /// at least one cell names a field.
 fn is_subheader(row: &GridRow, spec: &TableSpec) -> bool {
-    let texts_only = row.cells.iter().all(|(_, c)| matches!(c, Cell::Text(_) | Cell::Empty));
-    texts_only && row.cells.iter().any(|(_, c)| header_text(c).is_some_and(|t| spec.field_of(&key(&t)).is_some()))
+    let texts_only = row
+        .cells
+        .iter()
+        .all(|(_, c)| matches!(c, Cell::Text(_) | Cell::Empty));
+    texts_only
+        && row
+            .cells
+            .iter()
+            .any(|(_, c)| header_text(c).is_some_and(|t| spec.field_of(&key(&t)).is_some()))
 }
 
 /// Finds the best header in the first `scan_rows` rows of the grid; None when
@@ -117,7 +144,10 @@ pub fn find_header(grid: &Grid, spec: &TableSpec, scan_rows: u32) -> Option<Head
         if row.index > limit {
             break;
         }
-        let next = grid.rows.get(i + 1).filter(|n| n.index == row.index + 1 && is_subheader(n, spec));
+        let next = grid
+            .rows
+            .get(i + 1)
+            .filter(|n| n.index == row.index + 1 && is_subheader(n, spec));
         let single = map_rows(row, None, spec);
         let double = next.map(|n| map_rows(row, Some(n), spec));
         let candidate = match double {
@@ -192,7 +222,12 @@ mod tests {
 
     #[test]
     fn no_header_in_a_stray_sheet() {
-        let cells = vec![(0, 0, t("Ұйым түрі")), (0, 1, t("ҰЙЫМДАР")), (1, 0, t("мектеп")), (1, 1, Cell::Number(18.0))];
+        let cells = vec![
+            (0, 0, t("Ұйым түрі")),
+            (0, 1, t("ҰЙЫМДАР")),
+            (1, 0, t("мектеп")),
+            (1, 1, Cell::Number(18.0)),
+        ];
         assert!(find_header(&Grid::from_cells(cells, false), &spec(), 40).is_none());
     }
 }

@@ -21,7 +21,8 @@ pub struct Period {
 
 impl Period {
     pub fn new(year: i32, month: u32) -> Option<Period> {
-        ((1..=12).contains(&month) && (2000..=2099).contains(&year)).then_some(Period { year, month })
+        ((1..=12).contains(&month) && (2000..=2099).contains(&year))
+            .then_some(Period { year, month })
     }
 
     /// The "as of" date: the first day of the next month.
@@ -46,14 +47,23 @@ impl Period {
 
     pub fn previous(&self) -> Period {
         if self.month == 1 {
-            Period { year: self.year - 1, month: 12 }
+            Period {
+                year: self.year - 1,
+                month: 12,
+            }
         } else {
-            Period { year: self.year, month: self.month - 1 }
+            Period {
+                year: self.year,
+                month: self.month - 1,
+            }
         }
     }
 
     pub fn year_before(&self) -> Period {
-        Period { year: self.year - 1, month: self.month }
+        Period {
+            year: self.year - 1,
+            month: self.month,
+        }
     }
 }
 
@@ -79,7 +89,18 @@ impl FromStr for Period {
 /// Month names: Kazakh (any suffix), Russian and English (whole words only:
 /// `Мартукский` is a district, not March).
 const MONTHS_KK: [&str; 12] = [
-    "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан",
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
 ];
 const MONTHS_WORDS: [&[&str]; 12] = [
     &["январь", "января", "январе", "january", "jan"],
@@ -107,11 +128,20 @@ fn numeric_patterns() -> &'static [(Regex, bool)] {
     P.get_or_init(|| {
         vec![
             // as of 01.04.2026: the month before
-            (Regex::new(r"(?:^|\D)01[./](0[1-9]|1[0-2])[./](20\d\d)(?:\D|$)").unwrap(), true),
+            (
+                Regex::new(r"(?:^|\D)01[./](0[1-9]|1[0-2])[./](20\d\d)(?:\D|$)").unwrap(),
+                true,
+            ),
             // 2026-03, 2026_03, 2026.03, 202603
-            (Regex::new(r"(?:^|\D)(20\d\d)[-_. ]?(0[1-9]|1[0-2])(?:\D|$)").unwrap(), false),
+            (
+                Regex::new(r"(?:^|\D)(20\d\d)[-_. ]?(0[1-9]|1[0-2])(?:\D|$)").unwrap(),
+                false,
+            ),
             // 03.2026, 03-2026, 3.2026
-            (Regex::new(r"(?:^|\D)(0?[1-9]|1[0-2])[-_. ](20\d\d)(?:\D|$)").unwrap(), false),
+            (
+                Regex::new(r"(?:^|\D)(0?[1-9]|1[0-2])[-_. ](20\d\d)(?:\D|$)").unwrap(),
+                false,
+            ),
         ]
     })
 }
@@ -123,7 +153,9 @@ pub fn period_in(text: &str) -> Option<Period> {
     let words: Vec<String> = key(&lower).split(' ').map(str::to_string).collect();
     let year = words.iter().find_map(|w| {
         let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
-        (digits.len() == 4 && digits.starts_with("20")).then(|| digits.parse::<i32>().ok()).flatten()
+        (digits.len() == 4 && digits.starts_with("20"))
+            .then(|| digits.parse::<i32>().ok())
+            .flatten()
     });
     // "январь – март 2026": the last month named is the period
     let month_word = words.iter().filter_map(|w| month_of_word(w)).next_back();
@@ -134,7 +166,11 @@ pub fn period_in(text: &str) -> Option<Period> {
         if let Some(c) = re.captures(&lower) {
             let (y, m) = if i == 0 || i == 1 {
                 let (a, b) = (&c[1], &c[2]);
-                if i == 0 { (b.parse().ok()?, a.parse().ok()?) } else { (a.parse().ok()?, b.parse().ok()?) }
+                if i == 0 {
+                    (b.parse().ok()?, a.parse().ok()?)
+                } else {
+                    (a.parse().ok()?, b.parse().ok()?)
+                }
             } else {
                 (c[2].parse().ok()?, c[1].parse().ok()?)
             };
@@ -150,7 +186,13 @@ pub fn units_in<'p>(pipeline: &'p Pipeline, text: &str) -> Vec<&'p str> {
     let k = key(text);
     let mut found: Vec<(&str, usize)> = Vec::new();
     for u in &pipeline.units {
-        if let Some(len) = u.keys.iter().filter(|s| contains_at_word_start(&k, s)).map(|s| s.len()).max() {
+        if let Some(len) = u
+            .keys
+            .iter()
+            .filter(|s| contains_at_word_start(&k, s))
+            .map(|s| s.len())
+            .max()
+        {
             found.push((u.id.as_str(), len));
         }
     }
@@ -170,7 +212,10 @@ mod tests {
     use std::path::Path;
 
     fn pipeline() -> Pipeline {
-        Pipeline::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE)).unwrap()
+        Pipeline::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -178,7 +223,10 @@ mod tests {
         let p = |y, m| Period::new(y, m);
         assert_eq!(period_in("Алға_2026-03.xlsx"), p(2026, 3));
         assert_eq!(period_in("Алгинский р-н март 2026.xls"), p(2026, 3));
-        assert_eq!(period_in("Хромтау ауданы 03.2026 түзетілген.xlsx"), p(2026, 3));
+        assert_eq!(
+            period_in("Хромтау ауданы 03.2026 түзетілген.xlsx"),
+            p(2026, 3)
+        );
         assert_eq!(period_in("martok_202603.ods"), p(2026, 3));
         assert_eq!(period_in("Қобда_2026_03.xlsx"), p(2026, 3));
         assert_eq!(period_in("Ойыл ауд. 2026 наурыз.xlsx"), p(2026, 3));
@@ -218,8 +266,14 @@ mod tests {
 
     #[test]
     fn period_text_forms() {
-        assert_eq!("2026-03".parse::<Period>().unwrap().as_of_dotted(), "01.04.2026");
-        assert_eq!("2025-12".parse::<Period>().unwrap().as_of_iso(), "2026-01-01");
+        assert_eq!(
+            "2026-03".parse::<Period>().unwrap().as_of_dotted(),
+            "01.04.2026"
+        );
+        assert_eq!(
+            "2025-12".parse::<Period>().unwrap().as_of_iso(),
+            "2026-01-01"
+        );
         assert!("2026-13".parse::<Period>().is_err());
         assert!("март".parse::<Period>().is_err());
     }

@@ -18,7 +18,10 @@ pub struct Problem {
 
 impl Problem {
     fn new(rule: Rule, cell: &Cell) -> Problem {
-        Problem { rule, actual: cell.display() }
+        Problem {
+            rule,
+            actual: cell.display(),
+        }
     }
 }
 
@@ -33,11 +36,19 @@ pub struct Read<T> {
 
 impl<T> Read<T> {
     fn ok(v: Option<T>) -> Read<T> {
-        Read { value: v, problem: None, no_value: false }
+        Read {
+            value: v,
+            problem: None,
+            no_value: false,
+        }
     }
 
     fn bad(problem: Problem) -> Read<T> {
-        Read { value: None, problem: Some(problem), no_value: false }
+        Read {
+            value: None,
+            problem: Some(problem),
+            no_value: false,
+        }
     }
 }
 
@@ -78,10 +89,16 @@ pub fn parse_number_text(s: &str) -> Option<(f64, bool)> {
             return None;
         }
     }
-    if !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+')) {
+    if !t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+    {
         return None;
     }
-    t.parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| (v, percent))
+    t.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(|v| (v, percent))
 }
 
 /// A number from a cell, before any rule about counts.
@@ -101,7 +118,11 @@ fn number(cell: &Cell) -> Read<f64> {
             }
         }
         Cell::Error(_) => Read::bad(Problem::new(Rule::ValueErrorCell, cell)),
-        Cell::NoValue => Read { value: None, problem: None, no_value: true },
+        Cell::NoValue => Read {
+            value: None,
+            problem: None,
+            no_value: true,
+        },
         Cell::Bool(_) | Cell::Date(_) => Read::bad(Problem::new(Rule::ValueNotANumber, cell)),
     }
 }
@@ -153,8 +174,14 @@ pub fn share(cell: &Cell) -> Read<Share> {
                         .trim_end_matches('%')
                         .trim()
                         .rsplit_once([',', '.'])
-                        .map_or(0, |(_, d)| d.chars().filter(char::is_ascii_digit).count() as u32);
-                    Read::ok(Some(Share { value: v, percent_sign: pct, decimals }))
+                        .map_or(0, |(_, d)| {
+                            d.chars().filter(char::is_ascii_digit).count() as u32
+                        });
+                    Read::ok(Some(Share {
+                        value: v,
+                        percent_sign: pct,
+                        decimals,
+                    }))
                 }
                 None => Read::bad(Problem::new(Rule::ValueNotANumber, cell)),
             }
@@ -162,7 +189,11 @@ pub fn share(cell: &Cell) -> Read<Share> {
         _ => {
             let r = number(cell);
             Read {
-                value: r.value.map(|v| Share { value: v, percent_sign: false, decimals: decimals_of(v) }),
+                value: r.value.map(|v| Share {
+                    value: v,
+                    percent_sign: false,
+                    decimals: decimals_of(v),
+                }),
                 problem: r.problem,
                 no_value: r.no_value,
             }
@@ -172,11 +203,12 @@ pub fn share(cell: &Cell) -> Read<Share> {
 
 /// The fewest decimals (up to 6) that write `v` exactly.
 pub fn decimals_of(v: f64) -> u32 {
-    (0..=6).find(|&d| {
-        let p = 10f64.powi(d as i32);
-        ((v * p).round() / p - v).abs() < 1e-9 * v.abs().max(1.0)
-    })
-    .unwrap_or(6)
+    (0..=6)
+        .find(|&d| {
+            let p = 10f64.powi(d as i32);
+            ((v * p).round() / p - v).abs() < 1e-9 * v.abs().max(1.0)
+        })
+        .unwrap_or(6)
 }
 
 /// A date, from a date cell, text `dd.mm.yyyy` / `dd.mm.yy` / `yyyy-mm-dd` /
@@ -199,7 +231,11 @@ pub fn date(cell: &Cell, is_1904: bool) -> Read<Ymd> {
                 None => Read::bad(Problem::new(Rule::ValueBadDate, cell)),
             }
         }
-        Cell::NoValue => Read { value: None, problem: None, no_value: true },
+        Cell::NoValue => Read {
+            value: None,
+            problem: None,
+            no_value: true,
+        },
         Cell::Error(_) => Read::bad(Problem::new(Rule::ValueErrorCell, cell)),
         Cell::Bool(_) => Read::bad(Problem::new(Rule::ValueBadDate, cell)),
     }
@@ -209,7 +245,9 @@ pub fn parse_date_text(t: &str) -> Option<Ymd> {
     let t = t.trim().trim_end_matches(['ж', '.', ' ', 'г']).trim();
     let head = t.split_whitespace().next()?;
     let parts: Vec<&str> = head.split(['.', '/', '-']).collect();
-    let [a, b, c] = parts.as_slice() else { return None };
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
     let (a, b, c): (u32, u32, u32) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
     let (y, m, d) = if parts[0].len() == 4 {
         (a as i32, b, c)
@@ -253,13 +291,28 @@ mod tests {
 
     #[test]
     fn count_problems() {
-        assert_eq!(count(&text("нет")).problem.unwrap().rule, Rule::ValueNotANumber);
-        assert_eq!(count(&Cell::Error("#REF!".into())).problem.unwrap().rule, Rule::ValueErrorCell);
+        assert_eq!(
+            count(&text("нет")).problem.unwrap().rule,
+            Rule::ValueNotANumber
+        );
+        assert_eq!(
+            count(&Cell::Error("#REF!".into())).problem.unwrap().rule,
+            Rule::ValueErrorCell
+        );
         let neg = count(&Cell::Number(-3.0));
-        assert_eq!((neg.value, neg.problem.unwrap().rule), (Some(-3.0), Rule::ValueNegative));
-        assert_eq!(count(&Cell::Number(2.5)).problem.unwrap().rule, Rule::ValueFractional);
+        assert_eq!(
+            (neg.value, neg.problem.unwrap().rule),
+            (Some(-3.0), Rule::ValueNegative)
+        );
+        assert_eq!(
+            count(&Cell::Number(2.5)).problem.unwrap().rule,
+            Rule::ValueFractional
+        );
         assert!(count(&Cell::NoValue).no_value);
-        assert_eq!(count(&text("−5")).problem.unwrap().rule, Rule::ValueNegative);
+        assert_eq!(
+            count(&text("−5")).problem.unwrap().rule,
+            Rule::ValueNegative
+        );
     }
 
     #[test]
@@ -270,7 +323,10 @@ mod tests {
         assert_eq!((s.value, s.percent_sign, s.decimals), (16.9, false, 1));
         let s = share(&Cell::Number(0.169)).value.unwrap();
         assert_eq!((s.value, s.decimals), (0.169, 3));
-        assert_eq!(share(&Cell::Error("#DIV/0!".into())).problem.unwrap().rule, Rule::ValueErrorCell);
+        assert_eq!(
+            share(&Cell::Error("#DIV/0!".into())).problem.unwrap().rule,
+            Rule::ValueErrorCell
+        );
     }
 
     #[test]
@@ -283,8 +339,14 @@ mod tests {
         assert_eq!(date(&Cell::Number(46_096.0), false).value, want);
         assert_eq!(date(&Cell::Number(44_634.0), true).value, want);
         assert_eq!(date(&Cell::Date(want.unwrap()), false).value, want);
-        assert_eq!(date(&text("31.02.2026"), false).problem.unwrap().rule, Rule::ValueBadDate);
-        assert_eq!(date(&text("наурыз"), false).problem.unwrap().rule, Rule::ValueBadDate);
+        assert_eq!(
+            date(&text("31.02.2026"), false).problem.unwrap().rule,
+            Rule::ValueBadDate
+        );
+        assert_eq!(
+            date(&text("наурыз"), false).problem.unwrap().rule,
+            Rule::ValueBadDate
+        );
     }
 
     #[test]

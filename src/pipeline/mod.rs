@@ -107,7 +107,9 @@ impl TableSpec {
     }
 
     pub fn is_total_label(&self, label_key: &str) -> bool {
-        self.total_labels.iter().any(|t| label_key.starts_with(t.as_str()))
+        self.total_labels
+            .iter()
+            .any(|t| label_key.starts_with(t.as_str()))
     }
 
     pub fn is_group_header(&self, header_key: &str) -> bool {
@@ -134,12 +136,14 @@ impl Term {
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
     pub terms: Vec<Term>,
+    /// Similarity at which a spelling variant is taken as the term.
+    pub threshold: f64,
     /// Normalised alias -> index into `terms`.
     pub index: HashMap<String, usize>,
 }
 
 impl Vocabulary {
-    fn build(raw: &[RawTerm]) -> Vocabulary {
+    fn build(raw: &[RawTerm], threshold: f64) -> Vocabulary {
         let mut index = HashMap::new();
         let mut terms = Vec::new();
         for (i, t) in raw.iter().enumerate() {
@@ -154,12 +158,21 @@ impl Vocabulary {
                 priority: t.priority,
             });
         }
-        Vocabulary { terms, index }
+        Vocabulary {
+            terms,
+            threshold,
+            index,
+        }
     }
 
-    /// The term a written value names, or None.
+    /// The term a written value names: an alias exactly, or a spelling
+    /// variant close enough to exactly one term; else None.
     pub fn lookup(&self, written: &str) -> Option<&Term> {
-        self.index.get(&squash(&key(written))).map(|&i| &self.terms[i])
+        if let Some(&i) = self.index.get(&squash(&key(written))) {
+            return Some(&self.terms[i]);
+        }
+        let (term, score) = self.closest(written)?;
+        (score >= self.threshold).then_some(term)
     }
 
     /// The closest term by edit similarity, for a suggestion.
@@ -248,14 +261,19 @@ pub struct Pipeline {
 impl Pipeline {
     /// Reads and checks a pipeline file.
     pub fn load(path: &Path) -> Result<Pipeline> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| Error::PipelineRead { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::PipelineRead {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Pipeline::parse(&text, path)
     }
 
     /// Parses pipeline text; `path` places relative paths and names errors.
     pub fn parse(text: &str, path: &Path) -> Result<Pipeline> {
-        let invalid = |message: String| Error::PipelineInvalid { path: path.to_path_buf(), message };
+        let invalid = |message: String| Error::PipelineInvalid {
+            path: path.to_path_buf(),
+            message,
+        };
         let raw: RawPipeline = toml::from_str(text).map_err(|e| invalid(e.to_string()))?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let lang: Lang = raw.pipeline.lang.parse().map_err(invalid)?;
@@ -274,7 +292,13 @@ impl Pipeline {
                 .collect();
             keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
             keys.dedup();
-            units.push(Unit { id: u.id.clone(), kk: u.kk.clone(), ru: u.ru.clone(), en: u.en.clone(), keys });
+            units.push(Unit {
+                id: u.id.clone(),
+                kk: u.kk.clone(),
+                ru: u.ru.clone(),
+                en: u.en.clone(),
+                keys,
+            });
         }
         if units.is_empty() {
             return Err(invalid("no [[units]] are listed".into()));
@@ -282,22 +306,30 @@ impl Pipeline {
 
         let coverage = table_spec(&raw.coverage, COVERAGE_FIELDS, "coverage").map_err(invalid)?;
         let events = table_spec(&raw.events, EVENT_FIELDS, "events").map_err(invalid)?;
-        let finance = label_spec(&raw.finance.labels, FINANCE_FIELDS, "finance.labels").map_err(invalid)?;
-        let summary = label_spec(&raw.summary.labels, SUMMARY_FIELDS, "summary.labels").map_err(invalid)?;
+        let finance =
+            label_spec(&raw.finance.labels, FINANCE_FIELDS, "finance.labels").map_err(invalid)?;
+        let summary =
+            label_spec(&raw.summary.labels, SUMMARY_FIELDS, "summary.labels").map_err(invalid)?;
 
         let mut rules = HashMap::new();
         for (id, r) in &raw.rules {
-            let rule = Rule::from_id(id).ok_or_else(|| invalid(format!("unknown rule `{id}` in [rules]")))?;
+            let rule = Rule::from_id(id)
+                .ok_or_else(|| invalid(format!("unknown rule `{id}` in [rules]")))?;
             rules.insert(rule, rule_settings(rule, r).map_err(invalid)?);
         }
         for rule in Rule::ALL {
-            rules.entry(*rule).or_insert_with(|| rule_settings(*rule, &RawRule::default()).expect("defaults are valid"));
+            rules.entry(*rule).or_insert_with(|| {
+                rule_settings(*rule, &RawRule::default()).expect("defaults are valid")
+            });
         }
 
         let r = &raw.registry;
         let keys_of = |v: &[String]| v.iter().map(|s| key(s)).collect::<Vec<_>>();
-        let mut abbreviations: Vec<(String, String)> =
-            r.abbreviations.iter().map(|(a, e)| (key(a), key(e))).collect();
+        let mut abbreviations: Vec<(String, String)> = r
+            .abbreviations
+            .iter()
+            .map(|(a, e)| (key(a), key(e)))
+            .collect();
         abbreviations.sort();
         let registry_spec = RegistrySpec {
             unit: keys_of(&r.unit),
@@ -316,7 +348,11 @@ impl Pipeline {
         Ok(Pipeline {
             path: path.to_path_buf(),
             id: raw.pipeline.id.clone(),
-            titles: (raw.pipeline.title_kk, raw.pipeline.title_ru, raw.pipeline.title_en),
+            titles: (
+                raw.pipeline.title_kk,
+                raw.pipeline.title_ru,
+                raw.pipeline.title_en,
+            ),
             input: dir.join(&raw.pipeline.input),
             registry: dir.join(&raw.pipeline.registry),
             output: dir.join(&raw.pipeline.output),
@@ -331,13 +367,21 @@ impl Pipeline {
             units,
             files: FileRules {
                 ignore_prefixes: raw.files.ignore_prefixes.clone(),
-                workbook_extensions: raw.files.workbook_extensions.iter().map(|e| e.to_lowercase()).collect(),
+                workbook_extensions: raw
+                    .files
+                    .workbook_extensions
+                    .iter()
+                    .map(|e| e.to_lowercase())
+                    .collect(),
                 corrected_markers: keys_of(&raw.files.corrected_markers),
             },
             coverage,
             events,
-            forms: Vocabulary::build(&raw.vocabulary.forms),
-            topic_areas: Vocabulary::build(&raw.vocabulary.topic_areas),
+            forms: Vocabulary::build(&raw.vocabulary.forms, raw.vocabulary.match_threshold),
+            topic_areas: Vocabulary::build(
+                &raw.vocabulary.topic_areas,
+                raw.vocabulary.match_threshold,
+            ),
             finance,
             summary_sheet_names: keys_of(&raw.summary.sheet_names),
             summary,
@@ -360,7 +404,7 @@ impl Pipeline {
         self.units
             .iter()
             .find(|u| key(&u.kk) == k || key(&u.ru) == k || u.id == name.trim())
-            .or_else(|| self.units.iter().find(|u| u.keys.iter().any(|s| *s == k)))
+            .or_else(|| self.units.iter().find(|u| u.keys.contains(&k)))
     }
 
     pub fn rule(&self, rule: Rule) -> &RuleSettings {
@@ -383,11 +427,18 @@ impl Pipeline {
     }
 }
 
-fn table_spec(raw: &RawTable, known: &[&str], section: &str) -> std::result::Result<TableSpec, String> {
+fn table_spec(
+    raw: &RawTable,
+    known: &[&str],
+    section: &str,
+) -> std::result::Result<TableSpec, String> {
     let mut headers = HashMap::new();
     for (field, aliases) in &raw.headers {
         if !known.contains(&field.as_str()) {
-            return Err(format!("[{section}.headers] names unknown field `{field}` (known: {})", known.join(", ")));
+            return Err(format!(
+                "[{section}.headers] names unknown field `{field}` (known: {})",
+                known.join(", ")
+            ));
         }
         for a in aliases {
             let k = key(a);
@@ -433,11 +484,22 @@ fn rule_settings(rule: Rule, r: &RawRule) -> std::result::Result<RuleSettings, S
         Some("error") => Severity::Error,
         Some("warning") => Severity::Warning,
         Some("info") => Severity::Info,
-        Some(other) => return Err(format!("rule `{rule}`: unknown severity `{other}` (error, warning, info)")),
+        Some(other) => {
+            return Err(format!(
+                "rule `{rule}`: unknown severity `{other}` (error, warning, info)"
+            ))
+        }
     };
-    for (name, v) in [("tolerance", r.tolerance), ("threshold", r.threshold), ("min_abs", r.min_abs), ("norm", r.norm)] {
+    for (name, v) in [
+        ("tolerance", r.tolerance),
+        ("threshold", r.threshold),
+        ("min_abs", r.min_abs),
+        ("norm", r.norm),
+    ] {
         if v.is_some_and(|v| !v.is_finite() || v < 0.0) {
-            return Err(format!("rule `{rule}`: {name} must be a non-negative number"));
+            return Err(format!(
+                "rule `{rule}`: {name} must be a non-negative number"
+            ));
         }
     }
     Ok(RuleSettings {
@@ -453,10 +515,20 @@ fn rule_settings(rule: Rule, r: &RawRule) -> std::result::Result<RuleSettings, S
 fn default_severity(rule: Rule) -> Severity {
     use Rule::*;
     match rule {
-        FileIgnored | FileSuperseded | ColumnUnknown | FormulaNoCachedValue | HistoryOutlierChange => Severity::Info,
-        FileEmpty | ValueOutOfPeriod | ValueUnknownCategory | RowShareMismatch | RegistryUnknownOrg
-        | RegistryMissingOrg | RegistryOtherUnit | RegistryMembersMismatch | EventsParticipantsMismatch
-        | HistoryYtdDecrease | FinanceBelowNorm | FinanceShareMismatch => Severity::Warning,
+        FileIgnored | FileSuperseded | ColumnUnknown | FormulaNoCachedValue
+        | HistoryOutlierChange => Severity::Info,
+        FileEmpty
+        | ValueOutOfPeriod
+        | ValueUnknownCategory
+        | RowShareMismatch
+        | RegistryUnknownOrg
+        | RegistryMissingOrg
+        | RegistryOtherUnit
+        | RegistryMembersMismatch
+        | EventsParticipantsMismatch
+        | HistoryYtdDecrease
+        | FinanceBelowNorm
+        | FinanceShareMismatch => Severity::Warning,
         _ => Severity::Error,
     }
 }
@@ -477,11 +549,34 @@ mod tests {
     fn shipped_pipeline_resolves() {
         let p = shipped();
         assert_eq!(p.units.len(), 14);
-        assert_eq!(p.coverage.field_of(&key("Кәсіподақ мүшелерінің\nжалпы саны")), Some("members"));
-        assert_eq!(p.coverage.field_of(&key("Обучено всего")), Some("trained.total"));
+        assert_eq!(
+            p.coverage
+                .field_of(&key("Кәсіподақ мүшелерінің\nжалпы саны")),
+            Some("members")
+        );
+        assert_eq!(
+            p.coverage.field_of(&key("Обучено всего")),
+            Some("trained.total")
+        );
         assert_eq!(p.rule(Rule::RowShareMismatch).tolerance, Some(0.05));
-        assert_eq!(p.forms.lookup("семинар - кеңес").map(|t| t.id.as_str()), Some("seminar_meeting"));
-        assert_eq!(p.topic_areas.lookup("тиімді коммуникация ").map(|t| t.id.as_str()), Some("communication"));
+        assert_eq!(
+            p.forms.lookup("семинар - кеңес").map(|t| t.id.as_str()),
+            Some("seminar_meeting")
+        );
+        assert_eq!(
+            p.topic_areas
+                .lookup("тиімді коммуникация ")
+                .map(|t| t.id.as_str()),
+            Some("communication")
+        );
+        // a spelling variant close to one term
+        assert_eq!(
+            p.forms
+                .lookup("еңбек ұжымдарында көшпелі оқыту")
+                .map(|t| t.id.as_str()),
+            Some("field_training")
+        );
+        assert!(p.forms.lookup("концерт").is_none());
     }
 
     #[test]
@@ -489,9 +584,15 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_PIPELINE);
         let text = std::fs::read_to_string(&path).unwrap();
         let typo = text.replace("due_day = 5", "due_dya = 5");
-        assert!(matches!(Pipeline::parse(&typo, &path), Err(Error::PipelineInvalid { .. })));
+        assert!(matches!(
+            Pipeline::parse(&typo, &path),
+            Err(Error::PipelineInvalid { .. })
+        ));
         let bad_rule = format!("{text}\n[rules.\"row.no_such\"]\nseverity = \"error\"\n");
-        assert!(matches!(Pipeline::parse(&bad_rule, &path), Err(Error::PipelineInvalid { .. })));
+        assert!(matches!(
+            Pipeline::parse(&bad_rule, &path),
+            Err(Error::PipelineInvalid { .. })
+        ));
         let bad_sev = text.replacen("severity = \"error\"", "severity = \"fatal\"", 1);
         assert!(Pipeline::parse(&bad_sev, &path).is_err());
     }
@@ -500,9 +601,14 @@ mod tests {
     fn a_rule_can_be_switched_off() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_PIPELINE);
         let text = std::fs::read_to_string(&path).unwrap();
-        let off = text.replace("[rules.\"column.unknown\"]\nseverity = \"info\"", "[rules.\"column.unknown\"]\nseverity = \"info\"\nenabled = false");
+        let off = text.replace(
+            "[rules.\"column.unknown\"]\nseverity = \"info\"",
+            "[rules.\"column.unknown\"]\nseverity = \"info\"\nenabled = false",
+        );
         let p = Pipeline::parse(&off, &path).unwrap();
         assert!(!p.enabled(Rule::ColumnUnknown));
-        assert!(p.settle(Issue::new(Rule::ColumnUnknown, Default::default())).is_none());
+        assert!(p
+            .settle(Issue::new(Rule::ColumnUnknown, Default::default()))
+            .is_none());
     }
 }

@@ -120,8 +120,15 @@ pub struct RawTable {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawVocabulary {
+    /// Similarity (0..1) at which a spelling variant is taken as the term.
+    #[serde(default = "default_vocab_threshold")]
+    pub match_threshold: f64,
     pub forms: Vec<RawTerm>,
     pub topic_areas: Vec<RawTerm>,
+}
+
+fn default_vocab_threshold() -> f64 {
+    0.9
 }
 
 #[derive(Debug, Deserialize)]

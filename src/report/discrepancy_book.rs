@@ -8,16 +8,55 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError}
 fn headers(lang: crate::lang::Lang) -> [&'static str; 11] {
     use crate::lang::Lang::*;
     match lang {
-        Kk => ["Маңыздылығы", "Бөлімше", "Файл", "Парақ", "Ұяшық", "Ереже", "Сипаттама", "Күтілген", "Нақты", "Ұйым", "Көрсеткіш"],
-        Ru => ["Важность", "Подразделение", "Файл", "Лист", "Ячейка", "Правило", "Описание", "Ожидалось", "Фактически", "Организация", "Показатель"],
-        En => ["Severity", "Unit", "File", "Sheet", "Cell", "Rule", "Description", "Expected", "Actual", "Organisation", "Field"],
+        Kk => [
+            "Маңыздылығы",
+            "Бөлімше",
+            "Файл",
+            "Парақ",
+            "Ұяшық",
+            "Ереже",
+            "Сипаттама",
+            "Күтілген",
+            "Нақты",
+            "Ұйым",
+            "Көрсеткіш",
+        ],
+        Ru => [
+            "Важность",
+            "Подразделение",
+            "Файл",
+            "Лист",
+            "Ячейка",
+            "Правило",
+            "Описание",
+            "Ожидалось",
+            "Фактически",
+            "Организация",
+            "Показатель",
+        ],
+        En => [
+            "Severity",
+            "Unit",
+            "File",
+            "Sheet",
+            "Cell",
+            "Rule",
+            "Description",
+            "Expected",
+            "Actual",
+            "Organisation",
+            "Field",
+        ],
     }
 }
 
 pub fn build(o: &Outcome) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let (y, m, _) = o.period.as_of();
-    wb.set_properties(&DocProperties::new().set_creation_datetime(&ExcelDateTime::from_ymd(y as u16, m as u8, 1)?));
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&ExcelDateTime::from_ymd(y as u16, m as u8, 1)?),
+    );
     let bold = Format::new().set_bold().set_text_wrap();
     let ws = wb.add_worksheet();
     ws.set_name(o.lang.pick("Қателер", "Расхождения", "Issues"))?;
@@ -27,7 +66,12 @@ pub fn build(o: &Outcome) -> Result<Vec<u8>, XlsxError> {
     for (r, i) in o.issues.iter().enumerate() {
         let r = r as u32 + 1;
         ws.write_string(r, 0, severity_label(i.severity, o.lang))?;
-        let unit = i.unit.as_deref().and_then(|u| o.pipeline.unit(u)).map(|u| u.name(o.lang).to_string()).unwrap_or_default();
+        let unit = i
+            .unit
+            .as_deref()
+            .and_then(|u| o.pipeline.unit(u))
+            .map(|u| u.name(o.lang).to_string())
+            .unwrap_or_default();
         ws.write_string(r, 1, &unit)?;
         ws.write_string(r, 2, i.place.file.as_deref().unwrap_or(""))?;
         ws.write_string(r, 3, i.place.sheet.as_deref().unwrap_or(""))?;

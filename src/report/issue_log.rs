@@ -25,8 +25,9 @@ pub fn issue_value(i: &Issue) -> Value {
 
 pub fn to_json(o: &Outcome) -> String {
     let issues: Vec<Value> = o.issues.iter().map(issue_value).collect();
-    let mut s = serde_json::to_string_pretty(&json!({"period": o.period.to_string(), "issues": issues}))
-        .expect("a JSON value always serialises");
+    let mut s =
+        serde_json::to_string_pretty(&json!({"period": o.period.to_string(), "issues": issues}))
+            .expect("a JSON value always serialises");
     s.push('\n');
     s
 }
@@ -34,7 +35,10 @@ pub fn to_json(o: &Outcome) -> String {
 /// Text that a spreadsheet would run as a formula gets a leading apostrophe;
 /// control characters become spaces.
 pub fn neutralise(s: &str) -> String {
-    let clean: String = s.chars().map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect();
+    let clean: String = s
+        .chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect();
     match s.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{clean}"),
         _ => clean,
@@ -57,8 +61,10 @@ fn value_text(v: &Option<Value>) -> String {
     }
 }
 
-pub const CSV_COLUMNS: [&str; 12] =
-    ["severity", "rule", "unit", "file", "sheet", "cell", "row", "org", "field", "expected", "actual", "message"];
+pub const CSV_COLUMNS: [&str; 12] = [
+    "severity", "rule", "unit", "file", "sheet", "cell", "row", "org", "field", "expected",
+    "actual", "message",
+];
 
 pub fn to_csv(o: &Outcome) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
@@ -73,14 +79,23 @@ pub fn to_csv(o: &Outcome) -> Vec<u8> {
             text(&i.place.file),
             text(&i.place.sheet),
             i.place.a1().unwrap_or_default(),
-            i.place.excel_row().map(|r| r.to_string()).unwrap_or_default(),
+            i.place
+                .excel_row()
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
             text(&i.org),
             text(&i.field),
             value_text(&i.expected),
             value_text(&i.actual),
             neutralise(&i.message),
         ];
-        out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &fields
+                .iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push_str("\r\n");
     }
     out.into_bytes()

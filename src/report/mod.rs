@@ -57,11 +57,17 @@ pub struct Outcome<'p> {
 
 impl Outcome<'_> {
     pub fn count(&self, severity: Severity) -> usize {
-        self.issues.iter().filter(|i| i.severity == severity).count()
+        self.issues
+            .iter()
+            .filter(|i| i.severity == severity)
+            .count()
     }
 
     pub fn unit_count(&self, unit: &str, severity: Severity) -> usize {
-        self.issues.iter().filter(|i| i.severity == severity && i.unit.as_deref() == Some(unit)).count()
+        self.issues
+            .iter()
+            .filter(|i| i.severity == severity && i.unit.as_deref() == Some(unit))
+            .count()
     }
 }
 
@@ -89,17 +95,29 @@ impl OutputPaths {
     }
 
     pub fn all(&self) -> [&Path; 5] {
-        [&self.consolidated, &self.discrepancies_xlsx, &self.discrepancies_csv, &self.discrepancies_json, &self.summary]
+        [
+            &self.consolidated,
+            &self.discrepancies_xlsx,
+            &self.discrepancies_csv,
+            &self.discrepancies_json,
+            &self.summary,
+        ]
     }
 }
 
 /// Writes bytes to `path` atomically (temporary file in the same folder, then
 /// rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let out_err = |e: std::io::Error| Error::Output { path: path.to_path_buf(), message: e.to_string() };
+    let out_err = |e: std::io::Error| Error::Output {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(out_err)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     std::fs::write(&tmp, bytes).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
@@ -119,7 +137,10 @@ pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths> {
     let paths = OutputPaths::new(output, outcome.period);
     let xlsx_err = |path: &Path| {
         let path = path.to_path_buf();
-        move |e: rust_xlsxwriter::XlsxError| Error::Output { path: path.clone(), message: e.to_string() }
+        move |e: rust_xlsxwriter::XlsxError| Error::Output {
+            path: path.clone(),
+            message: e.to_string(),
+        }
     };
     // Build everything first, then replace the files one after the other.
     let summary = summary::to_json(outcome);

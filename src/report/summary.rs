@@ -53,7 +53,10 @@ pub fn to_value(o: &Outcome) -> Value {
         .map(|u| {
             let mut m = Map::new();
             m.insert("unit".into(), json!(u.unit));
-            m.insert("file".into(), u.file.as_ref().map_or(Value::Null, |f| json!(f)));
+            m.insert(
+                "file".into(),
+                u.file.as_ref().map_or(Value::Null, |f| json!(f)),
+            );
             m.insert("orgs_registry".into(), json!(u.orgs_registry));
             figures(&u.figures, &mut m);
             m.insert(

@@ -122,7 +122,13 @@ pub fn bin_text(cell: &Cell) -> Option<String> {
 }
 
 /// Reads the table under the header.
-pub fn read(grid: &Grid, file: &str, sheet: &str, header: HeaderMatch, spec: &TableSpec) -> (Coverage, Vec<Issue>) {
+pub fn read(
+    grid: &Grid,
+    file: &str,
+    sheet: &str,
+    header: HeaderMatch,
+    spec: &TableSpec,
+) -> (Coverage, Vec<Issue>) {
     let cols: [Option<u32>; 7] = MEASURES.map(|f| header.col(f));
     let org_col = header.col("org");
     let share_col = header.col("trained_share");
@@ -139,7 +145,12 @@ pub fn read(grid: &Grid, file: &str, sheet: &str, header: HeaderMatch, spec: &Ta
             continue;
         }
         if let Some(label) = total_label(row, label_upto, spec) {
-            let mut t = TotalRow { row: row.index, label, values: [None; 7], no_value: [false; 7] };
+            let mut t = TotalRow {
+                row: row.index,
+                label,
+                values: [None; 7],
+                no_value: [false; 7],
+            };
             let mut missing = Vec::new();
             for (i, col) in cols.iter().enumerate() {
                 let Some(col) = *col else { continue };
@@ -171,7 +182,11 @@ pub fn read(grid: &Grid, file: &str, sheet: &str, header: HeaderMatch, spec: &Ta
         read_count += 1;
         let name = org_col.map(|c| row.get(c).display()).unwrap_or_default();
         let bin = bin_col.and_then(|c| bin_text(row.get(c)));
-        let org_ref = if name.is_empty() { bin.clone() } else { Some(name.clone()) };
+        let org_ref = if name.is_empty() {
+            bin.clone()
+        } else {
+            Some(name.clone())
+        };
         let mut values = [None; 7];
         let mut missing = Vec::new();
         let mut any_problem = false;
@@ -184,7 +199,15 @@ pub fn read(grid: &Grid, file: &str, sheet: &str, header: HeaderMatch, spec: &Ta
             }
             if let Some(p) = r.problem {
                 any_problem = true;
-                issues.push(cell_issue(file, sheet, row.index, col, &p, MEASURES[i], org_ref.as_deref()));
+                issues.push(cell_issue(
+                    file,
+                    sheet,
+                    row.index,
+                    col,
+                    &p,
+                    MEASURES[i],
+                    org_ref.as_deref(),
+                ));
             }
         }
         let mut share = None;
@@ -196,20 +219,37 @@ pub fn read(grid: &Grid, file: &str, sheet: &str, header: HeaderMatch, spec: &Ta
             }
             if let Some(p) = r.problem {
                 // `#DIV/0!` where there are no members is what the formula should give.
-                let forgiven = p.rule == Rule::ValueErrorCell && values[MEMBERS].is_none_or(|m| m == 0.0);
+                let forgiven =
+                    p.rule == Rule::ValueErrorCell && values[MEMBERS].is_none_or(|m| m == 0.0);
                 if !forgiven {
-                    issues.push(cell_issue(file, sheet, row.index, sc, &p, "trained_share", org_ref.as_deref()));
+                    issues.push(cell_issue(
+                        file,
+                        sheet,
+                        row.index,
+                        sc,
+                        &p,
+                        "trained_share",
+                        org_ref.as_deref(),
+                    ));
                 }
             }
         }
         if !missing.is_empty() {
             issues.push(no_value_issue(file, sheet, row.index, &missing).org(org_ref.as_deref()));
         }
-        let accepted = values.iter().any(Option::is_some) || !(any_problem || !missing.is_empty());
+        let accepted = values.iter().any(Option::is_some) || (!any_problem && missing.is_empty());
         if !accepted {
             rejected += 1;
         }
-        rows.push(OrgRow { row: row.index, name, bin, values, share, registry_id: None, accepted });
+        rows.push(OrgRow {
+            row: row.index,
+            name,
+            bin,
+            values,
+            share,
+            registry_id: None,
+            accepted,
+        });
     }
 
     let share_scale = share_scale(&rows);
@@ -232,7 +272,9 @@ pub fn read(grid: &Grid, file: &str, sheet: &str, header: HeaderMatch, spec: &Ta
 fn share_scale(rows: &[OrgRow]) -> f64 {
     let (mut pct, mut frac, mut all_small, mut any) = (0, 0, true, false);
     for r in rows {
-        let (Some(s), Some(m), Some(t)) = (r.share, r.values[MEMBERS], r.values[TOTAL]) else { continue };
+        let (Some(s), Some(m), Some(t)) = (r.share, r.values[MEMBERS], r.values[TOTAL]) else {
+            continue;
+        };
         if s.percent_sign {
             return 100.0;
         }

@@ -70,8 +70,16 @@ fn map_term(
     match vocab.lookup(written) {
         Some(t) => Some(t.id.clone()),
         None => {
-            let suggestion = vocab.closest(written).map(|(t, _)| t.name(lang).to_string()).unwrap_or_default();
-            issues.push(Issue::new(Rule::ValueUnknownCategory, place).field(field).actual(written.trim()).detail(suggestion));
+            let suggestion = vocab
+                .closest(written)
+                .map(|(t, _)| t.name(lang).to_string())
+                .unwrap_or_default();
+            issues.push(
+                Issue::new(Rule::ValueUnknownCategory, place)
+                    .field(field)
+                    .actual(written.trim())
+                    .detail(suggestion),
+            );
             None
         }
     }
@@ -96,8 +104,16 @@ pub fn read(
         col("event.venue"),
         col("event.participants"),
     );
-    let (resp_c, use_c, apply_c) = (col("event.respondents"), col("event.usefulness"), col("event.will_apply"));
-    let label_upto = [col("row_number"), date_c, topic_c, form_c].into_iter().flatten().max().unwrap_or(0);
+    let (resp_c, use_c, apply_c) = (
+        col("event.respondents"),
+        col("event.usefulness"),
+        col("event.will_apply"),
+    );
+    let label_upto = [col("row_number"), date_c, topic_c, form_c]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0);
     let mut issues = Vec::new();
     let mut rows = Vec::new();
     let mut total = None;
@@ -112,14 +128,22 @@ pub fn read(
             let r = part_c.map(|c| value::count(row.get(c)));
             if let Some(r) = &r {
                 if r.no_value {
-                    issues.push(no_value_issue(file, sheet, row.index, &[part_c.unwrap_or(0)]));
+                    issues.push(no_value_issue(
+                        file,
+                        sheet,
+                        row.index,
+                        &[part_c.unwrap_or(0)],
+                    ));
                 }
             }
             total = Some((row.index, r.and_then(|r| r.value)));
             break;
         }
         let get = |c: Option<u32>| c.map_or(&Cell::Empty, |c| row.get(c));
-        let meaningful = [date_c, part_c, topic_c, form_c].into_iter().flatten().any(|c| !row.get(c).is_empty());
+        let meaningful = [date_c, part_c, topic_c, form_c]
+            .into_iter()
+            .flatten()
+            .any(|c| !row.get(c).is_empty());
         if !meaningful {
             continue;
         }
@@ -131,28 +155,58 @@ pub fn read(
         if let Some(dc) = date_c {
             let r = value::date(row.get(dc), grid.is_1904);
             if let Some(p) = &r.problem {
-                issues.push(cell_issue(file, sheet, row.index, dc, p, "event.date", None));
+                issues.push(cell_issue(
+                    file,
+                    sheet,
+                    row.index,
+                    dc,
+                    p,
+                    "event.date",
+                    None,
+                ));
             } else if r.no_value {
                 issues.push(no_value_issue(file, sheet, row.index, &[dc]));
             }
             date = r.value;
             if let (Some(d), Some(p)) = (date, period) {
                 let (ey, em, _) = p.as_of();
-                let start = Ymd { year: p.year, month: 1, day: 1 };
-                let end = Ymd { year: ey, month: em, day: 1 };
+                let start = Ymd {
+                    year: p.year,
+                    month: 1,
+                    day: 1,
+                };
+                let end = Ymd {
+                    year: ey,
+                    month: em,
+                    day: 1,
+                };
                 if d < start || d >= end {
                     issues.push(
-                        Issue::new(Rule::ValueOutOfPeriod, Place::cell(file, sheet, row.index, dc))
-                            .field("event.date")
-                            .actual(d.dd_mm_yyyy())
-                            .expected(format!("01.01.{} – {}", p.year, end_of_period(p).dd_mm_yyyy())),
+                        Issue::new(
+                            Rule::ValueOutOfPeriod,
+                            Place::cell(file, sheet, row.index, dc),
+                        )
+                        .field("event.date")
+                        .actual(d.dd_mm_yyyy())
+                        .expected(format!(
+                            "01.01.{} – {}",
+                            p.year,
+                            end_of_period(p).dd_mm_yyyy()
+                        )),
                     );
                 }
             }
         }
         let form_written = text_of(get(form_c));
         let form = form_c.and_then(|c| {
-            map_term(&pipeline.forms, &form_written, Place::cell(file, sheet, row.index, c), "event.form", &mut issues, pipeline.lang)
+            map_term(
+                &pipeline.forms,
+                &form_written,
+                Place::cell(file, sheet, row.index, c),
+                "event.form",
+                &mut issues,
+                pipeline.lang,
+            )
         });
         let topic_area_written = text_of(get(area_c));
         let topic_area = area_c.and_then(|c| {
@@ -167,7 +221,11 @@ pub fn read(
         });
         let mut number = |c: Option<u32>, field: &str, fractional_ok: bool| -> Option<f64> {
             let c = c?;
-            let r = if fractional_ok { value::amount(row.get(c)) } else { value::count(row.get(c)) };
+            let r = if fractional_ok {
+                value::amount(row.get(c))
+            } else {
+                value::count(row.get(c))
+            };
             if let Some(p) = &r.problem {
                 issues.push(cell_issue(file, sheet, row.index, c, p, field, org_ref));
             }
@@ -178,7 +236,13 @@ pub fn read(
         let usefulness = number(use_c, "event.usefulness", true);
         let will_apply = apply_c.and_then(|c| {
             let r = value::share(row.get(c));
-            r.value.map(|s| if s.percent_sign || s.value > 1.0 { s.value / 100.0 } else { s.value })
+            r.value.map(|s| {
+                if s.percent_sign || s.value > 1.0 {
+                    s.value / 100.0
+                } else {
+                    s.value
+                }
+            })
         });
         if date.is_none() && participants.is_none() && topic.is_empty() {
             rejected += 1;
@@ -199,12 +263,24 @@ pub fn read(
         });
     }
     (
-        Events { sheet: sheet.to_string(), header, participants_col: part_c, rows, total, rows_read: read_count, rows_rejected: rejected },
+        Events {
+            sheet: sheet.to_string(),
+            header,
+            participants_col: part_c,
+            rows,
+            total,
+            rows_read: read_count,
+            rows_rejected: rejected,
+        },
         issues,
     )
 }
 
 /// The last day of the period.
 pub fn end_of_period(p: Period) -> Ymd {
-    Ymd { year: p.year, month: p.month, day: crate::ingest::grid::days_in_month(p.year, p.month) }
+    Ymd {
+        year: p.year,
+        month: p.month,
+        day: crate::ingest::grid::days_in_month(p.year, p.month),
+    }
 }

@@ -27,11 +27,11 @@ pub struct Labelled {
 pub fn read(grid: &Grid, spec: &LabelSpec) -> BTreeMap<String, Labelled> {
     let mut out = BTreeMap::new();
     for row in &grid.rows {
-        let Some((label_col, field)) = row
-            .cells
-            .iter()
-            .find_map(|(c, cell)| cell.text().and_then(|t| spec.field_of(&key(t))).map(|f| (*c, f.to_string())))
-        else {
+        let Some((label_col, field)) = row.cells.iter().find_map(|(c, cell)| {
+            cell.text()
+                .and_then(|t| spec.field_of(&key(t)))
+                .map(|f| (*c, f.to_string()))
+        }) else {
             continue;
         };
         if out.contains_key(&field) {
@@ -45,12 +45,19 @@ pub fn read(grid: &Grid, spec: &LabelSpec) -> BTreeMap<String, Labelled> {
                     _ => false,
                 }
         });
-        let Some((col, cell)) = value_cell else { continue };
+        let Some((col, cell)) = value_cell else {
+            continue;
+        };
         let share = value::share(cell);
         let amount = value::amount(cell);
         out.insert(
             field,
-            Labelled { value: amount.value, share: share.value, cell: (row.index, *col), no_value: amount.no_value },
+            Labelled {
+                value: amount.value,
+                share: share.value,
+                cell: (row.index, *col),
+                no_value: amount.no_value,
+            },
         );
     }
     out
@@ -64,7 +71,10 @@ mod tests {
 
     #[test]
     fn finance_labels_and_values() {
-        let p = Pipeline::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE)).unwrap();
+        let p = Pipeline::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE),
+        )
+        .unwrap();
         let t = |s: &str| Cell::Text(s.into());
         let grid = Grid::from_cells(
             vec![

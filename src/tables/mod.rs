@@ -90,30 +90,48 @@ impl FileReport {
     }
 
     pub fn rows_read(&self) -> usize {
-        self.coverage.as_ref().map_or(0, |c| c.rows_read) + self.events.as_ref().map_or(0, |e| e.rows_read)
+        self.coverage.as_ref().map_or(0, |c| c.rows_read)
+            + self.events.as_ref().map_or(0, |e| e.rows_read)
     }
 
     pub fn rows_rejected(&self) -> usize {
-        self.coverage.as_ref().map_or(0, |c| c.rows_rejected) + self.events.as_ref().map_or(0, |e| e.rows_rejected)
+        self.coverage.as_ref().map_or(0, |c| c.rows_rejected)
+            + self.events.as_ref().map_or(0, |e| e.rows_rejected)
     }
 
     fn refuse(mut self, status: FileStatus, rule: Rule, detail: String) -> FileReport {
         self.status = status;
-        self.issues.push(Issue::new(rule, Place::file(&self.rel)).detail(detail));
+        self.issues
+            .push(Issue::new(rule, Place::file(&self.rel)).detail(detail));
         self
     }
 }
 
 /// An issue about one cell's value.
-pub(crate) fn cell_issue(file: &str, sheet: &str, row: u32, col: u32, p: &Problem, field: &str, org: Option<&str>) -> Issue {
-    Issue::new(p.rule, Place::cell(file, sheet, row, col)).field(field).actual(p.actual.clone()).org(org)
+pub(crate) fn cell_issue(
+    file: &str,
+    sheet: &str,
+    row: u32,
+    col: u32,
+    p: &Problem,
+    field: &str,
+    org: Option<&str>,
+) -> Issue {
+    Issue::new(p.rule, Place::cell(file, sheet, row, col))
+        .field(field)
+        .actual(p.actual.clone())
+        .org(org)
 }
 
 /// One issue per row for its formula cells without stored values.
 pub(crate) fn no_value_issue(file: &str, sheet: &str, row: u32, cols: &[u32]) -> Issue {
     let cells: Vec<String> = cols.iter().map(|c| a1(row, *c)).collect();
     let first = cols.first().copied().unwrap_or(0);
-    Issue::new(Rule::FormulaNoCachedValue, Place::cell(file, sheet, row, first)).detail(cells.join(", "))
+    Issue::new(
+        Rule::FormulaNoCachedValue,
+        Place::cell(file, sheet, row, first),
+    )
+    .detail(cells.join(", "))
 }
 
 /// Reads one file. Never panics on bad input; a panic inside a reader is
@@ -121,12 +139,19 @@ pub(crate) fn no_value_issue(file: &str, sheet: &str, row: u32, cols: &[u32]) ->
 pub fn read_file(file: &InputFile, pipeline: &Pipeline, run_period: Option<Period>) -> FileReport {
     let mut report = FileReport::new(file);
     match &file.kind {
-        FileKind::Ignored(why) => return report.refuse(FileStatus::Ignored, Rule::FileIgnored, why.clone()),
-        FileKind::Unreadable(why) => return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, why.clone()),
+        FileKind::Ignored(why) => {
+            return report.refuse(FileStatus::Ignored, Rule::FileIgnored, why.clone())
+        }
+        FileKind::Unreadable(why) => {
+            return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, why.clone())
+        }
         FileKind::Workbook => {}
     }
     if file.size > pipeline.limits.max_file_bytes {
-        let detail = format!("too_large|{} bytes > limits.max_file_bytes = {}", file.size, pipeline.limits.max_file_bytes);
+        let detail = format!(
+            "too_large|{} bytes > limits.max_file_bytes = {}",
+            file.size, pipeline.limits.max_file_bytes
+        );
         return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, detail);
     }
     let bytes = match read_limited(&file.path, pipeline.limits.max_file_bytes) {
@@ -159,7 +184,9 @@ fn read_limited(path: &std::path::Path, max: u64) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let f = std::fs::File::open(path).map_err(|e| format!("cannot_open|{e}"))?;
     let mut bytes = Vec::new();
-    f.take(max + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot_open|{e}"))?;
+    f.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot_open|{e}"))?;
     if bytes.len() as u64 > max {
         return Err(format!("too_large|limits.max_file_bytes = {max}"));
     }
@@ -177,8 +204,13 @@ fn best_sheet<'w>(
     for sheet in wb.visible().filter(|s| Some(s.name.as_str()) != skip) {
         if let Some(h) = find_header(&sheet.grid, spec, scan_rows) {
             let better = best.as_ref().is_none_or(|(_, _, b)| {
-                (h.missing(&spec.required).len(), std::cmp::Reverse(h.score()))
-                    < (b.missing(&spec.required).len(), std::cmp::Reverse(b.score()))
+                (
+                    h.missing(&spec.required).len(),
+                    std::cmp::Reverse(h.score()),
+                ) < (
+                    b.missing(&spec.required).len(),
+                    std::cmp::Reverse(b.score()),
+                )
             });
             if better {
                 best = Some((&sheet.name, &sheet.grid, h));
@@ -199,18 +231,36 @@ fn title_text(grid: &Grid, above_row: u32, max_rows: u32) -> String {
         .join(" \n ")
 }
 
-fn read_tables(report: &mut FileReport, wb: &Workbook, pipeline: &Pipeline, run_period: Option<Period>) {
+fn read_tables(
+    report: &mut FileReport,
+    wb: &Workbook,
+    pipeline: &Pipeline,
+    run_period: Option<Period>,
+) {
     let file = report.rel.clone();
     let scan = pipeline.limits.header_scan_rows;
     let cov = best_sheet(wb, &pipeline.coverage, scan, None);
 
     // Titles: above the coverage header, or the first rows of the first sheet.
     let titles = match &cov {
-        Some((_, grid, h)) => title_text(grid, h.first_row, pipeline.limits.title_scan_rows.max(h.first_row + 1)),
-        None => wb.visible().next().map(|s| title_text(&s.grid, u32::MAX, pipeline.limits.title_scan_rows)).unwrap_or_default(),
+        Some((_, grid, h)) => title_text(
+            grid,
+            h.first_row,
+            pipeline.limits.title_scan_rows.max(h.first_row + 1),
+        ),
+        None => wb
+            .visible()
+            .next()
+            .map(|s| title_text(&s.grid, u32::MAX, pipeline.limits.title_scan_rows))
+            .unwrap_or_default(),
     };
-    let stem = std::path::Path::new(&report.name).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    report.unit = unit_in(pipeline, &stem).or_else(|| unit_in(pipeline, &titles)).map(str::to_string);
+    let stem = std::path::Path::new(&report.name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    report.unit = unit_in(pipeline, &stem)
+        .or_else(|| unit_in(pipeline, &titles))
+        .map(str::to_string);
     report.period = period_in(&stem).or_else(|| period_in(&titles));
 
     // The coverage table.
@@ -220,11 +270,20 @@ fn read_tables(report: &mut FileReport, wb: &Workbook, pipeline: &Pipeline, run_
             if !missing.is_empty() {
                 let place = Place::row(&file, sheet, header.first_row);
                 report.issues.push(
-                    Issue::new(Rule::ColumnMissing, place).field(missing[0]).detail(format!("{}|{}", missing.join(", "), header.seen.join(" | "))),
+                    Issue::new(Rule::ColumnMissing, place)
+                        .field(missing[0])
+                        .detail(format!(
+                            "{}|{}",
+                            missing.join(", "),
+                            header.seen.join(" | ")
+                        )),
                 );
             } else {
                 for u in &header.unknown {
-                    report.issues.push(Issue::new(Rule::ColumnUnknown, Place::cell(&file, sheet, u.row, u.col)).actual(u.text.clone()));
+                    report.issues.push(
+                        Issue::new(Rule::ColumnUnknown, Place::cell(&file, sheet, u.row, u.col))
+                            .actual(u.text.clone()),
+                    );
                 }
                 let (c, issues) = coverage::read(grid, &file, sheet, header, &pipeline.coverage);
                 report.issues.extend(issues);
@@ -233,15 +292,28 @@ fn read_tables(report: &mut FileReport, wb: &Workbook, pipeline: &Pipeline, run_
         }
         None => {
             let sheets: Vec<&str> = wb.visible().map(|s| s.name.as_str()).collect();
-            report.issues.push(Issue::new(Rule::SheetMissing, Place::file(&file)).field("coverage").detail(sheets.join(", ")));
+            report.issues.push(
+                Issue::new(Rule::SheetMissing, Place::file(&file))
+                    .field("coverage")
+                    .detail(sheets.join(", ")),
+            );
         }
     }
     let cov_sheet = report.coverage.as_ref().map(|c| c.sheet.clone());
 
     // Events.
-    if let Some((sheet, grid, header)) = best_sheet(wb, &pipeline.events, scan, cov_sheet.as_deref()) {
+    if let Some((sheet, grid, header)) =
+        best_sheet(wb, &pipeline.events, scan, cov_sheet.as_deref())
+    {
         if header.missing(&pipeline.events.required).is_empty() {
-            let (e, issues) = events::read(grid, &file, sheet, header, pipeline, run_period.or(report.period));
+            let (e, issues) = events::read(
+                grid,
+                &file,
+                sheet,
+                header,
+                pipeline,
+                run_period.or(report.period),
+            );
             report.issues.extend(issues);
             report.events = Some(e);
         }
@@ -264,13 +336,21 @@ fn read_tables(report: &mut FileReport, wb: &Workbook, pipeline: &Pipeline, run_
             let named = pipeline.summary_sheet_names.contains(&key(&sheet.name));
             let values = labelled::read(&sheet.grid, &pipeline.summary);
             if values.len() >= 4 || (named && values.len() >= 2) {
-                report.summary = Some(UnitSummary { sheet: sheet.name.clone(), values });
+                report.summary = Some(UnitSummary {
+                    sheet: sheet.name.clone(),
+                    values,
+                });
             }
         }
     }
 }
 
-fn finance_of(file: &str, sheet: &str, f: &BTreeMap<String, labelled::Labelled>, issues: &mut Vec<Issue>) -> Finance {
+fn finance_of(
+    file: &str,
+    sheet: &str,
+    f: &BTreeMap<String, labelled::Labelled>,
+    issues: &mut Vec<Issue>,
+) -> Finance {
     let mut cells = BTreeMap::new();
     for (field, l) in f {
         cells.insert(field.clone(), l.cell);
@@ -278,9 +358,12 @@ fn finance_of(file: &str, sheet: &str, f: &BTreeMap<String, labelled::Labelled>,
     for (field, l) in f {
         if field != "finance.share" && l.value.is_some_and(|v| v < 0.0) {
             issues.push(
-                Issue::new(Rule::ValueNegative, Place::cell(file, sheet, l.cell.0, l.cell.1))
-                    .field(field)
-                    .actual(crate::issue::num(l.value.unwrap_or_default())),
+                Issue::new(
+                    Rule::ValueNegative,
+                    Place::cell(file, sheet, l.cell.0, l.cell.1),
+                )
+                .field(field)
+                .actual(crate::issue::num(l.value.unwrap_or_default())),
             );
         }
         if l.no_value {

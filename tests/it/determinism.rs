@@ -1,0 +1,43 @@
+//! Same inputs, byte-identical outputs.
+
+use crate::common::*;
+
+#[test]
+fn two_runs_give_identical_bytes() {
+    let root = root();
+    let (input, registry) = match shared() {
+        Some(s) => (s.join("2026-03"), s.join("registry.xlsx")),
+        None => (
+            root.join("samples/inbox"),
+            root.join("samples/registry.xlsx"),
+        ),
+    };
+    let mut outputs = Vec::new();
+    for run in ["a", "b"] {
+        let out = scratch(&format!("determinism-{run}"));
+        jinaq_ok(&[
+            "consolidate",
+            "--input",
+            input.to_str().unwrap(),
+            "--registry",
+            registry.to_str().unwrap(),
+            "--period",
+            "2026-03",
+            "--output",
+            out.to_str().unwrap(),
+            "-q",
+        ]);
+        outputs.push(out.join("2026-03"));
+    }
+    let mut names: Vec<_> = std::fs::read_dir(&outputs[0])
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 5, "{names:?}");
+    for name in names {
+        let a = std::fs::read(outputs[0].join(&name)).unwrap();
+        let b = std::fs::read(outputs[1].join(&name)).unwrap();
+        assert!(a == b, "{name:?} differs between two runs");
+    }
+}

@@ -1,0 +1,6 @@
+//! Integration tests: the real binary run on folders of workbooks made by
+//! other office software, outputs read back and compared.
+
+mod common;
+mod determinism;
+mod shared_fixtures;

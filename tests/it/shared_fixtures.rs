@@ -1,0 +1,152 @@
+//! The reference month of `../shared/fixtures`: figures, issues and files
+//! exactly as `expected-2026-03.json` says.
+
+use crate::common::*;
+use serde_json::Value;
+
+fn run(name: &str) -> Option<(i32, std::path::PathBuf, Value)> {
+    let shared = shared()?;
+    let out = scratch(name);
+    let (code, _) = jinaq_ok(&[
+        "consolidate",
+        "--input",
+        shared.join("2026-03").to_str().unwrap(),
+        "--registry",
+        shared.join("registry.xlsx").to_str().unwrap(),
+        "--period",
+        "2026-03",
+        "--output",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    let expected = read_json(&shared.join("expected-2026-03.json"));
+    Some((code, out.join("2026-03"), expected))
+}
+
+#[test]
+fn figures_equal_the_reference() {
+    let Some((code, dir, expected)) = run("shared-figures") else {
+        return;
+    };
+    let summary = read_json(&dir.join("summary-2026-03.json"));
+    let mut diffs = Vec::new();
+    diff_json(
+        &expected["region"],
+        &summary["region"],
+        "region",
+        &[],
+        &mut diffs,
+    );
+    let units = summary["units"].as_array().expect("units");
+    for u in expected["units"].as_array().unwrap() {
+        let id = u["unit"].as_str().unwrap();
+        match units.iter().find(|g| g["unit"] == id) {
+            Some(g) => diff_json(u, g, id, &[], &mut diffs),
+            None => diffs.push(format!("{id}: missing")),
+        }
+    }
+    assert!(diffs.is_empty(), "differences:\n{}", diffs.join("\n"));
+    assert_eq!(summary["period"], "2026-03");
+    assert_eq!(summary["as_of"], "2026-04-01");
+    // the contract's accounting
+    let rows = &summary["rows"];
+    assert_eq!(
+        rows["read"].as_u64(),
+        Some(rows["accepted"].as_u64().unwrap() + rows["rejected"].as_u64().unwrap())
+    );
+    let files = &summary["files"];
+    assert_eq!(
+        files["found"].as_u64(),
+        Some(expected["files"].as_array().unwrap().len() as u64)
+    );
+    assert_eq!(
+        files["found"].as_u64(),
+        Some(files["read"].as_u64().unwrap() + files["skipped"].as_u64().unwrap())
+    );
+    assert_eq!(files["read"].as_u64(), Some(14));
+    // error-severity issues exist in the reference month: exit status 1
+    assert_eq!(code, 1);
+}
+
+/// Whether `got` is the reference issue `e`: same rule and file, and the same
+/// sheet, cell or row, org, field and values wherever the reference names them.
+fn same_issue(e: &Value, got: &Value) -> bool {
+    let eq = |k: &str| e[k].is_null() || e[k] == got[k];
+    let place = if !e["cell"].is_null() {
+        e["cell"] == got["cell"]
+    } else if !e["row"].is_null() {
+        e["row"] == got["row"]
+    } else {
+        true
+    };
+    let value = |k: &str| e[k].is_null() || close(&e[k], &got[k]);
+    e["rule"] == got["rule"]
+        && eq("file")
+        && eq("unit")
+        && eq("sheet")
+        && place
+        && eq("org")
+        && eq("field")
+        && value("expected")
+        && value("actual")
+}
+
+#[test]
+fn every_reference_issue_is_found_at_its_place() {
+    let Some((_, dir, expected)) = run("shared-issues") else {
+        return;
+    };
+    let log = read_json(&dir.join("discrepancies-2026-03.json"));
+    let issues = log["issues"].as_array().expect("issues");
+    let missing: Vec<String> = expected["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| !issues.iter().any(|g| same_issue(e, g)))
+        .map(|e| format!("{} {} {} {}", e["rule"], e["file"], e["sheet"], e["cell"]))
+        .collect();
+    assert!(missing.is_empty(), "not reported:\n{}", missing.join("\n"));
+    for i in issues {
+        for key in [
+            "severity", "rule", "unit", "file", "sheet", "cell", "row", "org", "field", "expected",
+            "actual", "message",
+        ] {
+            assert!(i.get(key).is_some(), "issue without `{key}`: {i}");
+        }
+        assert!(i["message"].as_str().is_some_and(|m| m.len() > 20), "{i}");
+    }
+}
+
+#[test]
+fn clean_files_have_no_errors_and_junk_is_reported() {
+    let Some((_, dir, expected)) = run("shared-files") else {
+        return;
+    };
+    let log = read_json(&dir.join("discrepancies-2026-03.json"));
+    let issues = log["issues"].as_array().unwrap();
+    for f in expected["files"].as_array().unwrap() {
+        let name = f["file"].as_str().unwrap();
+        let of_file: Vec<&Value> = issues.iter().filter(|i| i["file"] == name).collect();
+        if f["clean"] == true {
+            let errors: Vec<&&Value> = of_file
+                .iter()
+                .filter(|i| i["severity"] == "error")
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{name} is clean but has errors: {errors:?}"
+            );
+        }
+        match f["status"].as_str().unwrap() {
+            "ignored" => assert!(
+                of_file.iter().any(|i| i["rule"] == "file.ignored"),
+                "{name}"
+            ),
+            "superseded" => assert!(
+                of_file.iter().any(|i| i["rule"] == "file.superseded"),
+                "{name}"
+            ),
+            _ => {}
+        }
+    }
+}
