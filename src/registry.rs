@@ -52,6 +52,8 @@ pub struct Registry {
     /// Prepared word sets per org (full name and aliases).
     words: Vec<Vec<Vec<String>>>,
     legal_forms: BTreeSet<String>,
+    /// Confirmed matches: name key -> org index.
+    confirmed: HashMap<String, usize>,
     abbreviations: HashMap<String, String>,
 }
 
@@ -103,7 +105,17 @@ impl Registry {
                     members,
                 });
             }
-            return Ok(Registry::new(orgs, spec));
+            let mut registry = Registry::new(orgs, spec);
+            for (name, id) in &pipeline.confirmed {
+                let Some(&i) = registry.by_bin.get(id) else {
+                    return Err(err(format!(
+                        "[registry.confirmed] in the pipeline file gives БСН {id} for `{name}`, but the registry has no such БСН"
+                    )));
+                };
+                let k = registry.name_key(name);
+                registry.confirmed.insert(k, i);
+            }
+            return Ok(registry);
         }
         Err(err(format!(
             "no sheet has the registry's columns ({} ...)",
@@ -186,7 +198,11 @@ impl Registry {
         if let Some(&i) = bin.and_then(|b| self.by_bin.get(b)) {
             return Match::Found(i, MatchKind::Bin);
         }
-        if let Some(list) = self.by_name.get(&self.name_key(name)) {
+        let k = self.name_key(name);
+        if let Some(&i) = self.confirmed.get(&k) {
+            return Match::Found(i, MatchKind::Name);
+        }
+        if let Some(list) = self.by_name.get(&k) {
             let pick = list
                 .iter()
                 .find(|&&i| Some(self.orgs[i].unit.as_str()) == unit)

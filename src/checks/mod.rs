@@ -124,3 +124,6 @@ pub fn check_region(reports: &[FileReport], pipeline: &Pipeline) -> Vec<Issue> {
     }
     out
 }
+
+#[cfg(test)]
+mod rule_tests;

@@ -5,7 +5,7 @@
 
 use crate::issue::{num, Issue, Place, Rule};
 use crate::pipeline::Pipeline;
-use crate::tables::coverage::{Coverage, OrgRow, CATEGORY_RANGE, MEMBERS, TOTAL};
+use crate::tables::coverage::{Coverage, OrgRow, MEMBERS, TOTAL};
 use std::collections::HashMap;
 
 fn org_ref(r: &OrgRow) -> Option<&str> {
@@ -45,29 +45,24 @@ pub fn check(cov: &Coverage, file: &str, pipeline: &Pipeline) -> Vec<Issue> {
         .unwrap_or(0.0);
     for r in cov.accepted() {
         let (members, total) = (r.values[MEMBERS], r.values[TOTAL]);
-        let cats = &r.values[CATEGORY_RANGE];
-        if let Some(t) = total {
-            if cats.iter().any(Option::is_some) {
-                let sum: f64 = cats.iter().flatten().sum();
-                if (sum - t).abs() > 1e-9 {
-                    out.push(
-                        Issue::new(Rule::RowCategoriesSum, cell(r.row, TOTAL))
-                            .org(org_ref(r))
-                            .field("trained.total")
-                            .expected(num(t))
-                            .actual(num(sum)),
-                    );
-                }
+        for c in &pipeline.row_checks {
+            if !pipeline.enabled(c.rule) {
+                continue;
             }
-        }
-        if let (Some(m), Some(t)) = (members, total) {
-            if t > m {
+            let side = |fields: &[usize]| -> Option<f64> {
+                let present: Vec<f64> = fields.iter().filter_map(|&i| r.values[i]).collect();
+                (!present.is_empty()).then(|| present.iter().sum())
+            };
+            let (Some(left), Some(right)) = (side(&c.left), side(&c.right)) else {
+                continue;
+            };
+            if !c.op.holds(left, right) {
                 out.push(
-                    Issue::new(Rule::RowTrainedExceedsMembers, cell(r.row, TOTAL))
+                    Issue::new(c.rule, cell(r.row, c.cell))
                         .org(org_ref(r))
-                        .field("trained.total")
-                        .expected(num(m))
-                        .actual(num(t)),
+                        .field(&c.field)
+                        .expected(num(right))
+                        .actual(num(left)),
                 );
             }
         }

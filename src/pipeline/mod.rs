@@ -256,6 +256,58 @@ pub struct Pipeline {
     pub summary: LabelSpec,
     pub registry_spec: RegistrySpec,
     rules: HashMap<Rule, RuleSettings>,
+    pub row_checks: Vec<RowCheck>,
+    /// Confirmed matches: normalised name as written -> registry id.
+    pub confirmed: HashMap<String, String>,
+}
+
+/// A comparison op of a row check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Eq,
+    Ne,
+    Le,
+    Lt,
+    Ge,
+    Gt,
+}
+
+impl Op {
+    fn parse(s: &str) -> Option<Op> {
+        Some(match s.trim() {
+            "==" | "=" => Op::Eq,
+            "!=" | "<>" => Op::Ne,
+            "<=" => Op::Le,
+            "<" => Op::Lt,
+            ">=" => Op::Ge,
+            ">" => Op::Gt,
+            _ => return None,
+        })
+    }
+
+    pub fn holds(self, l: f64, r: f64) -> bool {
+        const EPS: f64 = 1e-9;
+        match self {
+            Op::Eq => (l - r).abs() <= EPS,
+            Op::Ne => (l - r).abs() > EPS,
+            Op::Le => l <= r + EPS,
+            Op::Lt => l < r - EPS,
+            Op::Ge => l + EPS >= r,
+            Op::Gt => l > r + EPS,
+        }
+    }
+}
+
+/// A declared comparison between the figures of one organisation row:
+/// `sum(left) op sum(right)`, indices into `tables::coverage::MEASURES`.
+#[derive(Debug, Clone)]
+pub struct RowCheck {
+    pub rule: Rule,
+    pub left: Vec<usize>,
+    pub op: Op,
+    pub right: Vec<usize>,
+    pub cell: usize,
+    pub field: String,
 }
 
 impl Pipeline {
@@ -341,6 +393,57 @@ impl Pipeline {
             legal_forms: keys_of(&r.legal_forms),
             abbreviations,
         };
+        let measure = |f: &str| -> std::result::Result<usize, String> {
+            crate::tables::coverage::MEASURES
+                .iter()
+                .position(|m| *m == f)
+                .ok_or_else(|| {
+                    format!(
+                        "[[row_checks]] names `{f}`, not a counted field ({})",
+                        crate::tables::coverage::MEASURES.join(", ")
+                    )
+                })
+        };
+        let mut row_checks = Vec::new();
+        for c in &raw.row_checks {
+            let rule = Rule::from_id(&c.rule).ok_or_else(|| {
+                invalid(format!("[[row_checks]] names unknown rule `{}`", c.rule))
+            })?;
+            let op = Op::parse(&c.op).ok_or_else(|| {
+                invalid(format!(
+                    "[[row_checks]] `{}`: unknown op `{}`",
+                    c.rule, c.op
+                ))
+            })?;
+            let side = |v: &[String]| {
+                v.iter()
+                    .map(|f| measure(f))
+                    .collect::<std::result::Result<Vec<_>, _>>()
+            };
+            let (left, right) = (
+                side(&c.left).map_err(invalid)?,
+                side(&c.right).map_err(invalid)?,
+            );
+            if left.is_empty() || right.is_empty() {
+                return Err(invalid(format!(
+                    "[[row_checks]] `{}`: left and right need at least one field",
+                    c.rule
+                )));
+            }
+            let cell = measure(&c.cell).map_err(invalid)?;
+            row_checks.push(RowCheck {
+                rule,
+                left,
+                op,
+                right,
+                cell,
+                field: c.cell.clone(),
+            });
+        }
+        let mut confirmed = HashMap::new();
+        for (name, id) in &raw.registry.confirmed {
+            confirmed.insert(key(name), id.trim().to_string());
+        }
         if raw.pipeline.due_day == 0 || raw.pipeline.due_day > 28 {
             return Err(invalid("pipeline.due_day must be between 1 and 28".into()));
         }
@@ -387,6 +490,8 @@ impl Pipeline {
             summary,
             registry_spec,
             rules,
+            row_checks,
+            confirmed,
         })
     }
 

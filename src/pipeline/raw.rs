@@ -20,6 +20,25 @@ pub struct RawPipeline {
     pub registry: RawRegistry,
     #[serde(default)]
     pub rules: BTreeMap<String, RawRule>,
+    /// Comparisons between the figures of one organisation row.
+    #[serde(default)]
+    pub row_checks: Vec<RawRowCheck>,
+}
+
+/// `sum(left) op sum(right)` must hold on every organisation row.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawRowCheck {
+    /// The rule reported when the comparison fails.
+    pub rule: String,
+    /// Fields summed on the left; reported as `actual`.
+    pub left: Vec<String>,
+    /// One of `==`, `!=`, `<=`, `<`, `>=`, `>`.
+    pub op: String,
+    /// Fields summed on the right; reported as `expected`.
+    pub right: Vec<String>,
+    /// The field whose cell the issue points at.
+    pub cell: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -175,6 +194,9 @@ pub struct RawRegistry {
     /// Abbreviation -> expansion, used by the similarity score.
     #[serde(default)]
     pub abbreviations: BTreeMap<String, String>,
+    /// Matches the specialist confirmed: name as written -> БСН.
+    #[serde(default)]
+    pub confirmed: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize, Default, Clone)]

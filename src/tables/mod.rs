@@ -72,7 +72,7 @@ pub struct FileReport {
 }
 
 impl FileReport {
-    fn new(file: &InputFile) -> FileReport {
+    pub fn new(file: &InputFile) -> FileReport {
         FileReport {
             rel: file.rel.clone(),
             name: file.name.clone(),
@@ -170,7 +170,17 @@ pub fn read_file(file: &InputFile, pipeline: &Pipeline, run_period: Option<Perio
         }
     };
     report.format = Some(wb.format);
-    read_tables(&mut report, &wb, pipeline, run_period);
+    read_workbook(report, &wb, pipeline, run_period)
+}
+
+/// Reads the tables of an opened workbook into the report.
+pub fn read_workbook(
+    mut report: FileReport,
+    wb: &Workbook,
+    pipeline: &Pipeline,
+    run_period: Option<Period>,
+) -> FileReport {
+    read_tables(&mut report, wb, pipeline, run_period);
     let unit = report.unit.clone();
     for issue in &mut report.issues {
         if issue.unit.is_none() {
