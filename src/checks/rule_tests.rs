@@ -25,10 +25,12 @@ fn n(v: f64) -> Cell {
     Cell::Number(v)
 }
 
+type Cells = BTreeMap<(u32, u32), Cell>;
+
 /// A clean report of unit `alga`, as cells by sheet and (row, col).
 #[derive(Clone)]
 struct Report {
-    sheets: Vec<(String, BTreeMap<(u32, u32), Cell>)>,
+    sheets: Vec<(String, Cells)>,
 }
 
 const ORGS: [(&str, &str, f64, [f64; 5]); 3] = [
