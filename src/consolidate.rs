@@ -226,6 +226,35 @@ fn figures_at(df: &DataFrame, i: usize) -> PolarsResult<Figures> {
     })
 }
 
+/// The value of `MEASURES[i]` in figures.
+fn measure(f: &Figures, i: usize) -> Option<f64> {
+    match i {
+        0 => f.members,
+        _ => f.trained.fields()[i - 1].1,
+    }
+}
+
+fn set_measure(f: &mut Figures, i: usize, v: Option<f64>) {
+    let t = &mut f.trained;
+    match i {
+        0 => f.members = v,
+        1 => t.total = v,
+        2 => t.members = v,
+        3 => t.audit = v,
+        4 => t.activists = v,
+        5 => t.chairs = v,
+        _ => t.conciliation = v,
+    }
+}
+
+fn fill_written_zeros(f: &mut Figures, cols: &[Option<u32>; 7]) {
+    for (i, col) in cols.iter().enumerate() {
+        if col.is_some() && measure(f, i).is_none() {
+            set_measure(f, i, Some(0.0));
+        }
+    }
+}
+
 fn share(num: Option<f64>, den: Option<f64>) -> Option<f64> {
     match (num, den) {
         (Some(n), Some(d)) if d > 0.0 => Some(n / d),
@@ -294,6 +323,11 @@ pub fn consolidate(
             Some(&i) => figures_at(&by_unit, i)?,
             None => Figures::default(),
         };
+        // A column the unit's table has, left empty in every row, is a 0 the
+        // district wrote as blanks; a column it lacks stays unknown.
+        if let Some(cov) = report.and_then(|r| r.coverage.as_ref()) {
+            fill_written_zeros(&mut figures, &cov.cols);
+        }
         figures.trained_share = share(figures.trained.total, figures.members);
         if let Some(r) = report {
             if r.events.is_some() {
@@ -338,6 +372,12 @@ pub fn consolidate(
     } else {
         Figures::default()
     };
+    // The region's figure is unknown only where every unit's is.
+    for i in 0..MEASURES.len() {
+        if measure(&region, i).is_none() && units.iter().any(|u| measure(&u.figures, i).is_some()) {
+            set_measure(&mut region, i, Some(0.0));
+        }
+    }
     region.trained_share = share(region.trained.total, region.members);
     region.events = any_events.then_some(events_total);
     region.participants = participants_total;

@@ -10,7 +10,7 @@
 use crate::error::{Error, Result};
 use crate::ingest::grid::Cell;
 use crate::ingest::workbook;
-use crate::normalize::text::key;
+use crate::normalize::text::{cyrillic_key, key};
 use crate::pipeline::{Pipeline, RegistrySpec};
 use crate::tables::coverage::bin_text;
 use std::collections::{BTreeSet, HashMap};
@@ -157,7 +157,7 @@ impl Registry {
     /// The exact-match key of a name: normalised, `№ 5` as `№5`, legal-form
     /// words dropped.
     pub fn name_key(&self, name: &str) -> String {
-        let k = key(name).replace("№ ", "№");
+        let k = cyrillic_key(name).replace("№ ", "№");
         k.split(' ')
             .filter(|w| !self.legal_forms.contains(*w))
             .collect::<Vec<_>>()

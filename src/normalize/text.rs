@@ -75,6 +75,16 @@ pub fn fold_lookalikes(s: &str) -> String {
     out
 }
 
+/// The matching key of a name in Cyrillic script: every Latin look-alike
+/// letter is taken as Cyrillic, even in a word of its own (`c. Мартук`).
+pub fn cyrillic_key(s: &str) -> String {
+    let folded: String = s
+        .chars()
+        .map(|c| cyrillic_lookalike(c).unwrap_or(c))
+        .collect();
+    key(&folded)
+}
+
 /// The matching key of a text. See the module documentation.
 pub fn key(s: &str) -> String {
     let folded = fold_lookalikes(s);
@@ -155,6 +165,14 @@ mod tests {
         );
         assert_eq!(key("Ёлка"), "елка");
         assert_eq!(key("a\u{a0}b"), "a b");
+    }
+
+    #[test]
+    fn names_fold_every_lookalike() {
+        assert_eq!(
+            cyrillic_key("Я/с «Еpкетай» c. Мартук"),
+            cyrillic_key("Я/с «Еркетай» с. Мартук")
+        );
     }
 
     #[test]

@@ -3,4 +3,5 @@
 
 mod common;
 mod determinism;
-mod shared_fixtures;
+mod reference_months;
+mod samples_default;

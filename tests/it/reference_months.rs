@@ -1,31 +1,54 @@
-//! The reference month of `../shared/fixtures`: figures, issues and files
-//! exactly as `expected-2026-03.json` says.
+//! Reference months: `../shared/fixtures` (when present) and the shipped
+//! `samples/`; figures, issues and files exactly as their
+//! `expected-2026-03.json` says.
 
 use crate::common::*;
 use serde_json::Value;
+use std::path::PathBuf;
 
-fn run(name: &str) -> Option<(i32, std::path::PathBuf, Value)> {
-    let shared = shared()?;
+/// Where a reference month lives: inbox, registry and expected results.
+fn month(which: &str) -> Option<(PathBuf, PathBuf, PathBuf)> {
+    match which {
+        "shared" => shared().map(|s| {
+            (
+                s.join("2026-03"),
+                s.join("registry.xlsx"),
+                s.join("expected-2026-03.json"),
+            )
+        }),
+        _ => {
+            let s = root().join("samples");
+            Some((
+                s.join("inbox"),
+                s.join("registry.xlsx"),
+                s.join("expected-2026-03.json"),
+            ))
+        }
+    }
+}
+
+fn run(name: &str) -> Option<(i32, PathBuf, Value)> {
+    let which = name.split('-').next().unwrap_or_default();
+    let (input, registry, expected) = month(which)?;
     let out = scratch(name);
     let (code, _) = jinaq_ok(&[
         "consolidate",
         "--input",
-        shared.join("2026-03").to_str().unwrap(),
+        input.to_str().unwrap(),
         "--registry",
-        shared.join("registry.xlsx").to_str().unwrap(),
+        registry.to_str().unwrap(),
         "--period",
         "2026-03",
         "--output",
         out.to_str().unwrap(),
         "-q",
     ]);
-    let expected = read_json(&shared.join("expected-2026-03.json"));
+    let expected = read_json(&expected);
     Some((code, out.join("2026-03"), expected))
 }
 
-#[test]
-fn figures_equal_the_reference() {
-    let Some((code, dir, expected)) = run("shared-figures") else {
+fn figures_equal_the_reference(which: &str) {
+    let Some((code, dir, expected)) = run(&format!("{which}-figures")) else {
         return;
     };
     let summary = read_json(&dir.join("summary-2026-03.json"));
@@ -63,7 +86,10 @@ fn figures_equal_the_reference() {
         files["found"].as_u64(),
         Some(files["read"].as_u64().unwrap() + files["skipped"].as_u64().unwrap())
     );
-    assert_eq!(files["read"].as_u64(), Some(14));
+    assert_eq!(
+        files["read"].as_u64(),
+        Some(expected["units"].as_array().unwrap().len() as u64)
+    );
     // error-severity issues exist in the reference month: exit status 1
     assert_eq!(code, 1);
 }
@@ -91,9 +117,8 @@ fn same_issue(e: &Value, got: &Value) -> bool {
         && value("actual")
 }
 
-#[test]
-fn every_reference_issue_is_found_at_its_place() {
-    let Some((_, dir, expected)) = run("shared-issues") else {
+fn every_reference_issue_is_found_at_its_place(which: &str) {
+    let Some((_, dir, expected)) = run(&format!("{which}-issues")) else {
         return;
     };
     let log = read_json(&dir.join("discrepancies-2026-03.json"));
@@ -117,9 +142,8 @@ fn every_reference_issue_is_found_at_its_place() {
     }
 }
 
-#[test]
-fn clean_files_have_no_errors_and_junk_is_reported() {
-    let Some((_, dir, expected)) = run("shared-files") else {
+fn clean_files_have_no_errors_and_junk_is_reported(which: &str) {
+    let Some((_, dir, expected)) = run(&format!("{which}-files")) else {
         return;
     };
     let log = read_json(&dir.join("discrepancies-2026-03.json"));
@@ -149,4 +173,34 @@ fn clean_files_have_no_errors_and_junk_is_reported() {
             _ => {}
         }
     }
+}
+
+#[test]
+fn shared_month_figures() {
+    figures_equal_the_reference("shared");
+}
+
+#[test]
+fn shared_month_issues() {
+    every_reference_issue_is_found_at_its_place("shared");
+}
+
+#[test]
+fn shared_month_files() {
+    clean_files_have_no_errors_and_junk_is_reported("shared");
+}
+
+#[test]
+fn sample_month_figures() {
+    figures_equal_the_reference("samples");
+}
+
+#[test]
+fn sample_month_issues() {
+    every_reference_issue_is_found_at_its_place("samples");
+}
+
+#[test]
+fn sample_month_files() {
+    clean_files_have_no_errors_and_junk_is_reported("samples");
 }
