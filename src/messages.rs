@@ -456,9 +456,9 @@ pub fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
             Lang::En => format!("Column \"{act}\" (cell {cell}) maps to no figure and is not used; add its header to the pipeline file if it should be."),
         },
         FormulaNoCachedValue => match lang {
-            Lang::Kk => format!("{detail} ұяшықтарындағы формулалардың есептелген мәні сақталмаған; жиындар жолдардан есептелді. Файлды Excel-де ашып, сақтап, қайта жіберу ұсынылады."),
-            Lang::Ru => format!("Формулы в ячейках {detail} сохранены без вычисленных значений; итоги рассчитаны по строкам. Рекомендуется открыть файл в Excel, сохранить и прислать заново."),
-            Lang::En => format!("The formulas in {detail} carry no computed value; totals were computed from the rows. Opening, saving and resending the file in Excel is advised."),
+            Lang::Kk => format!("{detail} ұяшығындағы формуланың есептелген мәні сақталмаған; жиын жолдардан есептелді. Файлды Excel-де ашып, сақтап, қайта жіберу ұсынылады."),
+            Lang::Ru => format!("Формула в ячейке {detail} сохранена без вычисленного значения; итог рассчитан по строкам. Рекомендуется открыть файл в Excel, сохранить и прислать заново."),
+            Lang::En => format!("The formula in {detail} carries no computed value; the total was computed from the rows. Opening, saving and resending the file in Excel is advised."),
         },
         ValueNotANumber => match lang {
             Lang::Kk => format!("{where_cell}сан орнына «{act}» жазылған ({field}). Санды жазып, есепті қайта жіберіңіз."),

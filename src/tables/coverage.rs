@@ -7,7 +7,7 @@
 //! Blank rows inside the table, section titles, signatures and notes are
 //! passed over; rows after the total row are not part of the table.
 
-use super::{cell_issue, no_value_issue};
+use super::{cell_issue, no_value_issues};
 use crate::ingest::grid::{Cell, Grid, GridRow};
 use crate::issue::{Issue, Rule};
 use crate::normalize::header::HeaderMatch;
@@ -165,7 +165,7 @@ pub fn read(
                 missing.push(sc);
             }
             if !missing.is_empty() {
-                issues.push(no_value_issue(file, sheet, row.index, &missing));
+                issues.extend(no_value_issues(file, sheet, row.index, &missing));
             }
             total = Some(t);
             break;
@@ -235,7 +235,11 @@ pub fn read(
             }
         }
         if !missing.is_empty() {
-            issues.push(no_value_issue(file, sheet, row.index, &missing).org(org_ref.as_deref()));
+            issues.extend(
+                no_value_issues(file, sheet, row.index, &missing)
+                    .into_iter()
+                    .map(|i| i.org(org_ref.as_deref())),
+            );
         }
         let accepted = values.iter().any(Option::is_some) || (!any_problem && missing.is_empty());
         if !accepted {

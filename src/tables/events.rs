@@ -6,7 +6,7 @@
 //! `value.bad_date`, `value.out_of_period`, `value.unknown_category` and the
 //! value issues of its cells.
 
-use super::{cell_issue, no_value_issue};
+use super::{cell_issue, no_value_issues};
 use crate::ingest::grid::{Cell, Grid, Ymd};
 use crate::issue::{Issue, Place, Rule};
 use crate::normalize::header::HeaderMatch;
@@ -128,7 +128,7 @@ pub fn read(
             let r = part_c.map(|c| value::count(row.get(c)));
             if let Some(r) = &r {
                 if r.no_value {
-                    issues.push(no_value_issue(
+                    issues.extend(no_value_issues(
                         file,
                         sheet,
                         row.index,
@@ -165,7 +165,7 @@ pub fn read(
                     None,
                 ));
             } else if r.no_value {
-                issues.push(no_value_issue(file, sheet, row.index, &[dc]));
+                issues.extend(no_value_issues(file, sheet, row.index, &[dc]));
             }
             date = r.value;
             if let (Some(d), Some(p)) = (date, period) {

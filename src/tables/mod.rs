@@ -123,15 +123,14 @@ pub(crate) fn cell_issue(
         .org(org)
 }
 
-/// One issue per row for its formula cells without stored values.
-pub(crate) fn no_value_issue(file: &str, sheet: &str, row: u32, cols: &[u32]) -> Issue {
-    let cells: Vec<String> = cols.iter().map(|c| a1(row, *c)).collect();
-    let first = cols.first().copied().unwrap_or(0);
-    Issue::new(
-        Rule::FormulaNoCachedValue,
-        Place::cell(file, sheet, row, first),
-    )
-    .detail(cells.join(", "))
+/// One issue per formula cell of a row that carries no stored value.
+pub(crate) fn no_value_issues(file: &str, sheet: &str, row: u32, cols: &[u32]) -> Vec<Issue> {
+    cols.iter()
+        .map(|&c| {
+            Issue::new(Rule::FormulaNoCachedValue, Place::cell(file, sheet, row, c))
+                .detail(a1(row, c))
+        })
+        .collect()
 }
 
 /// Reads one file. Never panics on bad input; a panic inside a reader is
@@ -377,7 +376,7 @@ fn finance_of(
             );
         }
         if l.no_value {
-            issues.push(no_value_issue(file, sheet, l.cell.0, &[l.cell.1]));
+            issues.extend(no_value_issues(file, sheet, l.cell.0, &[l.cell.1]));
         }
     }
     Finance {

@@ -3,5 +3,6 @@
 
 mod common;
 mod determinism;
+mod own_fixtures;
 mod reference_months;
 mod samples_default;
