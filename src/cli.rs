@@ -25,6 +25,8 @@ pub enum Command {
     Consolidate(ConsolidateArgs),
     /// A district's self-check of its report files before sending.
     Check(CheckArgs),
+    /// The periods stored under OUTPUT/history, or one period's figures.
+    History(HistoryArgs),
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -69,6 +71,22 @@ pub struct CheckArgs {
     /// Reporting month, YYYY-MM [default: told from the files]
     #[arg(long)]
     pub period: Option<String>,
+    /// Language: kk, ru or en [default: from the pipeline file]
+    #[arg(long)]
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct HistoryArgs {
+    /// Output folder whose history/ is listed [default: from the pipeline file]
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Print this period's region and unit figures, YYYY-MM
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Pipeline file [default: pipelines/aktobe-training.toml]
+    #[arg(long)]
+    pub pipeline: Option<PathBuf>,
     /// Language: kk, ru or en [default: from the pipeline file]
     #[arg(long)]
     pub lang: Option<String>,

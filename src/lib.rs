@@ -22,6 +22,7 @@ pub mod cli;
 pub mod commands;
 pub mod consolidate;
 pub mod error;
+pub mod history;
 pub mod ingest;
 pub mod issue;
 pub mod lang;

@@ -6,11 +6,18 @@ use jinaq::cli::{Cli, Command};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Printing into a closed pipe (`jinaq history | head`) ends the program
+    // quietly, as command-line tools do, instead of failing on the write.
+    #[cfg(unix)]
+    // SAFETY: restoring the default signal disposition before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let verbose = match &cli.command {
         Some(Command::Consolidate(a)) => a.verbose,
         None => cli.consolidate.verbose,
-        Some(Command::Check(_)) => 0,
+        Some(Command::Check(_)) | Some(Command::History(_)) => 0,
     };
     let filter = match verbose {
         0 => "warn",
@@ -28,6 +35,7 @@ fn main() -> ExitCode {
         Some(Command::Consolidate(args)) => jinaq::commands::consolidate::run(&args),
         None => jinaq::commands::consolidate::run(&cli.consolidate),
         Some(Command::Check(args)) => jinaq::commands::check::run(&args),
+        Some(Command::History(args)) => jinaq::commands::history::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -389,6 +389,14 @@ pub fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
     };
     let where_cell = at("{cell} ұяшығында ", "в ячейке {cell} ", "in cell {cell} ");
     match issue.rule {
+        FileUnreadable if detail.starts_with("history|") => {
+            let why = detail.trim_start_matches("history|");
+            match lang {
+                Lang::Kk => format!("Бұрынғы кезеңнің сақталған деректерін оқу мүмкін болмады ({why}); салыстыру онсыз жасалды. Сол кезеңді қайта жинақтаңыз."),
+                Lang::Ru => format!("Сохранённые данные прошлого периода не удалось прочитать ({why}); сравнение выполнено без них. Повторите свод за тот период."),
+                Lang::En => format!("The stored data of an earlier period cannot be read ({why}); the comparison was made without it. Consolidate that period again."),
+            }
+        }
         FileUnreadable => match lang {
             Lang::Kk => format!("Файлды оқу мүмкін емес: {}. Файлды Excel-де ашып, қайта сақтап жіберуді сұраңыз.", file_reason(&detail, lang)),
             Lang::Ru => format!("Файл не удаётся прочитать: {}. Попросите открыть его в Excel, пересохранить и прислать заново.", file_reason(&detail, lang)),
@@ -585,16 +593,22 @@ pub fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
             Lang::Ru => format!("В ячейке {cell} указана доля {act} %, а отношение расходов на обучение к расходам сметы — {exp} %. Пересчитайте долю."),
             Lang::En => format!("Cell {cell} states a share of {act} %, but training over expenses is {exp} %. Recompute the share."),
         },
-        HistoryYtdDecrease => match lang {
-            Lang::Kk => format!("«{field}» жыл басынан бергі жинақталған көрсеткіші өткен айдағы {exp} мәнінен {act} мәніне дейін азайды ({org}). Жыл басынан бергі көрсеткіш азаймауы тиіс — тексеріңіз."),
-            Lang::Ru => format!("Нарастающий с начала года показатель «{field}» уменьшился с {exp} в прошлом месяце до {act} ({org}). Показатель с начала года не может уменьшаться — проверьте."),
-            Lang::En => format!("The year-to-date figure \"{field}\" fell from {exp} last month to {act} ({org}). A year-to-date figure cannot fall; check it."),
-        },
-        HistoryOutlierChange => match lang {
-            Lang::Kk => format!("«{field}» көрсеткіші {detail} {exp} мәнінен {act} мәніне дейін өзгерді ({diff}). Өзгерістің себебін нақтылаңыз."),
-            Lang::Ru => format!("Показатель «{field}» изменился {detail} с {exp} до {act} ({diff}). Уточните причину изменения."),
-            Lang::En => format!("\"{field}\" changed {detail} from {exp} to {act} ({diff}). Find out why."),
-        },
+        HistoryYtdDecrease => {
+            let whose = if org.is_empty() { unit.clone() } else { org.clone() };
+            match lang {
+                Lang::Kk => format!("{whose}: «{field}» жыл басынан бергі жинақталған көрсеткіші {detail} кезеңіндегі {exp} мәнінен {act} мәніне дейін азайды. Жыл басынан бергі көрсеткіш азаймауы тиіс — тексеріңіз."),
+                Lang::Ru => format!("{whose}: нарастающий с начала года показатель «{field}» уменьшился с {exp} за период {detail} до {act}. Показатель с начала года не может уменьшаться — проверьте."),
+                Lang::En => format!("{whose}: the year-to-date figure \"{field}\" fell from {exp} in {detail} to {act}. A year-to-date figure cannot fall; check it."),
+            }
+        }
+        HistoryOutlierChange => {
+            let whose = if unit.is_empty() { lang.pick("Облыс бойынша", "По области", "Region").to_string() } else { unit.clone() };
+            match lang {
+                Lang::Kk => format!("{whose}: «{field}» көрсеткіші {detail} кезеңімен салыстырғанда {exp} мәнінен {act} мәніне дейін өзгерді ({diff}). Өзгерістің себебін нақтылаңыз."),
+                Lang::Ru => format!("{whose}: показатель «{field}» по сравнению с периодом {detail} изменился с {exp} до {act} ({diff}). Уточните причину изменения."),
+                Lang::En => format!("{whose}: \"{field}\" changed against {detail} from {exp} to {act} ({diff}). Find out why."),
+            }
+        }
     }
 }
 

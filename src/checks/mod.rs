@@ -8,6 +8,7 @@
 //! [`check_file`] runs every rule one report can trigger alone (what a
 //! district's self-check shows); [`check_region`] the rules across reports.
 
+pub mod history;
 pub mod levels;
 pub mod money;
 pub mod registry;

@@ -6,6 +6,7 @@ use crate::checks;
 use crate::cli::ConsolidateArgs;
 use crate::consolidate::consolidate;
 use crate::error::{Error, Result};
+use crate::history;
 use crate::ingest::discover::{discover, InputFile};
 use crate::issue::{num, Issue, Place, Rule, Severity};
 use crate::lang::Lang;
@@ -29,10 +30,16 @@ pub struct Request<'p> {
     pub period: Option<Period>,
     pub lang: Lang,
     pub progress: bool,
+    /// `OUTPUT/history`: earlier periods are read from it.
+    pub history: Option<PathBuf>,
 }
 
 pub fn run(args: &ConsolidateArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| pipeline.output.clone());
     let request = Request {
         pipeline: &pipeline,
         input: args.input.clone().unwrap_or_else(|| pipeline.input.clone()),
@@ -43,13 +50,19 @@ pub fn run(args: &ConsolidateArgs) -> Result<u8> {
         period: parse_period(args.period.as_deref())?,
         lang: parse_lang(args.lang.as_deref(), &pipeline)?,
         progress: !args.quiet && std::io::stderr().is_terminal(),
+        history: Some(output.join("history")),
     };
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| pipeline.output.clone());
     let outcome = process(&request)?;
     let paths = report::write_all(&outcome, &output)?;
+    history::store(
+        &output.join("history"),
+        outcome.period,
+        &outcome.consolidation,
+    )
+    .map_err(|message| Error::Output {
+        path: output.join("history"),
+        message,
+    })?;
     if !args.quiet {
         print_summary(&outcome, &paths);
     }
@@ -277,6 +290,36 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         message: format!("consolidation failed: {e}"),
     })?;
 
+    // Earlier periods: last month (within the year) and the same month a year ago.
+    let mut history_issues = Vec::new();
+    let mut load = |p: Period| -> Option<history::Snapshot> {
+        let dir = req.history.as_ref()?;
+        match history::load(dir, p) {
+            Ok(s) => s,
+            Err(reason) => {
+                tracing::warn!(period = %p, %reason, "stored period is damaged");
+                history_issues.push(
+                    Issue::new(Rule::FileUnreadable, Place::file(&format!("history/{p}")))
+                        .detail(format!("history|{reason}")),
+                );
+                None
+            }
+        }
+    };
+    let previous_month = if period.month > 1 {
+        load(period.previous())
+    } else {
+        None
+    };
+    let previous_year = load(period.year_before());
+    history_issues.extend(checks::history::check(
+        &reports,
+        &consolidation,
+        previous_month.as_ref(),
+        previous_year.as_ref(),
+        pipeline,
+    ));
+
     let read = chosen.len();
     let rows_read: usize = chosen.iter().map(|r| r.rows_read()).sum();
     let rows_rejected: usize = chosen.iter().map(|r| r.rows_rejected()).sum();
@@ -285,6 +328,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         .flat_map(|r| r.issues.iter().cloned())
         .collect();
     issues.extend(region_issues);
+    issues.extend(history_issues);
     let issues = finish_issues(issues, pipeline, req.lang);
     let _ = num;
     Ok(Outcome {
@@ -305,6 +349,8 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         reports,
         issues,
         consolidation,
+        previous_month,
+        previous_year,
     })
 }
 

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod consolidate;
+pub mod history;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;

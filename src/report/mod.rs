@@ -53,6 +53,10 @@ pub struct Outcome<'p> {
     pub consolidation: Consolidation,
     pub files: FileCounts,
     pub rows: RowCounts,
+    /// Last month's stored figures (within the same year), when history has them.
+    pub previous_month: Option<crate::history::Snapshot>,
+    /// The same period of the previous year, when history has it.
+    pub previous_year: Option<crate::history::Snapshot>,
 }
 
 impl Outcome<'_> {

@@ -3,6 +3,7 @@
 
 mod common;
 mod determinism;
+mod history;
 mod own_fixtures;
 mod reference_months;
 mod samples_default;

@@ -1,0 +1,256 @@
+//! History of earlier periods under `OUTPUT/history/<period>/`, as parquet.
+//!
+//! Every `consolidate` run stores its period: the accepted organisation rows
+//! (`orgs.parquet`), the unit and region figures (`units.parquet`) and the
+//! events (`events.parquet`). A period is replaced atomically: written to a
+//! temporary folder, then renamed into place. A missing period is simply not
+//! there; a damaged one is reported by the caller and the run goes on
+//! without it.
+
+use crate::consolidate::{Consolidation, Figures, FinanceFigures, Trained};
+use crate::normalize::identify::Period;
+use crate::tables::coverage::MEASURES;
+use polars::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// The name under which the region's figures are stored among the units.
+pub const REGION: &str = "region";
+
+/// One stored period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub period: Period,
+    pub region: Figures,
+    pub units: BTreeMap<String, Figures>,
+    /// Registry id -> the seven counted figures of that organisation.
+    pub orgs: HashMap<String, [Option<f64>; 7]>,
+}
+
+pub fn period_dir(history: &Path, period: Period) -> PathBuf {
+    history.join(period.to_string())
+}
+
+fn units_frame(c: &Consolidation) -> PolarsResult<DataFrame> {
+    let mut rows: Vec<(&str, &Figures, Option<usize>)> =
+        vec![(REGION, &c.region, Some(c.orgs_registry))];
+    rows.extend(
+        c.units
+            .iter()
+            .map(|u| (u.unit.as_str(), &u.figures, Some(u.orgs_registry))),
+    );
+    let mut cols = vec![
+        Column::new(
+            "unit".into(),
+            rows.iter().map(|r| r.0.to_string()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "orgs_reported".into(),
+            rows.iter()
+                .map(|r| r.1.orgs_reported as u64)
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "orgs_registry".into(),
+            rows.iter()
+                .map(|r| r.2.map(|n| n as u64))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "members".into(),
+            rows.iter().map(|r| r.1.members).collect::<Vec<_>>(),
+        ),
+    ];
+    for (i, (field, _)) in Trained::default().fields().iter().enumerate() {
+        let name = crate::consolidate::measure_col(field);
+        cols.push(Column::new(
+            name.into(),
+            rows.iter()
+                .map(|r| r.1.trained.fields()[i].1)
+                .collect::<Vec<_>>(),
+        ));
+    }
+    cols.push(Column::new(
+        "events".into(),
+        rows.iter()
+            .map(|r| r.1.events.map(|n| n as u64))
+            .collect::<Vec<_>>(),
+    ));
+    cols.push(Column::new(
+        "participants".into(),
+        rows.iter().map(|r| r.1.participants).collect::<Vec<_>>(),
+    ));
+    cols.push(Column::new(
+        "finance_budget".into(),
+        rows.iter()
+            .map(|r| r.1.finance.as_ref().map(|f| f.budget))
+            .collect::<Vec<_>>(),
+    ));
+    cols.push(Column::new(
+        "finance_training".into(),
+        rows.iter()
+            .map(|r| r.1.finance.as_ref().map(|f| f.training))
+            .collect::<Vec<_>>(),
+    ));
+    DataFrame::new(rows.len(), cols)
+}
+
+fn write_parquet(path: &Path, df: &mut DataFrame) -> Result<(), String> {
+    let mut f = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    ParquetWriter::new(&mut f)
+        .finish(df)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(())
+}
+
+/// Stores a period, replacing what was stored for it before.
+pub fn store(history: &Path, period: Period, c: &Consolidation) -> Result<(), String> {
+    std::fs::create_dir_all(history).map_err(|e| format!("{}: {e}", history.display()))?;
+    let final_dir = period_dir(history, period);
+    let tmp = history.join(format!(".{period}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    let result = (|| {
+        write_parquet(
+            &tmp.join("units.parquet"),
+            &mut units_frame(c).map_err(|e| e.to_string())?,
+        )?;
+        write_parquet(&tmp.join("orgs.parquet"), &mut c.orgs.clone())?;
+        write_parquet(&tmp.join("events.parquet"), &mut c.events.clone())?;
+        // Swap in: the old period moves aside, the new one takes its name.
+        let old = history.join(format!(".{period}.{}.old", std::process::id()));
+        if final_dir.exists() {
+            std::fs::rename(&final_dir, &old)
+                .map_err(|e| format!("{}: {e}", final_dir.display()))?;
+        }
+        std::fs::rename(&tmp, &final_dir).map_err(|e| format!("{}: {e}", final_dir.display()))?;
+        let _ = std::fs::remove_dir_all(&old);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+fn read_parquet(path: &Path) -> Result<DataFrame, String> {
+    let f = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    ParquetReader::new(f).finish().map_err(|e| e.to_string())
+}
+
+fn f64_col(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>, String> {
+    let s = df
+        .column(name)
+        .map_err(|e| e.to_string())?
+        .as_materialized_series()
+        .cast(&DataType::Float64)
+        .map_err(|e| e.to_string())?;
+    Ok(s.f64().map_err(|e| e.to_string())?.iter().collect())
+}
+
+fn str_col(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>, String> {
+    let s = df
+        .column(name)
+        .map_err(|e| e.to_string())?
+        .as_materialized_series()
+        .clone();
+    Ok(s.str()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(|v| v.map(str::to_string))
+        .collect())
+}
+
+/// Loads a stored period: Ok(None) when it was never stored, Err with the
+/// reason when it is damaged.
+pub fn load(history: &Path, period: Period) -> Result<Option<Snapshot>, String> {
+    let dir = period_dir(history, period);
+    if !dir.is_dir() {
+        return Ok(None);
+    }
+    let units_path = dir.join("units.parquet");
+    let df = read_parquet(&units_path).map_err(|e| format!("{}: {e}", units_path.display()))?;
+    let unit = str_col(&df, "unit")?;
+    let orgs_reported = f64_col(&df, "orgs_reported")?;
+    let members = f64_col(&df, "members")?;
+    let mut trained_cols = Vec::new();
+    for (field, _) in Trained::default().fields() {
+        trained_cols.push(f64_col(&df, &crate::consolidate::measure_col(field))?);
+    }
+    let events = f64_col(&df, "events")?;
+    let participants = f64_col(&df, "participants")?;
+    let budget = f64_col(&df, "finance_budget")?;
+    let training = f64_col(&df, "finance_training")?;
+    let mut region = None;
+    let mut units = BTreeMap::new();
+    for i in 0..df.height() {
+        let v: Vec<Option<f64>> = std::iter::once(members[i])
+            .chain(trained_cols.iter().map(|c| c[i]))
+            .collect();
+        let trained = Trained::from_measures(&v);
+        let finance = match (budget[i], training[i]) {
+            (Some(b), Some(t)) => Some(FinanceFigures {
+                budget: b,
+                training: t,
+                share: (b > 0.0).then(|| t / b),
+            }),
+            _ => None,
+        };
+        let figures = Figures {
+            orgs_reported: orgs_reported[i].unwrap_or(0.0) as usize,
+            members: members[i],
+            trained_share: match (trained.total, members[i]) {
+                (Some(t), Some(m)) if m > 0.0 => Some(t / m),
+                _ => None,
+            },
+            trained,
+            events: events[i].map(|n| n as usize),
+            participants: participants[i],
+            finance,
+        };
+        match unit[i].as_deref() {
+            Some(REGION) => region = Some(figures),
+            Some(u) => {
+                units.insert(u.to_string(), figures);
+            }
+            None => {}
+        }
+    }
+    let orgs_path = dir.join("orgs.parquet");
+    let odf = read_parquet(&orgs_path).map_err(|e| format!("{}: {e}", orgs_path.display()))?;
+    let ids = str_col(&odf, "registry_id")?;
+    let mut measures = Vec::new();
+    for m in MEASURES {
+        measures.push(f64_col(&odf, &crate::consolidate::measure_col(m))?);
+    }
+    let mut orgs = HashMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(id) = id {
+            let mut v = [None; 7];
+            for (k, col) in measures.iter().enumerate() {
+                v[k] = col[i];
+            }
+            orgs.insert(id.clone(), v);
+        }
+    }
+    Ok(Some(Snapshot {
+        period,
+        region: region.ok_or_else(|| format!("{}: no region row", units_path.display()))?,
+        units,
+        orgs,
+    }))
+}
+
+/// The periods stored, oldest first.
+pub fn list(history: &Path) -> Vec<Period> {
+    let Ok(entries) = std::fs::read_dir(history) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Period> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse().ok()))
+        .collect();
+    out.sort();
+    out
+}

@@ -1,0 +1,185 @@
+//! Month to month and year to year: history stored by each run, read by the
+//! next, decreases and outliers flagged, damaged history reported.
+
+use crate::common::*;
+use rust_xlsxwriter::Workbook;
+use serde_json::Value;
+use std::path::Path;
+
+/// The Алға organisations of `tests/fixtures/registry.xlsx`: (БСН, members).
+const ALGA: [(&str, f64); 6] = [
+    ("160640864624", 62.0),
+    ("031040434483", 88.0),
+    ("070240219954", 63.0),
+    ("131140086623", 50.0),
+    ("050540091694", 17.0),
+    ("130940554920", 37.0),
+];
+
+/// Writes a plain Алға report for `period` where each organisation has the
+/// given five categories.
+fn alga_report(dir: &Path, period: &str, cats: &[[f64; 5]; 6]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Оқыту").unwrap();
+    ws.write(0, 0, format!("Алға ауданы, {period}")).unwrap();
+    let headers = [
+        "№",
+        "БКҰ атауы",
+        "БСН",
+        "Мүшелер саны",
+        "Оқытудан өткендер, барлығы",
+        "кәсіподақ мүшелері",
+        "тексеру комиссияларының мүшелері",
+        "кәсіподақ активі",
+        "кәсіподақ ұйымдарының төрағалары",
+        "келісу комиссияларының мүшелері",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write(2, c as u16, *h).unwrap();
+    }
+    for (i, ((bin, members), cat)) in ALGA.iter().zip(cats).enumerate() {
+        let r = 3 + i as u32;
+        ws.write(r, 0, (i + 1) as f64).unwrap();
+        ws.write(r, 1, format!("Ұйым {}", i + 1)).unwrap();
+        ws.write(r, 2, *bin).unwrap();
+        ws.write(r, 3, *members).unwrap();
+        ws.write(r, 4, cat.iter().sum::<f64>()).unwrap();
+        for (k, v) in cat.iter().enumerate() {
+            ws.write(r, 5 + k as u16, *v).unwrap();
+        }
+    }
+    std::fs::create_dir_all(dir).unwrap();
+    wb.save(dir.join(format!("Алға_{period}.xlsx"))).unwrap();
+}
+
+fn consolidate(inbox: &Path, out: &Path, period: &str) -> (i32, Value) {
+    let registry = root().join("tests/fixtures/registry.xlsx");
+    let (code, _) = jinaq_ok(&[
+        "consolidate",
+        "--input",
+        inbox.to_str().unwrap(),
+        "--registry",
+        registry.to_str().unwrap(),
+        "--period",
+        period,
+        "--output",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    (
+        code,
+        read_json(&out.join(format!("{period}/discrepancies-{period}.json"))),
+    )
+}
+
+fn of_rule<'a>(log: &'a Value, rule: &str) -> Vec<&'a Value> {
+    log["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["rule"] == rule)
+        .collect()
+}
+
+const BASE: [[f64; 5]; 6] = [[1.0, 0.0, 1.0, 0.0, 1.0]; 6];
+
+#[test]
+fn a_decrease_since_last_month_is_flagged_at_its_cell() {
+    let dir = scratch("history-decrease");
+    let out = dir.join("out");
+    alga_report(&dir.join("feb"), "2026-02", &BASE);
+    consolidate(&dir.join("feb"), &out, "2026-02");
+    assert!(out.join("history/2026-02/units.parquet").is_file());
+    let (_, feb_again) = consolidate(&dir.join("feb"), &out, "2026-02");
+    assert!(
+        of_rule(&feb_again, "history.ytd_decrease").is_empty(),
+        "re-running a period compares it with itself? no"
+    );
+
+    let mut march = BASE;
+    march[1] = [1.0, 0.0, 0.0, 0.0, 1.0]; // activists 1 -> 0 for the second organisation
+    march[2] = [2.0, 0.0, 1.0, 0.0, 1.0]; // grows: fine
+    alga_report(&dir.join("mar"), "2026-03", &march);
+    let (_, log) = consolidate(&dir.join("mar"), &out, "2026-03");
+    let dec = of_rule(&log, "history.ytd_decrease");
+    let cells: Vec<(&str, &str)> = dec
+        .iter()
+        .map(|i| {
+            (
+                i["cell"].as_str().unwrap_or(""),
+                i["field"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    // row 5 (second organisation): activists H5 and the total E5 fell
+    assert!(cells.contains(&("H5", "trained.activists")), "{cells:?}");
+    assert!(cells.contains(&("E5", "trained.total")), "{cells:?}");
+    assert!(dec.iter().all(|i| i["org"] == "031040434483"), "{dec:?}");
+    assert_eq!(
+        dec[0]["expected"].as_f64(),
+        Some(if dec[0]["field"] == "trained.total" {
+            3.0
+        } else {
+            1.0
+        })
+    );
+    let stored = jinaq(&["history", "--output", out.to_str().unwrap()]);
+    let listing = String::from_utf8_lossy(&stored.stdout);
+    assert!(
+        listing.contains("2026-02") && listing.contains("2026-03"),
+        "{listing}"
+    );
+}
+
+#[test]
+fn a_jump_against_the_same_month_last_year_is_flagged_and_ordinary_changes_are_not() {
+    let dir = scratch("history-outlier");
+    let out = dir.join("out");
+    // a year ago: 5 activists in all; now 60 (+1 100 %), the rest +-1
+    let mut before = BASE;
+    before[0][2] = 0.0;
+    alga_report(&dir.join("2025"), "2025-03", &before);
+    consolidate(&dir.join("2025"), &out, "2025-03");
+    let mut now = BASE;
+    now[0][2] = 55.0;
+    now[3][4] = 2.0;
+    alga_report(&dir.join("2026"), "2026-03", &now);
+    let (_, log) = consolidate(&dir.join("2026"), &out, "2026-03");
+    let out_of_line = of_rule(&log, "history.outlier_change");
+    let fields: Vec<&str> = out_of_line
+        .iter()
+        .filter_map(|i| i["field"].as_str())
+        .collect();
+    assert!(fields.contains(&"trained.activists"), "{out_of_line:?}");
+    assert!(
+        !fields.contains(&"trained.conciliation") && !fields.contains(&"members"),
+        "{fields:?}"
+    );
+    assert!(
+        out_of_line.iter().any(|i| i["unit"].is_null()),
+        "the region's own jump is flagged too"
+    );
+}
+
+#[test]
+fn a_damaged_history_file_is_reported_not_fatal() {
+    let dir = scratch("history-damaged");
+    let out = dir.join("out");
+    alga_report(&dir.join("feb"), "2026-02", &BASE);
+    consolidate(&dir.join("feb"), &out, "2026-02");
+    std::fs::write(
+        out.join("history/2026-02/units.parquet"),
+        b"not parquet at all",
+    )
+    .unwrap();
+    alga_report(&dir.join("mar"), "2026-03", &BASE);
+    let (code, log) = consolidate(&dir.join("mar"), &out, "2026-03");
+    assert!(code == 0 || code == 1);
+    let damaged = of_rule(&log, "file.unreadable");
+    assert!(
+        damaged.iter().any(|i| i["file"] == "history/2026-02"),
+        "{damaged:?}"
+    );
+    assert!(out.join("history/2026-03/units.parquet").is_file());
+}
