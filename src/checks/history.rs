@@ -14,8 +14,11 @@ use crate::tables::coverage::MEASURES;
 use crate::tables::{FileReport, FileStatus};
 use std::collections::HashSet;
 
+/// The seven counted figures, in `MEASURES` order.
+type Measures = [Option<f64>; 7];
+
 /// The counted figures of a unit or the region, in `MEASURES` order.
-fn measures(f: &Figures) -> [Option<f64>; 7] {
+fn measures(f: &Figures) -> Measures {
     let t = &f.trained;
     [
         f.members,
@@ -109,7 +112,7 @@ pub fn check(
     let threshold = s.threshold.unwrap_or(1.0);
     let min_abs = s.min_abs.unwrap_or(0.0);
     for prev in [previous_month, previous_year].into_iter().flatten() {
-        let mut pairs: Vec<(Option<&str>, [Option<f64>; 7], [Option<f64>; 7])> =
+        let mut pairs: Vec<(Option<&str>, Measures, Measures)> =
             vec![(None, measures(&c.region), measures(&prev.region))];
         for u in &c.units {
             if let Some(before) = prev.units.get(&u.unit) {
