@@ -27,6 +27,9 @@ pub enum Command {
     Check(CheckArgs),
     /// The periods stored under OUTPUT/history, or one period's figures.
     History(HistoryArgs),
+    /// Generate a national-scale inbox and measure a run against its floor.
+    #[command(hide = true)]
+    Bench(BenchArgs),
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -90,4 +93,32 @@ pub struct HistoryArgs {
     /// Language: kk, ru or en [default: from the pipeline file]
     #[arg(long)]
     pub lang: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct BenchArgs {
+    /// Reporting units (one file each per period)
+    #[arg(long, default_value_t = 300)]
+    pub units: usize,
+    /// Organisations per unit
+    #[arg(long, default_value_t = 60)]
+    pub orgs: usize,
+    /// Periods, one inbox folder each, run one after the other
+    #[arg(long, default_value_t = 1)]
+    pub periods: usize,
+    /// The last period generated
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Timed runs per measurement; the best is kept
+    #[arg(long, default_value_t = 3)]
+    pub runs: usize,
+    /// Working folder for the generated files
+    #[arg(long, default_value = "target/bench")]
+    pub dir: PathBuf,
+    /// Keep the generated files
+    #[arg(long)]
+    pub keep: bool,
+    /// Pipeline file whose settings the generated pipeline copies
+    #[arg(long)]
+    pub pipeline: Option<PathBuf>,
 }

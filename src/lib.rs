@@ -17,6 +17,7 @@
 //! The pipeline file ([`pipeline`]) gives the reports their meaning;
 //! [`commands`] wire the stages together for each subcommand.
 
+pub mod bench;
 pub mod checks;
 pub mod cli;
 pub mod commands;

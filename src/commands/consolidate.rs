@@ -15,7 +15,7 @@ use crate::normalize::identify::Period;
 use crate::normalize::text::key;
 use crate::pipeline::Pipeline;
 use crate::registry::Registry;
-use crate::report::{self, FileCounts, Outcome, RowCounts};
+use crate::report::{self, FileCounts, Outcome, RowCounts, Stages};
 use crate::tables::{read_file, FileReport, FileStatus};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -268,17 +268,22 @@ pub fn finish_issues(issues: Vec<Issue>, pipeline: &Pipeline, lang: Lang) -> Vec
 /// The whole run short of writing: read, select, check, consolidate.
 pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
     let pipeline = req.pipeline;
+    let mut stages = Stages::start();
     let files = discover(&req.input, &pipeline.files)?;
+    stages.lap("discover");
     tracing::info!(files = files.len(), input = %req.input.display(), "inbox listed");
     let registry = Registry::load(&req.registry, pipeline)?;
+    stages.lap("registry");
     tracing::info!(orgs = registry.orgs.len(), "registry read");
     let mut reports = read_all(&files, pipeline, req.period, req.progress);
+    stages.lap("read");
     let period = resolve_period(req.period, &reports)?;
     select(&mut reports, period, pipeline);
     for r in reports.iter_mut().filter(|r| r.status == FileStatus::Read) {
         checks::check_file(r, Some(&registry), pipeline);
     }
     let region_issues = checks::check_region(&reports, pipeline);
+    stages.lap("check");
 
     let chosen: Vec<&FileReport> = reports
         .iter()
@@ -290,6 +295,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         message: format!("consolidation failed: {e}"),
     })?;
 
+    stages.lap("consolidate");
     // Earlier periods: last month (within the year) and the same month a year ago.
     let mut history_issues = Vec::new();
     let mut load = |p: Period| -> Option<history::Snapshot> {
@@ -320,6 +326,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         pipeline,
     ));
 
+    stages.lap("history");
     let read = chosen.len();
     let rows_read: usize = chosen.iter().map(|r| r.rows_read()).sum();
     let rows_rejected: usize = chosen.iter().map(|r| r.rows_rejected()).sum();
@@ -351,6 +358,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         consolidation,
         previous_month,
         previous_year,
+        stages,
     })
 }
 

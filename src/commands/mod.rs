@@ -1,6 +1,7 @@
 //! Subcommands: each wires the stages together and talks to the user
 //! (progress, run summary); the stages themselves never print.
 
+pub mod bench;
 pub mod check;
 pub mod consolidate;
 pub mod history;

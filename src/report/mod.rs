@@ -57,6 +57,31 @@ pub struct Outcome<'p> {
     pub previous_month: Option<crate::history::Snapshot>,
     /// The same period of the previous year, when history has it.
     pub previous_year: Option<crate::history::Snapshot>,
+    /// How long each stage took (for `jinaq bench`; never written out).
+    pub stages: Stages,
+}
+
+/// Wall time per stage of a run.
+#[derive(Debug, Clone)]
+pub struct Stages {
+    last: std::time::Instant,
+    pub laps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Stages {
+    pub fn start() -> Stages {
+        Stages {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    /// Records the time since the previous lap under `name`.
+    pub fn lap(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps.push((name, now - self.last));
+        self.last = now;
+    }
 }
 
 impl Outcome<'_> {

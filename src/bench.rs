@@ -1,0 +1,424 @@
+//! Benchmarks at national scale: a generator of synthetic inboxes and the
+//! measurement of a whole `consolidate` run against its floor.
+//!
+//! The floor is what no consolidation can avoid: reading every cell of the
+//! same files with calamine on the same threads, plus writing as many cells as
+//! the outputs hold with rust_xlsxwriter. `jinaq bench` reports both, the
+//! whole run, its split by stage, and the peak memory of a real run (a child
+//! process), so the pipeline's own cost is visible as a ratio.
+
+use crate::normalize::identify::Period;
+use rayon::prelude::*;
+use rust_xlsxwriter::{Workbook, XlsxError};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    pub units: usize,
+    pub orgs: usize,
+    pub periods: usize,
+    /// The last period generated; earlier ones go back month by month.
+    pub last: Period,
+}
+
+pub fn unit_id(u: usize) -> String {
+    format!("b{:03}", u + 1)
+}
+
+fn unit_names(u: usize) -> (String, String) {
+    (
+        format!("Бенч-{:03} ауданы", u + 1),
+        format!("Бенч-{:03} район", u + 1),
+    )
+}
+
+fn bin(u: usize, o: usize) -> String {
+    format!("{:06}{:06}", u + 1, o + 1)
+}
+
+/// A small deterministic generator (xorshift), so every run makes the same files.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+/// Members of an organisation and its five categories by the end of month `m`.
+fn figures(u: usize, o: usize, month: u32) -> (f64, [f64; 5]) {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ ((u as u64) << 20) ^ (o as u64));
+    let members = 20 + rng.below(180);
+    let mut cats = [0.0; 5];
+    for c in &mut cats {
+        // cumulative: grows with the month
+        *c = (rng.below(3) * month as u64 / 3) as f64;
+    }
+    (members as f64, cats)
+}
+
+fn report(dir: &Path, u: usize, orgs: usize, period: Period) -> Result<(), XlsxError> {
+    let ru = u % 2 == 1;
+    let (kk_name, ru_name) = unit_names(u);
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(if ru { "Обучение" } else { "Оқыту" })?;
+    let col0 = (u % 3 == 2) as u16;
+    let titles = u % 5;
+    let title_lines = [
+        if ru { ru_name.clone() } else { kk_name.clone() },
+        if ru {
+            "Сведения о профсоюзном обучении".into()
+        } else {
+            "Кәсіподақтық оқыту туралы мәлімет".into()
+        },
+        format!("{period}"),
+        if ru {
+            "с начала года".into()
+        } else {
+            "жыл басынан бері".into()
+        },
+    ];
+    for (r, t) in title_lines.iter().take(titles).enumerate() {
+        ws.write(r as u32, col0, t.as_str())?;
+    }
+    let header_row = titles as u32 + 1;
+    let headers: [&str; 11] = if ru {
+        [
+            "№ п/п",
+            "Наименование ППО",
+            "БИН",
+            "Количество членов профсоюза",
+            "Обучено всего",
+            "члены профсоюза",
+            "члены ревизионных комиссий",
+            "профсоюзный актив",
+            "председатели профсоюзных организаций",
+            "члены согласительных комиссий",
+            "Охват, %",
+        ]
+    } else {
+        [
+            "№",
+            "БКҰ атауы",
+            "БСН",
+            "Мүшелер саны",
+            "Оқытудан өткендер, барлығы",
+            "кәсіподақ мүшелері",
+            "тексеру комиссияларының мүшелері",
+            "кәсіподақ активі",
+            "кәсіподақ ұйымдарының төрағалары",
+            "келісу комиссияларының мүшелері",
+            "%",
+        ]
+    };
+    for (c, h) in headers.iter().enumerate() {
+        ws.write(header_row, col0 + c as u16, *h)?;
+    }
+    let text_numbers = u % 3 == 0;
+    let mut sums = [0.0; 7];
+    let mut r = header_row + 1;
+    for o in 0..orgs {
+        let (members, cats) = figures(u, o, period.month);
+        let total: f64 = cats.iter().sum();
+        ws.write(r, col0, (o + 1) as f64)?;
+        ws.write(r, col0 + 1, format!("№{} {} мектебі", o + 1, kk_name))?;
+        ws.write(r, col0 + 2, bin(u, o))?;
+        let values = [members, total, cats[0], cats[1], cats[2], cats[3], cats[4]];
+        for (k, v) in values.iter().enumerate() {
+            if text_numbers {
+                ws.write(r, col0 + 3 + k as u16, format!("{v}"))?;
+            } else {
+                ws.write(r, col0 + 3 + k as u16, *v)?;
+            }
+            sums[k] += v;
+        }
+        ws.write(r, col0 + 10, (total / members * 1000.0).round() / 10.0)?;
+        r += 1;
+    }
+    ws.write(r, col0, if ru { "Итого" } else { "Барлығы" })?;
+    for (k, v) in sums.iter().enumerate() {
+        ws.write(r, col0 + 3 + k as u16, *v)?;
+    }
+    let ev = wb.add_worksheet();
+    ev.set_name(if ru {
+        "Мероприятия"
+    } else {
+        "Іс-шаралар"
+    })?;
+    let eh: [&str; 6] = if ru {
+        [
+            "№",
+            "Дата",
+            "Форма обучения",
+            "Тема",
+            "Направление",
+            "Количество участников",
+        ]
+    } else {
+        [
+            "№",
+            "Күні",
+            "Оқыту нысаны",
+            "Тақырыбы",
+            "Бағыты",
+            "Қатысушылар саны",
+        ]
+    };
+    for (c, h) in eh.iter().enumerate() {
+        ev.write(0, c as u16, *h)?;
+    }
+    let trained = sums[1];
+    let first = (trained / 2.0).floor();
+    for (i, (day, part)) in [(10u32, first), (20, trained - first)].iter().enumerate() {
+        let r = 1 + i as u32;
+        ev.write(r, 0, (i + 1) as f64)?;
+        ev.write(
+            r,
+            1,
+            format!("{day:02}.{:02}.{}", period.month, period.year),
+        )?;
+        ev.write(
+            r,
+            2,
+            if ru {
+                "Семинар-тренинг"
+            } else {
+                "Семинар-тренинг"
+            },
+        )?;
+        ev.write(
+            r,
+            3,
+            if ru {
+                "Коллективный договор"
+            } else {
+                "Ұжымдық шарт"
+            },
+        )?;
+        ev.write(
+            r,
+            4,
+            if ru {
+                "Коллективно-договорное регулирование"
+            } else {
+                "Ұжымдық-шарттық реттеу"
+            },
+        )?;
+        ev.write(r, 5, *part)?;
+    }
+    if u % 2 == 0 {
+        let fin = wb.add_worksheet();
+        fin.set_name(if ru {
+            "Финансирование"
+        } else {
+            "Қаржы"
+        })?;
+        let budget = 1_000_000.0 + (u * 10_000) as f64;
+        fin.write(
+            0,
+            0,
+            if ru {
+                "Расходная часть сметы, всего"
+            } else {
+                "Смета шығыстарының барлығы"
+            },
+        )?;
+        fin.write(0, 1, budget)?;
+        fin.write(
+            1,
+            0,
+            if ru {
+                "в т.ч. на обучение"
+            } else {
+                "Оның ішінде оқытуға"
+            },
+        )?;
+        fin.write(1, 1, budget * 0.11)?;
+    }
+    let name = if ru {
+        format!("{ru_name} {period}.xlsx")
+    } else {
+        format!("{kk_name} {period}.xlsx")
+    };
+    wb.save(dir.join(name))
+}
+
+fn registry(path: &Path, shape: &Shape) -> Result<(), XlsxError> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Тізілім")?;
+    for (c, h) in [
+        "№",
+        "Аудан (қала)",
+        "БСН",
+        "Толық атауы",
+        "Қысқаша атаулары (есептерде кездесетін)",
+        "Түрі",
+        "Кәсіподақ мүшелері, 01.01.2026",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write(0, c as u16, *h)?;
+    }
+    let mut r = 1;
+    for u in 0..shape.units {
+        let (kk, _) = unit_names(u);
+        for o in 0..shape.orgs {
+            ws.write(r, 0, r as f64)?;
+            ws.write(r, 1, kk.as_str())?;
+            ws.write(r, 2, bin(u, o))?;
+            ws.write(r, 3, format!("№{} {} мектебі", o + 1, kk))?;
+            ws.write(r, 5, "мектеп")?;
+            ws.write(r, 6, figures(u, o, 1).0)?;
+            r += 1;
+        }
+    }
+    wb.save(path)
+}
+
+/// The shipped pipeline with its units replaced by the generated ones.
+fn pipeline_text(shipped: &str, shape: &Shape) -> Result<String, String> {
+    let mut doc: toml::Table = toml::from_str(shipped).map_err(|e| e.to_string())?;
+    let units: Vec<toml::Value> = (0..shape.units)
+        .map(|u| {
+            let (kk, ru) = unit_names(u);
+            let mut t = toml::Table::new();
+            t.insert("id".into(), unit_id(u).into());
+            t.insert("kk".into(), kk.clone().into());
+            t.insert("ru".into(), ru.clone().into());
+            t.insert("en".into(), format!("Bench {:03}", u + 1).into());
+            t.insert(
+                "match".into(),
+                toml::Value::Array(vec![format!("бенч-{:03}", u + 1).into()]),
+            );
+            toml::Value::Table(t)
+        })
+        .collect();
+    doc.insert("units".into(), toml::Value::Array(units));
+    let head = doc
+        .get_mut("pipeline")
+        .and_then(|v| v.as_table_mut())
+        .ok_or("no [pipeline]")?;
+    head.insert("input".into(), "inbox".into());
+    head.insert("registry".into(), "registry.xlsx".into());
+    head.insert("output".into(), "output".into());
+    toml::to_string(&doc).map_err(|e| e.to_string())
+}
+
+/// Writes `dir/inbox/<period>/...`, `dir/registry.xlsx` and `dir/pipeline.toml`.
+pub fn generate(dir: &Path, shape: &Shape, shipped_pipeline: &str) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    registry(&dir.join("registry.xlsx"), shape).map_err(|e| e.to_string())?;
+    std::fs::write(
+        dir.join("pipeline.toml"),
+        pipeline_text(shipped_pipeline, shape)?,
+    )
+    .map_err(|e| e.to_string())?;
+    let mut periods = vec![shape.last];
+    while periods.len() < shape.periods {
+        let p = periods.last().copied().unwrap_or(shape.last).previous();
+        periods.push(p);
+    }
+    periods.reverse();
+    let mut inboxes = Vec::new();
+    for p in periods {
+        let inbox = dir.join("inbox").join(p.to_string());
+        std::fs::create_dir_all(&inbox).map_err(|e| e.to_string())?;
+        (0..shape.units)
+            .into_par_iter()
+            .try_for_each(|u| report(&inbox, u, shape.orgs, p))
+            .map_err(|e| e.to_string())?;
+        inboxes.push(inbox);
+    }
+    Ok(inboxes)
+}
+
+/// The read floor: every cell of every workbook in the folder read with
+/// calamine on all cores. Returns the time and the number of cells.
+pub fn read_floor(dir: &Path) -> (Duration, usize) {
+    use calamine::{open_workbook_auto_from_rs, Reader};
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    let start = Instant::now();
+    let cells: usize = files
+        .par_iter()
+        .map(|p| {
+            let Ok(bytes) = std::fs::read(p) else {
+                return 0;
+            };
+            let Ok(mut wb) = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)) else {
+                return 0;
+            };
+            let names = wb.sheet_names();
+            names
+                .iter()
+                .filter_map(|n| wb.worksheet_range(n).ok())
+                .map(|r| {
+                    r.used_cells()
+                        .filter(|(_, _, v)| !matches!(v, calamine::Data::Empty))
+                        .count()
+                })
+                .sum::<usize>()
+        })
+        .sum();
+    (start.elapsed(), cells)
+}
+
+/// Cells held by the xlsx files of a folder (what the outputs hold).
+pub fn cells_in(dir: &Path) -> usize {
+    read_floor(dir).1
+}
+
+/// The write floor: as many cells (two strings for one number, as in the
+/// outputs) written to one workbook with rust_xlsxwriter.
+pub fn write_floor(cells: usize) -> Result<Duration, XlsxError> {
+    let start = Instant::now();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let width = 12u16;
+    for i in 0..cells {
+        let (r, c) = ((i / width as usize) as u32, (i % width as usize) as u16);
+        if i % 3 == 0 {
+            ws.write_number(r, c, i as f64)?;
+        } else {
+            ws.write_string(r, c, "Бастауыш кәсіподақ ұйымы")?;
+        }
+    }
+    let _ = wb.save_to_buffer()?;
+    Ok(start.elapsed())
+}
+
+/// Peak resident memory of the finished children of this process, in bytes.
+pub fn children_peak_rss() -> Option<u64> {
+    #[cfg(unix)]
+    {
+        // SAFETY: getrusage only writes into the zeroed struct we pass.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        let rc = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+        (rc == 0).then(|| usage.ru_maxrss as u64 * 1024)
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
