@@ -126,7 +126,7 @@ fn report(dir: &Path, u: usize, orgs: usize, period: Period) -> Result<(), XlsxE
     for (c, h) in headers.iter().enumerate() {
         ws.write(header_row, col0 + c as u16, *h)?;
     }
-    let text_numbers = u % 3 == 0;
+    let text_numbers = u.is_multiple_of(3);
     let mut sums = [0.0; 7];
     let mut r = header_row + 1;
     for o in 0..orgs {
@@ -189,15 +189,7 @@ fn report(dir: &Path, u: usize, orgs: usize, period: Period) -> Result<(), XlsxE
             1,
             format!("{day:02}.{:02}.{}", period.month, period.year),
         )?;
-        ev.write(
-            r,
-            2,
-            if ru {
-                "Семинар-тренинг"
-            } else {
-                "Семинар-тренинг"
-            },
-        )?;
+        ev.write(r, 2, "Семинар-тренинг")?;
         ev.write(
             r,
             3,
@@ -218,7 +210,7 @@ fn report(dir: &Path, u: usize, orgs: usize, period: Period) -> Result<(), XlsxE
         )?;
         ev.write(r, 5, *part)?;
     }
-    if u % 2 == 0 {
+    if u.is_multiple_of(2) {
         let fin = wb.add_worksheet();
         fin.set_name(if ru {
             "Финансирование"

@@ -7,7 +7,6 @@ use crate::cli::BenchArgs;
 use crate::error::{Error, Result};
 use crate::pipeline::Pipeline;
 use crate::report;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn secs(d: Duration) -> String {
@@ -148,6 +147,5 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
     if !args.keep {
         let _ = std::fs::remove_dir_all(&dir);
     }
-    let _ = Path::new("");
     Ok(0)
 }
