@@ -184,6 +184,8 @@ pub struct Issue {
     pub place: Place,
     /// Registry id (БСН) or the name as written.
     pub org: Option<String>,
+    /// The organisation's name as the report writes it, for people to read.
+    pub org_name: Option<String>,
     /// Field path as in `summary-<period>.json`.
     pub field: Option<String>,
     pub expected: Option<Value>,
@@ -204,6 +206,7 @@ impl Issue {
             unit: None,
             place,
             org: None,
+            org_name: None,
             field: None,
             expected: None,
             actual: None,

@@ -362,7 +362,13 @@ pub fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
     let exp = fmt_value(&issue.expected, lang);
     let act = fmt_value(&issue.actual, lang);
     let detail = issue.detail.clone().unwrap_or_default();
-    let org = issue.org.clone().unwrap_or_default();
+    // People read an organisation by its name, with the БСН beside it.
+    let org = match (&issue.org_name, &issue.org) {
+        (Some(name), Some(id)) if name != id => format!("«{name}», {id}"),
+        (Some(name), _) => format!("«{name}»"),
+        (None, Some(id)) => id.clone(),
+        (None, None) => String::new(),
+    };
     let unit = issue
         .unit
         .as_deref()

@@ -32,22 +32,6 @@ pub fn check_file(report: &mut FileReport, registry: Option<&Registry>, pipeline
         }
     }
     if let Some(cov) = report.coverage.as_ref() {
-        // Issues raised before the registry match name the org as written;
-        // name it by its registry id where there is one.
-        let ids: BTreeMap<u32, &str> = cov
-            .rows
-            .iter()
-            .filter_map(|r| r.registry_id.as_deref().map(|id| (r.row, id)))
-            .collect();
-        for issue in report
-            .issues
-            .iter_mut()
-            .filter(|i| i.place.sheet.as_deref() == Some(cov.sheet.as_str()))
-        {
-            if let Some(id) = issue.place.row.and_then(|r| ids.get(&r)) {
-                issue.org = Some(id.to_string());
-            }
-        }
         found.extend(rows::check(cov, &file, pipeline));
         found.extend(levels::check_totals(
             cov,
@@ -73,6 +57,26 @@ pub fn check_file(report: &mut FileReport, registry: Option<&Registry>, pipeline
     for mut issue in found {
         issue.unit = unit.clone();
         report.issues.push(issue);
+    }
+    // An issue on an organisation's row names it by its registry id (as the
+    // contract says) and carries the name as written for people to read.
+    if let Some(cov) = report.coverage.as_ref() {
+        let rows: BTreeMap<u32, &crate::tables::coverage::OrgRow> =
+            cov.rows.iter().map(|r| (r.row, r)).collect();
+        for issue in report
+            .issues
+            .iter_mut()
+            .filter(|i| i.place.sheet.as_deref() == Some(cov.sheet.as_str()))
+        {
+            if let Some(r) = issue.place.row.and_then(|row| rows.get(&row)) {
+                if let Some(id) = &r.registry_id {
+                    issue.org = Some(id.clone());
+                }
+                if !r.name.is_empty() {
+                    issue.org_name = Some(r.name.clone());
+                }
+            }
+        }
     }
 }
 
