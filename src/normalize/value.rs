@@ -12,16 +12,17 @@ use crate::issue::Rule;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub rule: Rule,
-    /// The cell as written.
-    pub actual: String,
+    /// The cell as written: a number where the cell holds a number.
+    pub actual: serde_json::Value,
 }
 
 impl Problem {
     fn new(rule: Rule, cell: &Cell) -> Problem {
-        Problem {
-            rule,
-            actual: cell.display(),
-        }
+        let actual = match cell {
+            Cell::Number(n) => crate::issue::num(*n),
+            other => other.display().into(),
+        };
+        Problem { rule, actual }
     }
 }
 

@@ -101,8 +101,11 @@ impl FileReport {
 
     fn refuse(mut self, status: FileStatus, rule: Rule, detail: String) -> FileReport {
         self.status = status;
-        self.issues
-            .push(Issue::new(rule, Place::file(&self.rel)).detail(detail));
+        self.issues.push(
+            Issue::new(rule, Place::file(&self.rel))
+                .unit(self.unit.as_deref())
+                .detail(detail),
+        );
         self
     }
 }
@@ -146,6 +149,13 @@ pub fn read_file(file: &InputFile, pipeline: &Pipeline, run_period: Option<Perio
         }
         FileKind::Workbook => {}
     }
+    // A workbook that cannot be read still names its district: the specialist
+    // must know whom to call.
+    let stem = std::path::Path::new(&report.name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    report.unit = unit_in(pipeline, &stem).map(str::to_string);
     if file.size > pipeline.limits.max_file_bytes {
         let detail = format!(
             "too_large|{} bytes > limits.max_file_bytes = {}",
@@ -301,11 +311,9 @@ fn read_tables(
         }
         None => {
             let sheets: Vec<&str> = wb.visible().map(|s| s.name.as_str()).collect();
-            report.issues.push(
-                Issue::new(Rule::SheetMissing, Place::file(&file))
-                    .field("coverage")
-                    .detail(sheets.join(", ")),
-            );
+            report
+                .issues
+                .push(Issue::new(Rule::SheetMissing, Place::file(&file)).detail(sheets.join(", ")));
         }
     }
     let cov_sheet = report.coverage.as_ref().map(|c| c.sheet.clone());

@@ -2,6 +2,7 @@
 //! other office software, outputs read back and compared.
 
 mod common;
+mod defects;
 mod determinism;
 mod history;
 mod own_fixtures;
