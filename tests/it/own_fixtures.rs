@@ -164,3 +164,48 @@ fn every_value_form() {
 fn every_kind_of_junk_is_reported() {
     check_folder("junk");
 }
+
+/// Event dates in every written form (real dates, text dd.mm.yyyy and
+/// dd.mm.yy, bare serials, the 1904 system, xlsb serials) read as the
+/// calendar dates the fixtures were made with.
+#[test]
+fn every_date_form_reads_as_the_date_written() {
+    use jinaq::ingest::discover::{FileKind, InputFile};
+    let pipeline =
+        jinaq::pipeline::Pipeline::load(&root().join("pipelines/aktobe-training.toml")).unwrap();
+    let expected = read_json(&fixtures().join("expected.json"));
+    let mut checked = 0;
+    for (rel, e) in expected.as_object().unwrap() {
+        let Some(want) = e["event_dates"].as_array() else {
+            continue;
+        };
+        let path = fixtures().join(rel);
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let file = InputFile {
+            size: std::fs::metadata(&path).unwrap().len(),
+            path,
+            rel: name.clone(),
+            name,
+            modified: None,
+            kind: FileKind::Workbook,
+        };
+        let report = jinaq::tables::read_file(&file, &pipeline, "2026-03".parse().ok());
+        let events = report
+            .events
+            .unwrap_or_else(|| panic!("{rel}: no events read"));
+        let got: Vec<String> = events
+            .rows
+            .iter()
+            .map(|r| r.date.map_or("?".into(), |d| d.iso()))
+            .collect();
+        // an impossible date written as text reads as no date
+        let want: Vec<String> = want
+            .iter()
+            .map(|d| d.as_str().unwrap().to_string())
+            .map(|d| if d.contains('.') { "?".into() } else { d })
+            .collect();
+        assert_eq!(got, want, "{rel}");
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} fixtures carry event dates");
+}
