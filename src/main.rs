@@ -21,8 +21,8 @@ fn main() -> ExitCode {
     };
     let filter = match verbose {
         0 => "warn",
-        1 => "info",
-        _ => "debug",
+        1 => "jinaq=info,warn",
+        _ => "jinaq=debug,warn",
     };
     tracing_subscriber::fmt()
         .with_env_filter(

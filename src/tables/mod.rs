@@ -175,6 +175,7 @@ pub fn read_file(file: &InputFile, pipeline: &Pipeline, run_period: Option<Perio
                 Rule::FileEmpty => FileStatus::Empty,
                 _ => FileStatus::Unreadable,
             };
+            tracing::info!(file = %report.rel, rule = %refusal.rule, reason = %refusal.reason, "file refused");
             return report.refuse(status, refusal.rule, refusal.reason);
         }
     };
@@ -190,6 +191,15 @@ pub fn read_workbook(
     run_period: Option<Period>,
 ) -> FileReport {
     read_tables(&mut report, wb, pipeline, run_period);
+    tracing::debug!(
+        file = %report.rel,
+        unit = report.unit.as_deref().unwrap_or("?"),
+        coverage = report.coverage.as_ref().map_or("-", |c| c.sheet.as_str()),
+        rows = report.rows_read(),
+        events = report.events.as_ref().map_or(0, |e| e.rows.len()),
+        issues = report.issues.len(),
+        "file read"
+    );
     let unit = report.unit.clone();
     for issue in &mut report.issues {
         if issue.unit.is_none() {
