@@ -47,23 +47,24 @@ fn capitalise(s: &str) -> String {
 }
 
 /// Cuts a name to `max` UTF-16 units at a word boundary where it can. In a
-/// Kazakh name the defining noun comes last ("... бағынатын ұйымдар"), so
-/// leading words go first; in Russian and English it comes first
-/// ("Организации прямого подчинения"), so trailing words go.
+/// Kazakh or English name the defining noun comes last ("... бағынатын
+/// ұйымдар", "Directly subordinate organisations"), so leading words go
+/// first; a long Russian name puts it first ("Организации прямого
+/// подчинения"), so trailing words go.
 fn shorten(name: &str, lang: Lang, max: usize) -> String {
     if utf16_len(name) <= max {
         return name.to_string();
     }
     let mut words: Vec<&str> = name.split(' ').collect();
     while words.len() > 1 && utf16_len(&words.join(" ")) > max {
-        if lang == Lang::Kk {
-            words.remove(0);
-        } else {
+        if lang == Lang::Ru {
             words.pop();
+        } else {
+            words.remove(0);
         }
     }
     let mut out = words.join(" ");
-    if lang == Lang::Kk {
+    if lang != Lang::Ru {
         out = capitalise(&out);
     }
     if utf16_len(&out) > max {
