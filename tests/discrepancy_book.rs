@@ -508,3 +508,25 @@ fn report_text_stays_text_and_fits_a_cell() {
         "no formula anywhere in the issue list"
     );
 }
+
+#[test]
+fn a_month_without_issues_still_makes_a_workbook() {
+    let Some(shared) = shared() else { return };
+    let p = pipeline();
+    let mut o = run(
+        &p,
+        &shared.join("2026-03"),
+        &shared.join("registry.xlsx"),
+        Lang::Ru,
+    );
+    o.issues.clear();
+    let bytes = build(&o).unwrap();
+    let mut book = open(&bytes);
+    assert_eq!(book.sheet_names(), ["Сводка", "Все замечания"]);
+    let s = sheet(&mut book, "Сводка");
+    let total = find_row(&s, 0, "Итого по области").unwrap();
+    assert_eq!(counts(&s, total), [0, 0, 0, 0]);
+    assert!(find_row(&s, total, "Все подразделения представили отчёты.").is_some());
+    let d = sheet(&mut book, "Все замечания");
+    assert_eq!(d.end().map(|e| e.0), Some(0), "the head row only");
+}

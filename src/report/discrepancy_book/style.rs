@@ -192,7 +192,7 @@ impl TableFormats {
             int: base
                 .clone()
                 .set_num_format("#,##0;-#,##0;\"–\"")
-                .set_align(FormatAlign::Right),
+                .set_align(FormatAlign::Center),
             number: base.clone().set_align(FormatAlign::Center),
             dim: base
                 .clone()
@@ -203,7 +203,8 @@ impl TableFormats {
             total_int: base
                 .set_bold()
                 .set_background_color("F2F2F2")
-                .set_num_format("#,##0;-#,##0;\"–\""),
+                .set_num_format("#,##0;-#,##0;\"–\"")
+                .set_align(FormatAlign::Center),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The first sheet: what the report is, for which period, and the issues
 //! counted by unit and severity (every unit of the pipeline, in its order,
-//! and the region), by check, and the units that sent no report.
+//! and the region), the units that sent no report, and the issues by check.
 
 use super::style::{self, TableFormats};
 use super::table::Context;
@@ -24,6 +24,42 @@ const WIDTHS: [f64; 4] = [5.0, 44.0, 17.0, 42.0];
 const MERGED_MESSAGE: f64 = WIDTHS[2] * 4.0 + WIDTHS[3];
 /// Width of a note merged over the whole table.
 const WIDTH_ALL: f64 = WIDTHS[0] + WIDTHS[1] + MERGED_MESSAGE;
+
+/// Printable height of a page at the sheet's scale, in points: A4 landscape
+/// less the margins, with the table scaled by about 0.93 to fit the width.
+const PAGE_HEIGHT: f64 = 520.0;
+/// Height of a row whose height is not set.
+const DEFAULT_ROW: f64 = 15.0;
+/// Height of the head row of a table.
+const HEAD_ROW: f64 = 30.0;
+
+/// Row heights as written, and the page breaks that keep a section from
+/// starting at the foot of a page.
+#[derive(Default)]
+struct Pages {
+    heights: HashMap<u32, f64>,
+    breaks: Vec<u32>,
+}
+
+impl Pages {
+    fn set_height(&mut self, ws: &mut Worksheet, r: u32, h: f64) -> Result<(), XlsxError> {
+        ws.set_row_height(r, h)?;
+        self.heights.insert(r, h);
+        Ok(())
+    }
+
+    /// Starts a new page at row `r` unless `need` points still fit on the
+    /// current one.
+    fn keep(&mut self, r: u32, need: f64) {
+        let start = self.breaks.last().copied().unwrap_or(0);
+        let used: f64 = (start..r)
+            .map(|x| self.heights.get(&x).copied().unwrap_or(DEFAULT_ROW))
+            .sum();
+        if used > 0.0 && used + need.min(PAGE_HEIGHT) > PAGE_HEIGHT {
+            self.breaks.push(r);
+        }
+    }
+}
 
 /// Counts per severity, in the order of [`Severity::ALL`].
 #[derive(Default, Clone, Copy)]
@@ -73,7 +109,7 @@ fn count_heads(
     if let Some(extra) = extra {
         ws.write_string_with_format(r, EXTRA, extra, &head)?;
     }
-    ws.set_row_height(r, 30)?;
+    ws.set_row_height(r, HEAD_ROW)?;
     Ok(())
 }
 
@@ -104,9 +140,10 @@ pub fn write_summary(
         by_rule.entry(i.rule).or_default().add(i.severity);
     }
 
+    let mut pages = Pages::default();
     let mut r = 0u32;
     ws.write_string_with_format(r, 0, texts::report_title(lang), &style::title())?;
-    ws.set_row_height(r, 22)?;
+    pages.set_height(ws, r, 22.0)?;
     r += 1;
     ws.write_string_with_format(
         r,
@@ -162,6 +199,8 @@ pub fn write_summary(
 
     // By unit: every unit of the pipeline, in its order.
     r += 1;
+    let rows = o.pipeline.units.len() + 2;
+    pages.keep(r, DEFAULT_ROW + HEAD_ROW + rows as f64 * DEFAULT_ROW);
     ws.write_string_with_format(r, 0, texts::by_unit_heading(lang), &style::heading())?;
     r += 1;
     count_heads(
@@ -171,6 +210,7 @@ pub fn write_summary(
         Some(texts::report_file_head(lang)),
         cx,
     )?;
+    pages.heights.insert(r, HEAD_ROW);
     r += 1;
     for (k, u) in o.pipeline.units.iter().enumerate() {
         ws.write_number_with_format(r, NUM, (k + 1) as f64, &t.number)?;
@@ -214,42 +254,19 @@ pub fn write_summary(
     ws.write_blank(r, EXTRA, &t.total_text)?;
     r += 1;
 
-    // By check, the most serious first, then in the catalogue's order.
-    r += 1;
-    ws.write_string_with_format(r, 0, texts::by_rule_heading(lang), &style::heading())?;
-    r += 1;
-    count_heads(
-        ws,
-        r,
-        texts::check_head(lang),
-        Some(texts::check_id_head(lang)),
-        cx,
-    )?;
-    r += 1;
-    let mut rules: Vec<(Rule, Counts)> = by_rule.into_iter().collect();
-    rules.sort_by_key(|(rule, c)| (c.0.iter().position(|n| *n > 0).unwrap_or(3), *rule));
-    for (k, (rule, c)) in rules.iter().enumerate() {
-        ws.write_number_with_format(r, NUM, (k + 1) as f64, &t.number)?;
-        ws.write_string_with_format(r, NAME, rule_title(*rule, lang), &t.text)?;
-        write_counts(ws, r, *c, &t.int)?;
-        ws.write_string_with_format(r, EXTRA, rule.id(), &t.dim)?;
-        r += 1;
-    }
-    ws.write_blank(r, NUM, &t.total_text)?;
-    ws.write_string_with_format(r, NAME, texts::total_head(lang), &t.total_text)?;
-    write_counts(ws, r, all, &t.total_int)?;
-    ws.write_blank(r, EXTRA, &t.total_text)?;
-    r += 1;
-
     // Units that sent no report.
-    r += 1;
-    ws.write_string_with_format(r, 0, texts::missing_heading(lang), &style::heading())?;
     r += 1;
     let missing: Vec<&Issue> = o
         .issues
         .iter()
         .filter(|i| i.rule == Rule::UnitMissing)
         .collect();
+    pages.keep(
+        r,
+        DEFAULT_ROW * 2.0 + missing.len().min(3) as f64 * DEFAULT_ROW,
+    );
+    ws.write_string_with_format(r, 0, texts::missing_heading(lang), &style::heading())?;
+    r += 1;
     if missing.is_empty() {
         ws.write_string_with_format(r, NAME, texts::all_reported(lang), &style::subtitle())?;
         r += 1;
@@ -272,21 +289,51 @@ pub fn write_summary(
             let message = style::cell_text(&i.message);
             ws.merge_range(r, FIRST_COUNT, r, EXTRA, &message, &t.text)?;
             // Merged cells never grow with their text.
-            ws.set_row_height(
-                r,
-                style::row_height(style::wrapped_lines(&message, MERGED_MESSAGE, 11.0), 11.0),
-            )?;
+            let lines = style::wrapped_lines(&message, MERGED_MESSAGE, 11.0);
+            pages.set_height(ws, r, style::row_height(lines, 11.0))?;
             r += 1;
         }
     }
 
+    // By check, the most serious first, then in the catalogue's order.
+    r += 1;
+    pages.keep(
+        r,
+        DEFAULT_ROW + HEAD_ROW + (by_rule.len() + 1) as f64 * DEFAULT_ROW,
+    );
+    ws.write_string_with_format(r, 0, texts::by_rule_heading(lang), &style::heading())?;
+    r += 1;
+    count_heads(
+        ws,
+        r,
+        texts::check_head(lang),
+        Some(texts::check_id_head(lang)),
+        cx,
+    )?;
+    pages.heights.insert(r, HEAD_ROW);
+    r += 1;
+    let mut rules: Vec<(Rule, Counts)> = by_rule.into_iter().collect();
+    rules.sort_by_key(|(rule, c)| (c.0.iter().position(|n| *n > 0).unwrap_or(3), *rule));
+    for (k, (rule, c)) in rules.iter().enumerate() {
+        ws.write_number_with_format(r, NUM, (k + 1) as f64, &t.number)?;
+        ws.write_string_with_format(r, NAME, rule_title(*rule, lang), &t.text)?;
+        write_counts(ws, r, *c, &t.int)?;
+        ws.write_string_with_format(r, EXTRA, rule.id(), &t.dim)?;
+        r += 1;
+    }
+    ws.write_blank(r, NUM, &t.total_text)?;
+    ws.write_string_with_format(r, NAME, texts::total_head(lang), &t.total_text)?;
+    write_counts(ws, r, all, &t.total_int)?;
+    ws.write_blank(r, EXTRA, &t.total_text)?;
+    r += 1;
+
     r += 1;
     let guide = texts::guide(lang);
+    let guide_height = style::row_height(style::wrapped_lines(&guide, WIDTH_ALL, 11.0), 11.0);
+    pages.keep(r, guide_height);
     ws.merge_range(r, 0, r, EXTRA, &guide, &style::note())?;
-    ws.set_row_height(
-        r,
-        style::row_height(style::wrapped_lines(&guide, WIDTH_ALL, 11.0), 11.0),
-    )?;
+    pages.set_height(ws, r, guide_height)?;
+    ws.set_page_breaks(&pages.breaks)?;
 
     ws.set_column_width(NUM, WIDTHS[0])?;
     ws.set_column_width(NAME, WIDTHS[1])?;

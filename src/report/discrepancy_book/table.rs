@@ -454,7 +454,7 @@ fn fit_widths(rows: &[RowText], lang: Lang) -> Vec<f64> {
         .map(|c| text_width(c.head(lang), true) + 2.0)
         .collect();
     let mut widen = |c: u16, s: &str| {
-        let w = text_width(s, false) * FONT / 11.0 + 2.0;
+        let w = text_width(s, false) * FONT / 11.0 * 1.05 + 2.5;
         if w > widths[c as usize] {
             widths[c as usize] = w;
         }
@@ -643,6 +643,8 @@ pub fn write_issue_sheet(
     }
     let last_visible = COLUMNS.iter().rposition(|c| !c.is_hidden()).unwrap_or(0) as u16;
     ws.autofilter(0, 0, last, last_visible)?;
+    // The hidden keys are for machines: never on paper, whatever the viewer.
+    ws.set_print_area(0, 0, last, last_visible)?;
     ws.set_freeze_panes(1, 0)?;
     style::print_setup(ws, lang, cx.o.period, what, Some(0))?;
     Ok(())
