@@ -1,100 +1,115 @@
-//! `discrepancies-<period>.xlsx`: the error report for follow-up.
+//! `discrepancies-<period>.xlsx`: the error report leadership and the
+//! specialist use to follow up with the districts.
+//!
+//! Input: the run's [`Outcome`] (issues already settled, rendered in the
+//! run's language and sorted). Output: the workbook's bytes, identical for
+//! identical inputs (the document date is fixed from the period). Sheets:
+//!
+//! 1. the summary ([`summary`]): title, period, issues by unit and severity
+//!    with a region total, by check, and the units that sent no report;
+//! 2. every issue, one row each ([`table`]), with a link from the cell
+//!    column to the source cell ([`link`]) and columns the specialist fills
+//!    in, the status from a dropdown ([`status`]);
+//! 3. one sheet per unit that has issues, named by the unit
+//!    ([`sheet_name`]), with the same columns.
+//!
+//! Every text that comes from a report is written with `write_string`, so it
+//! can never become a formula, cleaned of control characters and cut to
+//! Excel's cell limit ([`style::cell_text`]).
+
+pub mod link;
+pub mod sheet_name;
+pub mod status;
+mod style;
+mod summary;
+pub mod table;
+mod texts;
 
 use super::Outcome;
-use crate::issue::Severity;
-use crate::messages::{rule_title, severity_label};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+use crate::issue::Issue;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
+use std::collections::HashMap;
+use std::path::Path;
 
-fn headers(lang: crate::lang::Lang) -> [&'static str; 11] {
-    use crate::lang::Lang::*;
-    match lang {
-        Kk => [
-            "Маңыздылығы",
-            "Бөлімше",
-            "Файл",
-            "Парақ",
-            "Ұяшық",
-            "Ереже",
-            "Сипаттама",
-            "Күтілген",
-            "Нақты",
-            "Ұйым",
-            "Көрсеткіш",
-        ],
-        Ru => [
-            "Важность",
-            "Подразделение",
-            "Файл",
-            "Лист",
-            "Ячейка",
-            "Правило",
-            "Описание",
-            "Ожидалось",
-            "Фактически",
-            "Организация",
-            "Показатель",
-        ],
-        En => [
-            "Severity",
-            "Unit",
-            "File",
-            "Sheet",
-            "Cell",
-            "Rule",
-            "Description",
-            "Expected",
-            "Actual",
-            "Organisation",
-            "Field",
-        ],
-    }
+pub use status::{parse_status, Status, STATUSES};
+
+/// A unit's own sheet: its issues, numbered as in the list of all issues.
+struct UnitSheet<'a> {
+    id: &'a str,
+    name: String,
+    rows: Vec<(usize, &'a Issue)>,
 }
 
+/// Builds the workbook with links to the sources by their absolute paths.
+/// Prefer [`build_at`] when the workbook's folder is known.
 pub fn build(o: &Outcome) -> Result<Vec<u8>, XlsxError> {
+    build_with(o, None)
+}
+
+/// Builds the workbook that will be saved in the folder `book_dir`: links to
+/// the sources are relative to it, so they keep working when the inbox and
+/// output folders are moved together (see [`link`]).
+pub fn build_at(o: &Outcome, book_dir: &Path) -> Result<Vec<u8>, XlsxError> {
+    build_with(o, Some(book_dir))
+}
+
+fn build_with(o: &Outcome, book_dir: Option<&Path>) -> Result<Vec<u8>, XlsxError> {
+    let lang = o.lang;
+    let cx = table::Context::new(o, book_dir);
     let mut wb = Workbook::new();
-    let (y, m, _) = o.period.as_of();
+    let (y, m, d) = o.period.as_of();
+    let when = format!(
+        "{} ({})",
+        texts::period_name(o.period, lang),
+        texts::as_of_line(o.period, lang)
+    );
     wb.set_properties(
         &DocProperties::new()
-            .set_creation_datetime(&ExcelDateTime::from_ymd(y as u16, m as u8, 1)?),
+            .set_title(texts::report_title(lang))
+            .set_subject(when)
+            .set_author("jinaq")
+            .set_company(o.pipeline.title(lang))
+            .set_keywords(o.period.to_string())
+            .set_creation_datetime(&ExcelDateTime::from_ymd(y as u16, m as u8, d as u8)?),
     );
-    let bold = Format::new().set_bold().set_text_wrap();
-    let ws = wb.add_worksheet();
-    ws.set_name(o.lang.pick("Қателер", "Расхождения", "Issues"))?;
-    for (c, h) in headers(o.lang).iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &bold)?;
-    }
-    for (r, i) in o.issues.iter().enumerate() {
-        let r = r as u32 + 1;
-        ws.write_string(r, 0, severity_label(i.severity, o.lang))?;
-        let unit = i
-            .unit
-            .as_deref()
-            .and_then(|u| o.pipeline.unit(u))
-            .map(|u| u.name(o.lang).to_string())
-            .unwrap_or_default();
-        ws.write_string(r, 1, &unit)?;
-        ws.write_string(r, 2, i.place.file.as_deref().unwrap_or(""))?;
-        ws.write_string(r, 3, i.place.sheet.as_deref().unwrap_or(""))?;
-        ws.write_string(r, 4, i.place.a1().unwrap_or_default())?;
-        ws.write_string(r, 5, rule_title(i.rule, o.lang))?;
-        ws.write_string(r, 6, crate::normalize::text::clean_display(&i.message))?;
-        for (c, v) in [(7u16, &i.expected), (8, &i.actual)] {
-            match v {
-                Some(serde_json::Value::Number(n)) => {
-                    ws.write_number(r, c, n.as_f64().unwrap_or_default())?;
-                }
-                Some(serde_json::Value::String(s)) => {
-                    ws.write_string(r, c, crate::normalize::text::clean_display(s))?;
-                }
-                _ => {}
-            }
+
+    let summary_name = texts::summary_sheet(lang).to_string();
+    let detail_name = texts::detail_sheet(lang).to_string();
+    let mut taken = vec![summary_name.clone(), detail_name.clone()];
+    // Issues are numbered by their place in the list of all issues, the same
+    // number on a unit's sheet as on the sheet of all issues.
+    let numbered: Vec<(usize, &Issue)> = o
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(k, i)| (k + 1, i))
+        .collect();
+    let mut unit_sheets: Vec<UnitSheet> = Vec::new();
+    for u in &o.pipeline.units {
+        let rows: Vec<(usize, &Issue)> = numbered
+            .iter()
+            .filter(|(_, i)| i.unit.as_deref() == Some(u.id.as_str()))
+            .copied()
+            .collect();
+        if rows.is_empty() {
+            continue;
         }
-        ws.write_string(r, 9, i.org.as_deref().unwrap_or(""))?;
-        ws.write_string(r, 10, i.field.as_deref().unwrap_or(""))?;
+        let name = sheet_name::sheet_name(u.name(lang), lang, &taken);
+        taken.push(name.clone());
+        unit_sheets.push(UnitSheet {
+            id: &u.id,
+            name,
+            rows,
+        });
     }
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, o.issues.len() as u32, 10)?;
-    ws.set_column_width(6, 80)?;
-    let _ = Severity::Error;
+    let sheet_of: HashMap<&str, String> =
+        unit_sheets.iter().map(|s| (s.id, s.name.clone())).collect();
+
+    let shown = numbered.len().min(table::MAX_ROWS);
+    summary::write_summary(&mut wb, &summary_name, &sheet_of, shown, &cx)?;
+    table::write_issue_sheet(&mut wb, &detail_name, &detail_name, &numbered, &cx)?;
+    for s in &unit_sheets {
+        table::write_issue_sheet(&mut wb, &s.name, &cx.unit_name(Some(s.id)), &s.rows, &cx)?;
+    }
     wb.save_to_buffer()
 }

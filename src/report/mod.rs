@@ -175,7 +175,9 @@ pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths> {
     let summary = summary::to_json(outcome);
     let json = issue_log::to_json(outcome);
     let csv = issue_log::to_csv(outcome);
-    let disc = discrepancy_book::build(outcome).map_err(xlsx_err(&paths.discrepancies_xlsx))?;
+    // Links from the discrepancy workbook to the sources are relative to its folder.
+    let disc = discrepancy_book::build_at(outcome, &paths.dir)
+        .map_err(xlsx_err(&paths.discrepancies_xlsx))?;
     let cons = consolidated_book::build(outcome, &paths).map_err(xlsx_err(&paths.consolidated))?;
     write_atomic(&paths.summary, summary.as_bytes())?;
     write_atomic(&paths.discrepancies_json, json.as_bytes())?;

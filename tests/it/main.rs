@@ -4,6 +4,7 @@
 mod common;
 mod defects;
 mod determinism;
+mod discrepancy_book;
 mod history;
 mod own_fixtures;
 mod reference_months;

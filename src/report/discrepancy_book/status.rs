@@ -1,0 +1,170 @@
+//! The follow-up status of an issue: the dropdown of the status column, and
+//! the parser that reads a status back from an earlier month's workbook,
+//! whatever language that workbook was written in.
+
+use crate::lang::Lang;
+use crate::normalize::text::key;
+
+/// Where the specialist's follow-up of an issue stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Raised by this run, nobody has looked at it yet.
+    New,
+    /// The district has been asked and is working on it.
+    InProgress,
+    /// The district corrected the report.
+    Fixed,
+    /// The district explained the figure; it stays as reported.
+    Explained,
+    /// Leadership decided not to pursue it.
+    Waived,
+}
+
+/// Every status, in the order of the dropdown.
+pub const STATUSES: [Status; 5] = [
+    Status::New,
+    Status::InProgress,
+    Status::Fixed,
+    Status::Explained,
+    Status::Waived,
+];
+
+impl Status {
+    /// The language-neutral id (`new`, `in_progress`, `fixed`, `explained`,
+    /// `waived`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::InProgress => "in_progress",
+            Status::Fixed => "fixed",
+            Status::Explained => "explained",
+            Status::Waived => "waived",
+        }
+    }
+
+    /// What the dropdown shows in a run of this language.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Status::New => lang.pick("Жаңа", "Новое", "New"),
+            Status::InProgress => lang.pick("Орындалуда", "В работе", "In progress"),
+            Status::Fixed => lang.pick("Түзетілді", "Исправлено", "Fixed"),
+            Status::Explained => lang.pick("Түсініктеме берілді", "Дано пояснение", "Explained"),
+            Status::Waived => lang.pick("Бақылаудан алынды", "Снято с контроля", "Waived"),
+        }
+    }
+
+    /// Whether the issue needs no further action although the figure was
+    /// not corrected: a later run may keep such an issue quiet.
+    pub fn is_accepted_as_is(self) -> bool {
+        matches!(self, Status::Explained | Status::Waived)
+    }
+
+    /// Reads a status as a specialist may have left it in the status cell:
+    /// the label of any of the three languages, the id, or a common synonym,
+    /// in any case, with stray spaces, quotes or a trailing dot. An empty
+    /// cell or unknown text gives None.
+    pub fn parse(text: &str) -> Option<Status> {
+        let k = key(text);
+        if k.is_empty() {
+            return None;
+        }
+        if let Some(s) = STATUSES.iter().find(|s| {
+            key(s.id()) == k
+                || [Lang::Kk, Lang::Ru, Lang::En]
+                    .iter()
+                    .any(|l| key(s.label(*l)) == k)
+        }) {
+            return Some(*s);
+        }
+        let synonyms: &[(&str, Status)] = &[
+            ("жаңа", Status::New),
+            ("новый", Status::New),
+            ("новая", Status::New),
+            ("open", Status::New),
+            ("жұмыста", Status::InProgress),
+            ("орындалу үстінде", Status::InProgress),
+            ("в процессе", Status::InProgress),
+            ("inprogress", Status::InProgress),
+            ("түзетілген", Status::Fixed),
+            ("исправлен", Status::Fixed),
+            ("исправлена", Status::Fixed),
+            ("устранено", Status::Fixed),
+            ("түсіндірілді", Status::Explained),
+            ("пояснено", Status::Explained),
+            ("объяснено", Status::Explained),
+            ("есепке алынбайды", Status::Waived),
+            ("снято", Status::Waived),
+            ("снята с контроля", Status::Waived),
+            ("снят с контроля", Status::Waived),
+        ];
+        synonyms
+            .iter()
+            .find(|(word, _)| key(word) == k)
+            .map(|(_, s)| *s)
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The labels of every status in a run's language, for the dropdown.
+pub fn status_labels(lang: Lang) -> Vec<&'static str> {
+    STATUSES.iter().map(|s| s.label(lang)).collect()
+}
+
+/// Reads a status cell back; see [`Status::parse`].
+pub fn parse_status(text: &str) -> Option<Status> {
+    Status::parse(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_of_every_language_reads_back() {
+        for s in STATUSES {
+            assert_eq!(parse_status(s.id()), Some(s), "{s}");
+            for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+                assert_eq!(parse_status(s.label(lang)), Some(s), "{s} {lang}");
+            }
+        }
+    }
+
+    #[test]
+    fn statuses_as_people_type_them() {
+        assert_eq!(parse_status("  ТҮЗЕТІЛДІ "), Some(Status::Fixed));
+        assert_eq!(parse_status("в работе."), Some(Status::InProgress));
+        assert_eq!(parse_status("«Дано пояснение»"), Some(Status::Explained));
+        assert_eq!(parse_status("снято"), Some(Status::Waived));
+        assert_eq!(parse_status("бақылаудан\nалынды"), Some(Status::Waived));
+        assert_eq!(parse_status("In_Progress"), Some(Status::InProgress));
+        assert_eq!(parse_status("waived"), Some(Status::Waived));
+        assert_eq!(parse_status("Новое"), Some(Status::New));
+        assert_eq!(parse_status("түсініктеме берілді"), Some(Status::Explained));
+        assert_eq!(parse_status(""), None);
+        assert_eq!(parse_status("   "), None);
+        assert_eq!(parse_status("см. письмо"), None);
+    }
+
+    #[test]
+    fn only_explained_and_waived_are_accepted_as_is() {
+        let accepted: Vec<Status> = STATUSES
+            .into_iter()
+            .filter(|s| s.is_accepted_as_is())
+            .collect();
+        assert_eq!(accepted, [Status::Explained, Status::Waived]);
+    }
+
+    #[test]
+    fn the_dropdown_fits_excel_list_limit() {
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            let joined = status_labels(lang).join(",");
+            assert!(joined.chars().count() <= 255, "{joined}");
+            assert!(status_labels(lang).iter().all(|l| !l.contains(',')));
+        }
+    }
+}

@@ -1,0 +1,346 @@
+//! The first sheet: what the report is, for which period, and the issues
+//! counted by unit and severity (every unit of the pipeline, in its order,
+//! and the region), the units that sent no report, and the issues by check.
+
+use super::style::{self, TableFormats};
+use super::table::Context;
+use super::texts;
+use crate::issue::{Issue, Rule, Severity};
+use crate::messages::rule_title;
+use crate::tables::FileStatus;
+use rust_xlsxwriter::{utility::quote_sheet_name, Format, Url, Workbook, Worksheet, XlsxError};
+use std::collections::{BTreeMap, HashMap};
+
+/// Columns of the summary tables.
+const NUM: u16 = 0;
+const NAME: u16 = 1;
+/// The three severity counts take columns 2, 3, 4.
+const FIRST_COUNT: u16 = 2;
+const TOTAL: u16 = 5;
+const EXTRA: u16 = 6;
+/// Widths of the number, name, count and last columns.
+const WIDTHS: [f64; 4] = [5.0, 44.0, 17.0, 42.0];
+/// Width of a message merged over the count and last columns.
+const MERGED_MESSAGE: f64 = WIDTHS[2] * 4.0 + WIDTHS[3];
+/// Width of a note merged over the whole table.
+const WIDTH_ALL: f64 = WIDTHS[0] + WIDTHS[1] + MERGED_MESSAGE;
+
+/// Printable height of a page at the sheet's scale, in points: A4 landscape
+/// less the margins, with the table scaled by about 0.93 to fit the width.
+const PAGE_HEIGHT: f64 = 520.0;
+/// Height of a row whose height is not set.
+const DEFAULT_ROW: f64 = 15.0;
+/// Height of the head row of a table.
+const HEAD_ROW: f64 = 30.0;
+
+/// Row heights as written, and the page breaks that keep a section from
+/// starting at the foot of a page.
+#[derive(Default)]
+struct Pages {
+    heights: HashMap<u32, f64>,
+    breaks: Vec<u32>,
+}
+
+impl Pages {
+    fn set_height(&mut self, ws: &mut Worksheet, r: u32, h: f64) -> Result<(), XlsxError> {
+        ws.set_row_height(r, h)?;
+        self.heights.insert(r, h);
+        Ok(())
+    }
+
+    /// Starts a new page at row `r` unless `need` points still fit on the
+    /// current one.
+    fn keep(&mut self, r: u32, need: f64) {
+        let start = self.breaks.last().copied().unwrap_or(0);
+        let used: f64 = (start..r)
+            .map(|x| self.heights.get(&x).copied().unwrap_or(DEFAULT_ROW))
+            .sum();
+        if used > 0.0 && used + need.min(PAGE_HEIGHT) > PAGE_HEIGHT {
+            self.breaks.push(r);
+        }
+    }
+}
+
+/// Counts per severity, in the order of [`Severity::ALL`].
+#[derive(Default, Clone, Copy)]
+struct Counts([usize; 3]);
+
+impl Counts {
+    fn add(&mut self, s: Severity) {
+        if let Some(i) = Severity::ALL.iter().position(|x| *x == s) {
+            self.0[i] += 1;
+        }
+    }
+
+    fn total(&self) -> usize {
+        self.0.iter().sum()
+    }
+}
+
+fn write_counts(ws: &mut Worksheet, r: u32, c: Counts, int: &Format) -> Result<(), XlsxError> {
+    for (k, n) in c.0.iter().enumerate() {
+        ws.write_number_with_format(r, FIRST_COUNT + k as u16, *n as f64, int)?;
+    }
+    ws.write_number_with_format(r, TOTAL, c.total() as f64, int)?;
+    Ok(())
+}
+
+fn count_heads(
+    ws: &mut Worksheet,
+    r: u32,
+    name: &str,
+    extra: Option<&str>,
+    cx: &Context,
+) -> Result<(), XlsxError> {
+    let lang = cx.o.lang;
+    let head = style::head();
+    ws.write_string_with_format(r, NUM, texts::number_head(lang), &head)?;
+    ws.write_string_with_format(r, NAME, name, &head)?;
+    for (k, s) in Severity::ALL.iter().enumerate() {
+        let f = head.clone().set_background_color(style::mark_fill(*s));
+        ws.write_string_with_format(
+            r,
+            FIRST_COUNT + k as u16,
+            texts::severity_count_head(*s, lang),
+            &f,
+        )?;
+    }
+    ws.write_string_with_format(r, TOTAL, texts::total_head(lang), &head)?;
+    if let Some(extra) = extra {
+        ws.write_string_with_format(r, EXTRA, extra, &head)?;
+    }
+    ws.set_row_height(r, HEAD_ROW)?;
+    Ok(())
+}
+
+/// Writes the summary sheet. `unit_sheets` maps a unit id to its sheet.
+pub fn write_summary(
+    wb: &mut Workbook,
+    name: &str,
+    unit_sheets: &HashMap<&str, String>,
+    shown: usize,
+    cx: &Context,
+) -> Result<(), XlsxError> {
+    let o = cx.o;
+    let lang = o.lang;
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    let t = TableFormats::new();
+
+    let mut all = Counts::default();
+    let mut by_unit: HashMap<&str, Counts> = HashMap::new();
+    let mut unattributed = Counts::default();
+    let mut by_rule: BTreeMap<Rule, Counts> = BTreeMap::new();
+    for i in &o.issues {
+        all.add(i.severity);
+        match i.unit.as_deref().filter(|u| o.pipeline.unit(u).is_some()) {
+            Some(u) => by_unit.entry(u).or_default().add(i.severity),
+            None => unattributed.add(i.severity),
+        }
+        by_rule.entry(i.rule).or_default().add(i.severity);
+    }
+
+    let mut pages = Pages::default();
+    let mut r = 0u32;
+    ws.write_string_with_format(r, 0, texts::report_title(lang), &style::title())?;
+    pages.set_height(ws, r, 22.0)?;
+    r += 1;
+    ws.write_string_with_format(
+        r,
+        0,
+        style::cell_text(o.pipeline.title(lang)),
+        &style::subtitle(),
+    )?;
+    r += 1;
+    ws.write_string_with_format(r, 0, texts::period_line(o.period, lang), &style::subtitle())?;
+    r += 1;
+    ws.write_string_with_format(r, 0, texts::as_of_line(o.period, lang), &style::subtitle())?;
+    r += 2;
+    let [e, w, i] = all.0;
+    ws.write_string_with_format(
+        r,
+        0,
+        texts::totals_line(all.total(), e, w, i, lang),
+        &style::heading(),
+    )?;
+    r += 1;
+    if shown < o.issues.len() {
+        ws.write_string_with_format(r, 0, texts::truncated(shown, lang), &style::note())?;
+        r += 1;
+    }
+
+    // What the severities mean, in their colours.
+    r += 1;
+    ws.write_string_with_format(r, 0, texts::severity_heading(lang), &style::heading())?;
+    r += 1;
+    for s in Severity::ALL {
+        let mark = t
+            .text
+            .clone()
+            .set_bold()
+            .set_background_color(style::mark_fill(s));
+        let meaning = t.text.clone().set_background_color(style::row_fill(s));
+        ws.write_string_with_format(
+            r,
+            NAME,
+            style::capitalised(crate::messages::severity_label(s, lang)),
+            &mark,
+        )?;
+        ws.merge_range(
+            r,
+            FIRST_COUNT,
+            r,
+            EXTRA,
+            texts::severity_meaning(s, lang),
+            &meaning,
+        )?;
+        r += 1;
+    }
+
+    // By unit: every unit of the pipeline, in its order.
+    r += 1;
+    let rows = o.pipeline.units.len() + 2;
+    pages.keep(r, DEFAULT_ROW + HEAD_ROW + rows as f64 * DEFAULT_ROW);
+    ws.write_string_with_format(r, 0, texts::by_unit_heading(lang), &style::heading())?;
+    r += 1;
+    count_heads(
+        ws,
+        r,
+        texts::unit_head(lang),
+        Some(texts::report_file_head(lang)),
+        cx,
+    )?;
+    pages.heights.insert(r, HEAD_ROW);
+    r += 1;
+    for (k, u) in o.pipeline.units.iter().enumerate() {
+        ws.write_number_with_format(r, NUM, (k + 1) as f64, &t.number)?;
+        let uname = style::cell_text(u.name(lang));
+        match unit_sheets.get(u.id.as_str()) {
+            Some(sheet) => {
+                let url =
+                    Url::new(format!("internal:{}!A1", quote_sheet_name(sheet))).set_text(&uname);
+                ws.write_url_with_format(r, NAME, url, &t.link)?;
+            }
+            None => {
+                ws.write_string_with_format(r, NAME, &uname, &t.text)?;
+            }
+        }
+        write_counts(
+            ws,
+            r,
+            by_unit.get(u.id.as_str()).copied().unwrap_or_default(),
+            &t.int,
+        )?;
+        let file = o
+            .reports
+            .iter()
+            .find(|f| f.status == FileStatus::Read && f.unit.as_deref() == Some(u.id.as_str()));
+        match file {
+            Some(f) => ws.write_string_with_format(r, EXTRA, style::cell_text(&f.rel), &t.text)?,
+            None => ws.write_string_with_format(r, EXTRA, texts::no_report(lang), &t.dim)?,
+        };
+        r += 1;
+    }
+    if unattributed.total() > 0 {
+        ws.write_blank(r, NUM, &t.text)?;
+        ws.write_string_with_format(r, NAME, texts::no_unit(lang), &t.dim)?;
+        write_counts(ws, r, unattributed, &t.int)?;
+        ws.write_blank(r, EXTRA, &t.text)?;
+        r += 1;
+    }
+    ws.write_blank(r, NUM, &t.total_text)?;
+    ws.write_string_with_format(r, NAME, texts::region_total(lang), &t.total_text)?;
+    write_counts(ws, r, all, &t.total_int)?;
+    ws.write_blank(r, EXTRA, &t.total_text)?;
+    r += 1;
+
+    // Units that sent no report.
+    r += 1;
+    let missing: Vec<&Issue> = o
+        .issues
+        .iter()
+        .filter(|i| i.rule == Rule::UnitMissing)
+        .collect();
+    pages.keep(
+        r,
+        DEFAULT_ROW * 2.0 + missing.len().min(3) as f64 * DEFAULT_ROW,
+    );
+    ws.write_string_with_format(r, 0, texts::missing_heading(lang), &style::heading())?;
+    r += 1;
+    if missing.is_empty() {
+        ws.write_string_with_format(r, NAME, texts::all_reported(lang), &style::subtitle())?;
+        r += 1;
+    } else {
+        let head = style::head();
+        ws.write_string_with_format(r, NUM, texts::number_head(lang), &head)?;
+        ws.write_string_with_format(r, NAME, texts::unit_head(lang), &head)?;
+        ws.merge_range(
+            r,
+            FIRST_COUNT,
+            r,
+            EXTRA,
+            texts::description_head(lang),
+            &head,
+        )?;
+        r += 1;
+        for (k, i) in missing.iter().enumerate() {
+            ws.write_number_with_format(r, NUM, (k + 1) as f64, &t.number)?;
+            ws.write_string_with_format(r, NAME, cx.unit_name(i.unit.as_deref()), &t.text)?;
+            let message = style::cell_text(&i.message);
+            ws.merge_range(r, FIRST_COUNT, r, EXTRA, &message, &t.text)?;
+            // Merged cells never grow with their text.
+            let lines = style::wrapped_lines(&message, MERGED_MESSAGE, 11.0);
+            pages.set_height(ws, r, style::row_height(lines, 11.0))?;
+            r += 1;
+        }
+    }
+
+    // By check, the most serious first, then in the catalogue's order.
+    r += 1;
+    pages.keep(
+        r,
+        DEFAULT_ROW + HEAD_ROW + (by_rule.len() + 1) as f64 * DEFAULT_ROW,
+    );
+    ws.write_string_with_format(r, 0, texts::by_rule_heading(lang), &style::heading())?;
+    r += 1;
+    count_heads(
+        ws,
+        r,
+        texts::check_head(lang),
+        Some(texts::check_id_head(lang)),
+        cx,
+    )?;
+    pages.heights.insert(r, HEAD_ROW);
+    r += 1;
+    let mut rules: Vec<(Rule, Counts)> = by_rule.into_iter().collect();
+    rules.sort_by_key(|(rule, c)| (c.0.iter().position(|n| *n > 0).unwrap_or(3), *rule));
+    for (k, (rule, c)) in rules.iter().enumerate() {
+        ws.write_number_with_format(r, NUM, (k + 1) as f64, &t.number)?;
+        ws.write_string_with_format(r, NAME, rule_title(*rule, lang), &t.text)?;
+        write_counts(ws, r, *c, &t.int)?;
+        ws.write_string_with_format(r, EXTRA, rule.id(), &t.dim)?;
+        r += 1;
+    }
+    ws.write_blank(r, NUM, &t.total_text)?;
+    ws.write_string_with_format(r, NAME, texts::total_head(lang), &t.total_text)?;
+    write_counts(ws, r, all, &t.total_int)?;
+    ws.write_blank(r, EXTRA, &t.total_text)?;
+    r += 1;
+
+    r += 1;
+    let guide = texts::guide(lang);
+    let guide_height = style::row_height(style::wrapped_lines(&guide, WIDTH_ALL, 11.0), 11.0);
+    pages.keep(r, guide_height);
+    ws.merge_range(r, 0, r, EXTRA, &guide, &style::note())?;
+    pages.set_height(ws, r, guide_height)?;
+    ws.set_page_breaks(&pages.breaks)?;
+
+    ws.set_column_width(NUM, WIDTHS[0])?;
+    ws.set_column_width(NAME, WIDTHS[1])?;
+    for c in FIRST_COUNT..=TOTAL {
+        ws.set_column_width(c, WIDTHS[2])?;
+    }
+    ws.set_column_width(EXTRA, WIDTHS[3])?;
+    style::print_setup(ws, lang, o.period, name, None)?;
+    Ok(())
+}

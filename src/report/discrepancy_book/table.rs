@@ -1,0 +1,651 @@
+//! The issue table: one row per issue, the same columns on the sheet of all
+//! issues and on each unit's sheet.
+//!
+//! Columns, left to right: where and what (number, severity, unit, file,
+//! sheet, cell as a link to the source, check, description, expected,
+//! actual, difference, organisation, field), then what the specialist fills
+//! (responsible, due date, status from a dropdown, comment), then hidden
+//! machine keys (rule, unit, org, field, severity ids) by which a later run
+//! recognises the same issue.
+
+use super::link::{source_url, MAX_LINKS_PER_SHEET};
+use super::status::{status_labels, Status};
+use super::style::{self, capitalised, cell_text, FollowUpFormats, RowFormats};
+use super::texts;
+use crate::issue::{Issue, Rule, Severity};
+use crate::lang::Lang;
+use crate::messages::{field_label, rule_title, severity_label};
+use crate::report::Outcome;
+use rust_xlsxwriter::{
+    DataValidation, DataValidationRule, ExcelDateTime, Url, Workbook, Worksheet, XlsxError,
+};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// One column of the issue table.
+pub struct Column {
+    /// Language-neutral id; the head of a hidden column.
+    pub id: &'static str,
+    kk: &'static str,
+    ru: &'static str,
+    en: &'static str,
+    /// Width bounds in characters; equal bounds fix the width.
+    min: f64,
+    max: f64,
+    kind: Kind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Filled from the issue.
+    Issue,
+    /// Filled by the specialist.
+    FollowUp,
+    /// A hidden machine key.
+    Key,
+}
+
+const fn col(
+    id: &'static str,
+    kk: &'static str,
+    ru: &'static str,
+    en: &'static str,
+    min: f64,
+    max: f64,
+    kind: Kind,
+) -> Column {
+    Column {
+        id,
+        kk,
+        ru,
+        en,
+        min,
+        max,
+        kind,
+    }
+}
+
+/// The columns of the issue table, in order.
+pub const COLUMNS: [Column; 22] = [
+    col("number", "№", "№", "No.", 4.0, 5.0, Kind::Issue),
+    col(
+        "severity",
+        "Маңыздылығы",
+        "Важность",
+        "Severity",
+        8.0,
+        15.0,
+        Kind::Issue,
+    ),
+    col(
+        "unit",
+        "Бөлімше",
+        "Подразделение",
+        "Unit",
+        11.0,
+        16.0,
+        Kind::Issue,
+    ),
+    col("file", "Файл", "Файл", "File", 12.0, 18.0, Kind::Issue),
+    col("sheet", "Парақ", "Лист", "Sheet", 7.0, 15.0, Kind::Issue),
+    col("cell", "Ұяшық", "Ячейка", "Cell", 6.0, 9.0, Kind::Issue),
+    col(
+        "check",
+        "Тексеру",
+        "Проверка",
+        "Check",
+        12.0,
+        18.0,
+        Kind::Issue,
+    ),
+    col(
+        "description",
+        "Сипаттама",
+        "Описание",
+        "Description",
+        45.0,
+        45.0,
+        Kind::Issue,
+    ),
+    col(
+        "expected",
+        "Күтілген мән",
+        "Ожидалось",
+        "Expected",
+        9.0,
+        12.0,
+        Kind::Issue,
+    ),
+    col(
+        "actual",
+        "Есепте көрсетілгені",
+        "Указано в отчёте",
+        "Actual",
+        9.0,
+        12.0,
+        Kind::Issue,
+    ),
+    col(
+        "difference",
+        "Айырмасы",
+        "Разница",
+        "Difference",
+        8.0,
+        10.0,
+        Kind::Issue,
+    ),
+    col(
+        "org",
+        "Ұйым",
+        "Организация",
+        "Organisation",
+        12.0,
+        18.0,
+        Kind::Issue,
+    ),
+    col(
+        "field",
+        "Көрсеткіш",
+        "Показатель",
+        "Field",
+        10.0,
+        16.0,
+        Kind::Issue,
+    ),
+    col(
+        "responsible",
+        "Жауапты",
+        "Ответственный",
+        "Responsible",
+        12.0,
+        12.0,
+        Kind::FollowUp,
+    ),
+    col(
+        "due",
+        "Мерзімі",
+        "Срок",
+        "Due date",
+        10.0,
+        10.0,
+        Kind::FollowUp,
+    ),
+    col(
+        "status",
+        "Күйі",
+        "Статус",
+        "Status",
+        11.0,
+        14.0,
+        Kind::FollowUp,
+    ),
+    col(
+        "comment",
+        "Түсініктеме",
+        "Комментарий",
+        "Comment",
+        18.0,
+        18.0,
+        Kind::FollowUp,
+    ),
+    col("rule_id", "", "", "", 14.0, 14.0, Kind::Key),
+    col("unit_id", "", "", "", 10.0, 10.0, Kind::Key),
+    col("org_key", "", "", "", 14.0, 14.0, Kind::Key),
+    col("field_id", "", "", "", 14.0, 14.0, Kind::Key),
+    col("severity_id", "", "", "", 8.0, 8.0, Kind::Key),
+];
+
+impl Column {
+    /// The head as the run's language writes it; a hidden key column is
+    /// headed by its id in every language.
+    pub fn head(&self, lang: Lang) -> &'static str {
+        if self.kind == Kind::Key {
+            self.id
+        } else {
+            lang.pick(self.kk, self.ru, self.en)
+        }
+    }
+
+    pub fn is_hidden(&self) -> bool {
+        self.kind == Kind::Key
+    }
+}
+
+/// The 0-based position of a column by id.
+///
+/// ```
+/// use jinaq::report::discrepancy_book::table::column;
+/// assert_eq!(column("status"), Some(15));
+/// assert_eq!(column("rule_id"), Some(17));
+/// ```
+pub fn column(id: &str) -> Option<u16> {
+    COLUMNS.iter().position(|c| c.id == id).map(|i| i as u16)
+}
+
+fn at(id: &str) -> u16 {
+    column(id).expect("a column of COLUMNS")
+}
+
+/// Excel holds 1 048 576 rows; one is the head.
+pub const MAX_ROWS: usize = 1_048_575;
+
+/// What every issue sheet of one workbook shares.
+pub struct Context<'a> {
+    pub o: &'a Outcome<'a>,
+    pub book_dir: Option<&'a Path>,
+    /// (file, registry id or БСН) -> the organisation's name as the file writes it.
+    org_names: HashMap<(&'a str, &'a str), &'a str>,
+    formats: [RowFormats; 3],
+    follow_up: FollowUpFormats,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(o: &'a Outcome<'a>, book_dir: Option<&'a Path>) -> Context<'a> {
+        let mut org_names = HashMap::new();
+        for r in &o.reports {
+            for row in r.coverage.iter().flat_map(|c| c.rows.iter()) {
+                let name = row.name.trim();
+                if name.is_empty() {
+                    continue;
+                }
+                for id in [row.registry_id.as_deref(), row.bin.as_deref()]
+                    .into_iter()
+                    .flatten()
+                {
+                    org_names.entry((r.rel.as_str(), id)).or_insert(name);
+                }
+            }
+        }
+        Context {
+            o,
+            book_dir,
+            org_names,
+            formats: Severity::ALL.map(RowFormats::new),
+            follow_up: FollowUpFormats::new(),
+        }
+    }
+
+    fn lang(&self) -> Lang {
+        self.o.lang
+    }
+
+    fn formats(&self, s: Severity) -> &RowFormats {
+        &self.formats[Severity::ALL.iter().position(|x| *x == s).unwrap_or(0)]
+    }
+
+    pub fn unit_name(&self, id: Option<&str>) -> String {
+        match id {
+            Some(id) => self
+                .o
+                .pipeline
+                .unit(id)
+                .map_or_else(|| id.to_string(), |u| u.name(self.lang()).to_string()),
+            None => String::new(),
+        }
+    }
+
+    /// The organisation as a reader knows it: its name as the report writes
+    /// it (or the registry's, for an organisation missing from the report)
+    /// with the БСН, or the key as it is.
+    fn org_text(&self, i: &Issue) -> String {
+        let Some(org) = i.org.as_deref() else {
+            return String::new();
+        };
+        let name = match (i.rule, i.place.file.as_deref()) {
+            (Rule::RegistryMissingOrg, _) => i.detail.as_deref(),
+            (_, Some(file)) => self.org_names.get(&(file, org)).copied(),
+            _ => None,
+        };
+        match name {
+            Some(n) if n != org && !n.is_empty() => format!("{n} ({org})"),
+            _ => org.to_string(),
+        }
+    }
+}
+
+/// An expected or actual value as a cell shows it.
+enum Shown {
+    Empty,
+    Number(f64),
+    Text(String),
+}
+
+fn shown(v: &Option<Value>, i: &Issue, cx: &Context) -> Shown {
+    match v {
+        None | Some(Value::Null) => Shown::Empty,
+        Some(Value::Number(n)) => n.as_f64().map_or(Shown::Empty, Shown::Number),
+        // registry.other_unit compares unit ids: show the units' names.
+        Some(Value::String(s))
+            if i.rule == Rule::RegistryOtherUnit && cx.o.pipeline.unit(s).is_some() =>
+        {
+            Shown::Text(cx.unit_name(Some(s)))
+        }
+        Some(Value::String(s)) => Shown::Text(cell_text(s)),
+        Some(other) => Shown::Text(cell_text(&other.to_string())),
+    }
+}
+
+/// Shares of the financing are fractions (0.093): shown as percents.
+fn is_fraction_field(i: &Issue) -> bool {
+    i.field.as_deref() == Some("finance.share")
+}
+
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// Writes one row's value cell by its kind.
+fn write_value(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    v: &Shown,
+    i: &Issue,
+    f: &RowFormats,
+) -> Result<(), XlsxError> {
+    match v {
+        Shown::Empty => {
+            ws.write_blank(r, c, &f.text)?;
+        }
+        Shown::Text(s) => {
+            ws.write_string_with_format(r, c, s, &f.wrap)?;
+        }
+        Shown::Number(n) => {
+            let fmt = if is_fraction_field(i) {
+                &f.pct
+            } else if n.fract() == 0.0 {
+                &f.int
+            } else {
+                &f.dec
+            };
+            ws.write_number_with_format(r, c, *n, fmt)?;
+        }
+    }
+    Ok(())
+}
+
+/// The text of the link cell and where it leads.
+fn link_for(i: &Issue, cx: &Context) -> (String, Option<String>) {
+    let lang = cx.lang();
+    let a1 = i.place.a1();
+    let text = match (&a1, &i.place.sheet, &i.place.file) {
+        (Some(a1), _, _) => a1.clone(),
+        (None, Some(_), Some(_)) => texts::open_sheet(lang).to_string(),
+        (None, None, Some(_)) => texts::open_file(lang).to_string(),
+        _ => String::new(),
+    };
+    let url = i.place.file.as_deref().and_then(|f| {
+        source_url(
+            &cx.o.input,
+            f,
+            i.place.sheet.as_deref(),
+            a1.as_deref(),
+            cx.book_dir,
+        )
+    });
+    (text, url)
+}
+
+/// Width of a text in characters, as the fitted column sees it: the longest
+/// line, or for a wrapped head, the longest word.
+fn text_width(s: &str, by_word: bool) -> f64 {
+    let longest = if by_word {
+        s.split_whitespace().map(|w| w.chars().count()).max()
+    } else {
+        s.lines().map(|l| l.chars().count()).max()
+    };
+    longest.unwrap_or(0) as f64
+}
+
+/// Font size of the table's cells.
+const FONT: f64 = 10.0;
+
+/// The texts of one issue row, worked out before anything is written so the
+/// columns can be fitted and the rows given their heights.
+struct RowText<'i> {
+    number: usize,
+    issue: &'i Issue,
+    texts: Vec<(u16, String)>,
+    link: (String, Option<String>),
+    expected: Shown,
+    actual: Shown,
+}
+
+fn row_text<'i>(number: usize, i: &'i Issue, cx: &Context) -> RowText<'i> {
+    let lang = cx.lang();
+    let texts = vec![
+        (
+            at("severity"),
+            capitalised(severity_label(i.severity, lang)),
+        ),
+        (at("unit"), cx.unit_name(i.unit.as_deref())),
+        (at("file"), cell_text(i.place.file.as_deref().unwrap_or(""))),
+        (
+            at("sheet"),
+            cell_text(i.place.sheet.as_deref().unwrap_or("")),
+        ),
+        (at("check"), rule_title(i.rule, lang).to_string()),
+        (at("description"), cell_text(&i.message)),
+        (at("org"), cell_text(&cx.org_text(i))),
+        (
+            at("field"),
+            i.field
+                .as_deref()
+                .map(|x| capitalised(field_label(x, lang)))
+                .unwrap_or_default(),
+        ),
+    ];
+    RowText {
+        number,
+        issue: i,
+        texts,
+        link: link_for(i, cx),
+        expected: shown(&i.expected, i, cx),
+        actual: shown(&i.actual, i, cx),
+    }
+}
+
+/// Column widths fitted to the head (by its longest word) and the longest
+/// value, within each column's bounds.
+fn fit_widths(rows: &[RowText], lang: Lang) -> Vec<f64> {
+    let mut widths: Vec<f64> = COLUMNS
+        .iter()
+        .map(|c| text_width(c.head(lang), true) + 2.0)
+        .collect();
+    let mut widen = |c: u16, s: &str| {
+        let w = text_width(s, false) * FONT / 11.0 * 1.05 + 2.5;
+        if w > widths[c as usize] {
+            widths[c as usize] = w;
+        }
+    };
+    for row in rows {
+        for (c, s) in &row.texts {
+            widen(*c, s);
+        }
+        widen(at("cell"), &row.link.0);
+        for (c, v) in [(at("expected"), &row.expected), (at("actual"), &row.actual)] {
+            match v {
+                Shown::Text(s) => widen(c, s),
+                Shown::Number(n) => widen(c, &format!("{n:.2}")),
+                Shown::Empty => {}
+            }
+        }
+    }
+    widen(at("status"), Status::New.label(lang));
+    // A head's longest word is never broken, whatever the bounds.
+    COLUMNS
+        .iter()
+        .zip(widths)
+        .map(|(c, w)| {
+            w.clamp(c.min, c.max)
+                .max(text_width(c.head(lang), true) * 1.1 + 2.0)
+        })
+        .collect()
+}
+
+/// Writes an issue sheet: `rows` are (number in the list of all issues,
+/// issue). `what` names the sheet in the printed page header.
+pub fn write_issue_sheet(
+    wb: &mut Workbook,
+    name: &str,
+    what: &str,
+    rows: &[(usize, &Issue)],
+    cx: &Context,
+) -> Result<(), XlsxError> {
+    let lang = cx.lang();
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    let rows: Vec<RowText> = rows
+        .iter()
+        .take(MAX_ROWS)
+        .map(|(n, i)| row_text(*n, i, cx))
+        .collect();
+    let widths = fit_widths(&rows, lang);
+
+    let head = style::head().set_font_size(FONT);
+    let follow_head = style::follow_up_head().set_font_size(FONT);
+    let key_head = style::key_head();
+    let mut head_lines = 1;
+    for (c, column) in COLUMNS.iter().enumerate() {
+        let f = match column.kind {
+            Kind::Issue => &head,
+            Kind::FollowUp => &follow_head,
+            Kind::Key => &key_head,
+        };
+        ws.write_string_with_format(0, c as u16, column.head(lang), f)?;
+        if !column.is_hidden() {
+            // Bold runs wider: count it as a larger font.
+            head_lines = head_lines.max(style::wrapped_lines(
+                column.head(lang),
+                widths[c],
+                FONT * 1.1,
+            ));
+        }
+    }
+    ws.set_row_height(0, style::row_height(head_lines, FONT))?;
+
+    let new_label = Status::New.label(lang);
+    let mut links = 0usize;
+    for (k, row) in rows.iter().enumerate() {
+        let r = k as u32 + 1;
+        let i = row.issue;
+        let f = cx.formats(i.severity);
+        let mut lines = 1;
+        ws.write_number_with_format(r, at("number"), row.number as f64, &f.center)?;
+        for (c, s) in &row.texts {
+            let fmt = if *c == at("severity") {
+                &f.mark
+            } else {
+                &f.wrap
+            };
+            ws.write_string_with_format(r, *c, s, fmt)?;
+            lines = lines.max(style::wrapped_lines(s, widths[*c as usize], FONT));
+        }
+        let (text, url) = &row.link;
+        match url {
+            Some(url) if links < MAX_LINKS_PER_SHEET => {
+                links += 1;
+                let tip: String = format!(
+                    "{}: {}",
+                    texts::open_tip(lang),
+                    i.place.file.as_deref().unwrap_or("")
+                )
+                .chars()
+                .take(250)
+                .collect();
+                ws.write_url_with_format(
+                    r,
+                    at("cell"),
+                    Url::new(url).set_text(text).set_tip(tip),
+                    &f.link,
+                )?;
+            }
+            _ => {
+                ws.write_string_with_format(r, at("cell"), text, &f.center)?;
+            }
+        }
+        for (c, v) in [(at("expected"), &row.expected), (at("actual"), &row.actual)] {
+            write_value(ws, r, c, v, i, f)?;
+            if let Shown::Text(s) = v {
+                lines = lines.max(style::wrapped_lines(s, widths[c as usize], FONT));
+            }
+        }
+        match (&row.expected, &row.actual) {
+            (Shown::Number(e), Shown::Number(a)) => {
+                let d = round6(a - e);
+                let fmt = if is_fraction_field(i) {
+                    &f.diff_pct
+                } else if d.fract() == 0.0 {
+                    &f.diff_int
+                } else {
+                    &f.diff_dec
+                };
+                ws.write_number_with_format(r, at("difference"), d, fmt)?;
+            }
+            _ => {
+                ws.write_blank(r, at("difference"), &f.text)?;
+            }
+        }
+        ws.write_blank(r, at("responsible"), &cx.follow_up.text)?;
+        ws.write_blank(r, at("due"), &cx.follow_up.date)?;
+        ws.write_string_with_format(r, at("status"), new_label, &cx.follow_up.text)?;
+        lines = lines.max(style::wrapped_lines(
+            new_label,
+            widths[at("status") as usize],
+            FONT,
+        ));
+        ws.write_blank(r, at("comment"), &cx.follow_up.text)?;
+
+        ws.write_string(r, at("rule_id"), i.rule.id())?;
+        ws.write_string(
+            r,
+            at("unit_id"),
+            i.unit.as_deref().map(cell_text).unwrap_or_default(),
+        )?;
+        ws.write_string(
+            r,
+            at("org_key"),
+            i.org.as_deref().map(cell_text).unwrap_or_default(),
+        )?;
+        ws.write_string(
+            r,
+            at("field_id"),
+            i.field.as_deref().map(cell_text).unwrap_or_default(),
+        )?;
+        ws.write_string(r, at("severity_id"), i.severity.as_str())?;
+        ws.set_row_height(r, style::row_height(lines.min(400), FONT))?;
+    }
+
+    let last = rows.len() as u32;
+    if last > 0 {
+        let (title, message) = texts::pick_from_list(lang);
+        let status = DataValidation::new()
+            .allow_list_strings(&status_labels(lang))?
+            .set_error_title(title)?
+            .set_error_message(message)?;
+        ws.add_data_validation(1, at("status"), last, at("status"), &status)?;
+        let (title, message) = texts::date_wanted(lang);
+        let due = DataValidation::new()
+            .allow_date(DataValidationRule::GreaterThanOrEqualTo(
+                ExcelDateTime::from_ymd(2000, 1, 1)?,
+            ))
+            .set_error_title(title)?
+            .set_error_message(message)?;
+        ws.add_data_validation(1, at("due"), last, at("due"), &due)?;
+    }
+
+    for (c, column) in COLUMNS.iter().enumerate() {
+        ws.set_column_width(c as u16, widths[c])?;
+        if column.is_hidden() {
+            ws.set_column_hidden(c as u16)?;
+        }
+    }
+    let last_visible = COLUMNS.iter().rposition(|c| !c.is_hidden()).unwrap_or(0) as u16;
+    ws.autofilter(0, 0, last, last_visible)?;
+    // The hidden keys are for machines: never on paper, whatever the viewer.
+    ws.set_print_area(0, 0, last, last_visible)?;
+    ws.set_freeze_panes(1, 0)?;
+    style::print_setup(ws, lang, cx.o.period, what, Some(0))?;
+    Ok(())
+}
