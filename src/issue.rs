@@ -194,6 +194,8 @@ pub struct Issue {
     /// seen, the best registry candidates, the file that supersedes this one.
     pub detail: Option<String>,
     pub message: String,
+    /// Last month's follow-up of the same issue, when the specialist wrote one.
+    pub followup: Option<crate::followup::FollowUp>,
 }
 
 impl Issue {
@@ -212,6 +214,7 @@ impl Issue {
             actual: None,
             detail: None,
             message: String::new(),
+            followup: None,
         }
     }
 

@@ -23,6 +23,7 @@ pub mod cli;
 pub mod commands;
 pub mod consolidate;
 pub mod error;
+pub mod followup;
 pub mod history;
 pub mod ingest;
 pub mod issue;

@@ -6,6 +6,7 @@ use crate::checks;
 use crate::cli::ConsolidateArgs;
 use crate::consolidate::consolidate;
 use crate::error::{Error, Result};
+use crate::followup;
 use crate::history;
 use crate::ingest::discover::{discover, InputFile};
 use crate::issue::{num, Issue, Place, Rule, Severity};
@@ -337,6 +338,35 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
     issues.extend(region_issues);
     issues.extend(history_issues);
     let issues = finish_issues(issues, pipeline, req.lang);
+    let mut issues = issues;
+    // Last month's follow-up: what the specialist explained or waived stays so.
+    let last = period.previous();
+    if let Some(book) = req
+        .history
+        .as_ref()
+        .and_then(|h| h.parent())
+        .map(|out| {
+            out.join(last.to_string())
+                .join(format!("discrepancies-{last}.xlsx"))
+        })
+        .filter(|p| p.is_file())
+    {
+        match followup::load(&book, &last.to_string()) {
+            Ok(carried) => {
+                let n = followup::apply(&mut issues, &carried);
+                tracing::info!(carried = n, from = %book.display(), "follow-up carried over");
+            }
+            Err(reason) => {
+                tracing::warn!(%reason, "last month's discrepancy workbook cannot be read");
+                let issue = Issue::new(
+                    Rule::FileUnreadable,
+                    Place::file(&format!("{last}/discrepancies-{last}.xlsx")),
+                )
+                .detail(format!("history|{reason}"));
+                issues.extend(finish_issues(vec![issue], pipeline, req.lang));
+            }
+        }
+    }
     let _ = num;
     Ok(Outcome {
         pipeline,

@@ -20,6 +20,8 @@ pub fn issue_value(i: &Issue) -> Value {
         "expected": i.expected,
         "actual": i.actual,
         "message": i.message,
+        "status": i.followup.as_ref().map_or("new", |f| f.status.id()),
+        "comment": i.followup.as_ref().map(|f| f.comment.clone()).filter(|c| !c.is_empty()),
     })
 }
 
@@ -61,9 +63,9 @@ fn value_text(v: &Option<Value>) -> String {
     }
 }
 
-pub const CSV_COLUMNS: [&str; 12] = [
+pub const CSV_COLUMNS: [&str; 14] = [
     "severity", "rule", "unit", "file", "sheet", "cell", "row", "org", "field", "expected",
-    "actual", "message",
+    "actual", "message", "status", "comment",
 ];
 
 pub fn to_csv(o: &Outcome) -> Vec<u8> {
@@ -88,6 +90,11 @@ pub fn to_csv(o: &Outcome) -> Vec<u8> {
             value_text(&i.expected),
             value_text(&i.actual),
             neutralise(&i.message),
+            i.followup
+                .as_ref()
+                .map_or("new", |f| f.status.id())
+                .to_string(),
+            neutralise(i.followup.as_ref().map_or("", |f| f.comment.as_str())),
         ];
         out.push_str(
             &fields

@@ -36,8 +36,24 @@ fn figures(f: &Figures, m: &mut Map<String, Value>) {
     );
 }
 
-fn severities(e: usize, w: usize, i: usize) -> Value {
-    json!({"error": e, "warning": w, "info": i})
+/// Counts by severity, and (of them) the issues last month's follow-up
+/// marked explained or waived.
+fn severities<'a>(issues: impl Iterator<Item = &'a crate::issue::Issue> + Clone) -> Value {
+    use crate::report::discrepancy_book::status::Status;
+    let count = |s: Severity| issues.clone().filter(|i| i.severity == s).count();
+    let marked = |st: Status| {
+        issues
+            .clone()
+            .filter(|i| i.followup.as_ref().is_some_and(|f| f.status == st))
+            .count()
+    };
+    json!({
+        "error": count(Severity::Error),
+        "warning": count(Severity::Warning),
+        "info": count(Severity::Info),
+        "explained": marked(Status::Explained),
+        "waived": marked(Status::Waived),
+    })
 }
 
 pub fn to_value(o: &Outcome) -> Value {
@@ -62,9 +78,9 @@ pub fn to_value(o: &Outcome) -> Value {
             m.insert(
                 "issues".into(),
                 severities(
-                    o.unit_count(&u.unit, Severity::Error),
-                    o.unit_count(&u.unit, Severity::Warning),
-                    o.unit_count(&u.unit, Severity::Info),
+                    o.issues
+                        .iter()
+                        .filter(|i| i.unit.as_deref() == Some(u.unit.as_str())),
                 ),
             );
             Value::Object(m)
@@ -77,7 +93,7 @@ pub fn to_value(o: &Outcome) -> Value {
         "units": units,
         "files": {"found": o.files.found, "read": o.files.read, "skipped": o.files.skipped},
         "rows": {"read": o.rows.read, "accepted": o.rows.accepted, "rejected": o.rows.rejected},
-        "issues": severities(o.count(Severity::Error), o.count(Severity::Warning), o.count(Severity::Info)),
+        "issues": severities(o.issues.iter()),
     })
 }
 

@@ -183,3 +183,97 @@ fn a_damaged_history_file_is_reported_not_fatal() {
     );
     assert!(out.join("history/2026-03/units.parquet").is_file());
 }
+
+/// Writes `text` into one cell of a sheet of an xlsx, as a person editing
+/// the workbook in Excel would (an inline string replaces the cell).
+fn edit_cell(xlsx: &Path, sheet_index: usize, cell: &str, text: &str) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(xlsx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let target = format!("xl/worksheets/sheet{sheet_index}.xml");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == target {
+            let xml = String::from_utf8(data).unwrap();
+            let start = xml
+                .find(&format!("<c r=\"{cell}\""))
+                .unwrap_or_else(|| panic!("no cell {cell}"));
+            let rest = &xml[start..];
+            let open_end = rest.find('>').unwrap();
+            let end = if rest[..open_end].ends_with('/') {
+                open_end + 1
+            } else {
+                rest.find("</c>").unwrap() + 4
+            };
+            let replacement = format!("<c r=\"{cell}\" t=\"inlineStr\"><is><t>{text}</t></is></c>");
+            data = format!("{}{}{}", &xml[..start], replacement, &rest[end..]).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    std::fs::write(xlsx, out.finish().unwrap().into_inner()).unwrap();
+}
+
+#[test]
+fn a_waived_issue_stays_waived_with_its_comment() {
+    use jinaq::report::discrepancy_book::table::column;
+    let dir = scratch("history-followup");
+    let out = dir.join("out");
+    // the second organisation's categories do not add up to its total
+    let mut broken = BASE;
+    broken[1] = [1.0, 0.0, 1.0, 0.0, 1.0];
+    alga_report(&dir.join("feb"), "2026-02", &broken);
+    // make the total of row 5 disagree: rewrite the report with a wrong total
+    edit_cell(&dir.join("feb/Алға_2026-02.xlsx"), 1, "E5", "4");
+    let (_, feb) = consolidate(&dir.join("feb"), &out, "2026-02");
+    let sum = of_rule(&feb, "row.categories_sum");
+    assert_eq!(sum.len(), 1, "{feb}");
+    // the specialist waives it in February's workbook, with a comment
+    let book = out.join("2026-02/discrepancies-2026-02.xlsx");
+    let row = feb["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|i| i["rule"] == "row.categories_sum")
+        .unwrap() as u32
+        + 2;
+    let letter = |id: &str| {
+        let c = column(id).unwrap() as u8;
+        ((b'A' + c) as char).to_string()
+    };
+    edit_cell(
+        &book,
+        2,
+        &format!("{}{row}", letter("status")),
+        "Снято с контроля",
+    );
+    edit_cell(
+        &book,
+        2,
+        &format!("{}{row}", letter("comment")),
+        "Аудан түсініктеме берді",
+    );
+    // March: the same defect again
+    alga_report(&dir.join("mar"), "2026-03", &broken);
+    edit_cell(&dir.join("mar/Алға_2026-03.xlsx"), 1, "E5", "4");
+    let (_, mar) = consolidate(&dir.join("mar"), &out, "2026-03");
+    let again = of_rule(&mar, "row.categories_sum");
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0]["status"], "waived");
+    assert_eq!(again[0]["comment"], "Аудан түсініктеме берді");
+    let others: Vec<&Value> = mar["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["rule"] != "row.categories_sum")
+        .collect();
+    assert!(others.iter().all(|i| i["status"] == "new"), "{others:?}");
+    let summary = read_json(&out.join("2026-03/summary-2026-03.json"));
+    assert_eq!(summary["issues"]["waived"], 1);
+    assert_eq!(summary["issues"]["explained"], 0);
+}

@@ -587,15 +587,39 @@ pub fn write_issue_sheet(
                 ws.write_blank(r, at("difference"), &f.text)?;
             }
         }
-        ws.write_blank(r, at("responsible"), &cx.follow_up.text)?;
+        // Last month's follow-up of the same issue carries over.
+        let carried = i.followup.as_ref();
+        let status = carried.map_or(new_label, |f| f.status.label(lang));
+        match carried
+            .map(|f| cell_text(&f.responsible))
+            .filter(|s| !s.is_empty())
+        {
+            Some(who) => {
+                ws.write_string_with_format(r, at("responsible"), who, &cx.follow_up.text)?
+            }
+            None => ws.write_blank(r, at("responsible"), &cx.follow_up.text)?,
+        };
         ws.write_blank(r, at("due"), &cx.follow_up.date)?;
-        ws.write_string_with_format(r, at("status"), new_label, &cx.follow_up.text)?;
+        ws.write_string_with_format(r, at("status"), status, &cx.follow_up.text)?;
         lines = lines.max(style::wrapped_lines(
-            new_label,
+            status,
             widths[at("status") as usize],
             FONT,
         ));
-        ws.write_blank(r, at("comment"), &cx.follow_up.text)?;
+        match carried
+            .map(|f| cell_text(&f.comment))
+            .filter(|s| !s.is_empty())
+        {
+            Some(c) => {
+                lines = lines.max(style::wrapped_lines(
+                    &c,
+                    widths[at("comment") as usize],
+                    FONT,
+                ));
+                ws.write_string_with_format(r, at("comment"), c, &cx.follow_up.text)?
+            }
+            None => ws.write_blank(r, at("comment"), &cx.follow_up.text)?,
+        };
 
         ws.write_string(r, at("rule_id"), i.rule.id())?;
         ws.write_string(
