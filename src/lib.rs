@@ -10,13 +10,15 @@
 //!    summary located on their sheets and read row by row.
 //! 4. [`checks`]: row rules, total rows, summaries, the registry, events and
 //!    financing; every finding an [`issue::Issue`] with its cell.
-//! 5. [`consolidate`]: accepted rows -> unit and region figures (polars).
+//! 5. [`consolidate`]: accepted rows -> unit and region figures (polars);
+//!    [`breakdown`] splits them by form, topic area and unit for the workbook.
 //! 6. [`report`]: the consolidated workbook, the discrepancy log (xlsx, csv,
 //!    json) and the summary json.
 //!
 //! The pipeline file ([`pipeline`]) gives the reports their meaning;
 //! [`commands`] wire the stages together for each subcommand.
 
+pub mod breakdown;
 pub mod checks;
 pub mod cli;
 pub mod commands;
