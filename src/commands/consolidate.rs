@@ -202,6 +202,9 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         reports,
         issues,
         consolidation,
+        registry,
+        // Filled from `OUTPUT/history/` once earlier periods are stored there.
+        previous_year: None,
     })
 }
 

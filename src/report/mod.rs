@@ -15,12 +15,13 @@ pub mod discrepancy_book;
 pub mod issue_log;
 pub mod summary;
 
-use crate::consolidate::Consolidation;
+use crate::consolidate::{Consolidation, Figures};
 use crate::error::{Error, Result};
 use crate::issue::{Issue, Severity};
 use crate::lang::Lang;
 use crate::normalize::identify::Period;
 use crate::pipeline::Pipeline;
+use crate::registry::Registry;
 use crate::tables::FileReport;
 use std::path::{Path, PathBuf};
 
@@ -53,6 +54,18 @@ pub struct Outcome<'p> {
     pub consolidation: Consolidation,
     pub files: FileCounts,
     pub rows: RowCounts,
+    /// The registry the run checked against: the organisations' registered names.
+    pub registry: Registry,
+    /// The region's figures for the same period of the previous year, when
+    /// the history of earlier runs has them.
+    pub previous_year: Option<EarlierFigures>,
+}
+
+/// The region's figures of an earlier period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EarlierFigures {
+    pub period: Period,
+    pub region: Figures,
 }
 
 impl Outcome<'_> {
