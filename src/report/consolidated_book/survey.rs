@@ -10,20 +10,25 @@ use crate::breakdown::Survey;
 use crate::pipeline::Vocabulary;
 use rust_xlsxwriter::{Format, XlsxError};
 
-const LAST_COL: u16 = 8;
+const LAST_COL: u16 = 9;
 
-#[allow(clippy::too_many_arguments)]
+/// The labels of a row: its number (none on the total row), group and name.
+struct RowLabel<'a> {
+    no: Option<usize>,
+    group: &'a str,
+    name: &'a str,
+    name_fmt: &'a Format,
+}
+
 fn write(
     s: &mut Sheet,
     ctx: &Ctx,
     row: u32,
-    group: &str,
-    name: &str,
-    name_fmt: &Format,
+    label: &RowLabel,
     x: &Survey,
-    total: bool,
 ) -> Result<(), XlsxError> {
     let st = &ctx.st;
+    let total = label.no.is_none();
     let (text, int, pct, score) = if total {
         (
             &st.total_text,
@@ -34,15 +39,21 @@ fn write(
     } else {
         (&st.text, &st.int, &st.pct, &st.score)
     };
-    s.text(row, 0, group, text)?;
-    s.text(row, 1, name, if total { text } else { name_fmt })?;
-    s.count(row, 2, Some(x.events), int)?;
-    s.count(row, 3, Some(x.surveyed_events), int)?;
-    s.num(row, 4, x.participants, int)?;
-    s.num(row, 5, x.respondents, int)?;
-    s.num(row, 6, x.response_rate(), pct)?;
-    s.num(row, 7, x.usefulness, score)?;
-    s.num(row, 8, x.will_apply, pct)?;
+    s.count(row, 0, label.no, if total { text } else { &st.center })?;
+    s.text(row, 1, label.group, text)?;
+    s.text(
+        row,
+        2,
+        label.name,
+        if total { text } else { label.name_fmt },
+    )?;
+    s.count(row, 3, Some(x.events), int)?;
+    s.count(row, 4, Some(x.surveyed_events), int)?;
+    s.num(row, 5, x.participants, int)?;
+    s.num(row, 6, x.respondents, int)?;
+    s.num(row, 7, x.response_rate(), pct)?;
+    s.num(row, 8, x.usefulness, score)?;
+    s.num(row, 9, x.will_apply, pct)?;
     Ok(())
 }
 
@@ -74,6 +85,7 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     let mut s = Sheet::new(&ctx.sheet_name(T::SheetSurvey))?;
     let header_row = s.title(t(T::TitleSurvey), &ctx.period_line, LAST_COL, st)?;
     let heads: Vec<Head> = [
+        T::No,
         T::GroupedBy,
         T::Name,
         T::Events,
@@ -106,27 +118,31 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
         }
     }
     let mut row = first;
-    for (group, name, known, x) in &rows {
+    for (i, (group, name, known, x)) in rows.iter().enumerate() {
         let name_fmt = if *known { &st.text_wrap } else { &st.italic };
-        write(&mut s, ctx, row, group, name, name_fmt, x, false)?;
+        let label = RowLabel {
+            no: Some(i + 1),
+            group,
+            name,
+            name_fmt,
+        };
+        write(&mut s, ctx, row, &label, x)?;
         row += 1;
     }
     let last_row = row.saturating_sub(1).max(first);
-    write(
-        &mut s,
-        ctx,
-        row,
-        "",
-        t(T::RegionTotal),
-        &st.total_text,
-        &b.survey_total,
-        true,
-    )?;
+    let label = RowLabel {
+        no: None,
+        group: "",
+        name: t(T::RegionTotal),
+        name_fmt: &st.total_text,
+    };
+    write(&mut s, ctx, row, &label, &b.survey_total)?;
     row += 2;
 
-    s.limit(0, 12.0, 16.0);
-    s.limit(1, 28.0, 44.0);
-    for col in 2..=LAST_COL {
+    s.limit(0, 4.0, 5.0);
+    s.limit(1, 12.0, 16.0);
+    s.limit(2, 28.0, 44.0);
+    for col in 3..=LAST_COL {
         s.limit(col, 11.0, 16.0);
     }
     s.fit()?;
@@ -134,7 +150,7 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     s.note(row + 1, LAST_COL, t(T::NoteEmpty), st)?;
 
     s.ws.autofilter(first - 1, 0, last_row, LAST_COL)?;
-    s.ws.set_freeze_panes(first, 2)?;
+    s.ws.set_freeze_panes(first, 3)?;
     s.print_setup((header_row, first - 1), &ctx.span)?;
     Ok(s)
 }
