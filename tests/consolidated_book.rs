@@ -672,3 +672,113 @@ fn the_previous_year_appears_beside_the_period_when_history_has_it() {
         (None, None)
     );
 }
+
+#[test]
+fn a_unit_without_a_report_reads_empty_and_timeliness_follows_the_due_day() {
+    let Some(shared) = shared() else { return };
+    let p = pipeline();
+    let lang = Lang::Kk;
+    let exp = expected(&shared);
+    let source = shared.join("fixtures").join(PERIOD);
+    let inbox =
+        std::env::temp_dir().join(format!("jinaq-consolidated-book-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&inbox);
+    std::fs::create_dir_all(&inbox).unwrap();
+    let unit_of = |file: &str| {
+        exp["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["file"] == file)
+            .map(|u| u["unit"].as_str().unwrap().to_string())
+    };
+    let (mut missing, mut early, mut late) = (None, None, None);
+    let at = |secs: u64| std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+    for entry in std::fs::read_dir(&source).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().to_string();
+        let unit = unit_of(&name);
+        if missing.is_none() && unit.as_deref() == Some("yrgyz") {
+            missing = unit;
+            continue;
+        }
+        let copy = inbox.join(&name);
+        std::fs::copy(entry.path(), &copy).unwrap();
+        let file = std::fs::File::options().write(true).open(&copy).unwrap();
+        match unit.as_deref() {
+            // 2026-04-05 18:30 UTC: 23:30 on the due day in Aktobe.
+            Some("alga") => {
+                file.set_modified(at(1_775_413_800)).unwrap();
+                early = unit;
+            }
+            // 2026-04-05 19:30 UTC: already 6 April in Aktobe.
+            Some("kobda") => {
+                file.set_modified(at(1_775_417_400)).unwrap();
+                late = unit;
+            }
+            _ => {}
+        }
+    }
+    let (missing, early, late) = (missing.unwrap(), early.unwrap(), late.unwrap());
+    let o = process(&Request {
+        pipeline: &p,
+        input: inbox.clone(),
+        registry: shared.join("fixtures/registry.xlsx"),
+        period: Some(PERIOD.parse().unwrap()),
+        lang,
+        progress: false,
+    })
+    .unwrap();
+    let mut book = open(bytes_of(&o));
+    std::fs::remove_dir_all(&inbox).unwrap();
+
+    let u = Table::of(&mut book, T::SheetUnits, lang);
+    let name_col = u.col(T::Unit, None);
+    let status = u.col(T::Report, Some(T::Status));
+    let timeliness = u.col(T::Report, Some(T::Timeliness));
+    let row = u.row_of(name_col, &unit_name(&p, &missing, lang));
+    assert_eq!(u.text(row, status), T::NotReceived.get(lang));
+    for (group, sub) in [
+        (T::Members, None),
+        (T::Trained, Some(T::TrainedTotal)),
+        (T::Events, Some(T::EventsCount)),
+    ] {
+        assert_eq!(
+            u.value(row, u.col(group, sub)),
+            None,
+            "{missing} {group:?} {sub:?} is empty, not 0"
+        );
+    }
+    // The registry still knows the unit's organisations.
+    assert!(u.value(row, u.col(T::Orgs, Some(T::InRegistry))).unwrap() > 0.0);
+    assert_eq!(
+        u.text(u.row_of(name_col, &unit_name(&p, &early, lang)), timeliness),
+        T::OnTime.get(lang)
+    );
+    assert_eq!(
+        u.text(u.row_of(name_col, &unit_name(&p, &late, lang)), timeliness),
+        T::Late.get(lang)
+    );
+
+    // The region's figures leave the unit out; the first sheet counts 13 reports.
+    let gone = exp["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["unit"] == missing.as_str())
+        .unwrap();
+    let s = Table::of(&mut book, T::SheetSummary, lang);
+    let (label, value) = (s.col(T::Indicator, None), s.col(T::Indicator, None) + 1);
+    let members = exp["region"]["members"].as_f64().unwrap() - gone["members"].as_f64().unwrap();
+    close(
+        s.value(s.row_of(label, T::IndMembers.get(lang)), value),
+        Some(members),
+        "members without the unit",
+    );
+    let reported = exp["region"]["units_reported"].as_f64().unwrap() - 1.0;
+    close(
+        s.value(s.row_of(label, T::UnitsReported.get(lang)), value),
+        Some(reported),
+        "units reported",
+    );
+}

@@ -132,14 +132,14 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     s.limit(0, 4.0, 5.0);
     s.limit(1, 14.0, 22.0);
     s.limit(2, 11.0, 11.0);
-    s.limit(3, 16.0, 22.0);
-    s.limit(4, 18.0, 26.0);
-    s.limit(5, 26.0, 40.0);
-    s.limit(6, 18.0, 28.0);
+    s.limit(3, 16.0, 20.0);
+    s.limit(4, 18.0, 22.0);
+    s.limit(5, 26.0, 34.0);
+    s.limit(6, 18.0, 24.0);
     for col in 7..=10 {
         s.limit(col, 10.0, 13.0);
     }
-    s.limit(11, 16.0, 28.0);
+    s.limit(11, 16.0, 24.0);
     s.limit(12, 8.0, 14.0);
     s.limit(13, 6.0, 7.0);
     s.fit()?;

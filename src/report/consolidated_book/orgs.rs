@@ -120,8 +120,8 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     s.limit(0, 5.0, 6.0);
     s.limit(1, 14.0, 22.0);
     s.limit(2, 14.0, 14.0);
-    s.limit(3, 24.0, 34.0);
-    s.limit(4, 22.0, 32.0);
+    s.limit(3, 24.0, 36.0);
+    s.limit(4, 22.0, 34.0);
     for col in 5..=12 {
         s.limit(col, 5.5, 9.0);
     }

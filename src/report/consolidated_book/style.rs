@@ -209,9 +209,9 @@ impl Head {
 /// asks for.
 pub struct Sheet {
     pub ws: Worksheet,
-    /// Widest single-line content per column, in characters.
+    /// Widest single-line content per column, in width units.
     content: BTreeMap<u16, f64>,
-    /// Longest header word per column, in characters.
+    /// Longest header word per column, in width units.
     words: BTreeMap<u16, f64>,
     limits: BTreeMap<u16, (f64, f64)>,
     /// Wrapping cells: (row, first column, last column, text).
@@ -243,17 +243,35 @@ fn shown_len(v: f64) -> f64 {
     digits + ((digits - 1.0) / 3.0).floor() + if v.fract() != 0.0 { 2.0 } else { 0.0 } + 1.0
 }
 
-/// Lines a text takes when wrapped at word boundaries in `width` characters.
+/// How wide a character of 10 pt table text is, in column width units (the
+/// width of `0` in the 11 pt default font).
+fn char_width(c: char) -> f64 {
+    match c {
+        ' ' | '.' | ',' | ':' | ';' | '\'' | '"' | '«' | '»' | '(' | ')' | '-' | 'і' | 'ı'
+        | '|' => 0.5,
+        '0'..='9' => 0.91,
+        c if c.is_uppercase() => 1.15,
+        _ => 0.93,
+    }
+}
+
+fn width_units(s: &str) -> f64 {
+    s.chars().map(char_width).sum()
+}
+
+/// Lines a text takes when wrapped at word boundaries in a column `width`
+/// units wide.
 fn lines_of(text: &str, width: f64) -> usize {
-    // Table text is set at 10 pt; widths count characters of the 11 pt default.
-    let capacity = ((width - 1.0) / 0.85).max(4.0);
+    // Excel adds 0.71 of padding to a set width; the cell's margins take 1.
+    let capacity = (width - 0.3).max(3.0);
+    let space = char_width(' ');
     text.lines()
         .map(|para| {
             let mut lines = 1;
             let mut used = 0.0;
             for word in para.split_whitespace() {
-                let w = word.chars().count() as f64;
-                let need = if used == 0.0 { w } else { used + 1.0 + w };
+                let w = width_units(word);
+                let need = if used == 0.0 { w } else { used + space + w };
                 if need <= capacity || used == 0.0 {
                     used = need;
                 } else {
@@ -295,7 +313,7 @@ impl Sheet {
     /// Text in a cell; with a wrapping format it may take several lines, and
     /// its row is made tall enough.
     pub fn text(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
-        let longest_line = s.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+        let longest_line = s.lines().map(width_units).fold(0.0, f64::max);
         Self::grow(&mut self.content, col, longest_line);
         if s.chars().count() > 6 {
             self.wrapped.push((row, col, col, s.to_string()));
@@ -560,6 +578,15 @@ mod tests {
         assert_eq!(s.width_of(1), 40.0);
         assert_eq!(lines_of("қысқа", 20.0), 1);
         assert_eq!(lines_of(&"ұзын ".repeat(30), 40.0), 4);
+        // Measured in LibreOffice: this name just fits a column set 34 wide.
+        assert_eq!(
+            lines_of("\"№5 жалпы орта білім беретін мектеп\" КММ", 34.0),
+            1
+        );
+        assert_eq!(
+            lines_of("\"№9 жалпы орта білім беретін мектеп\" КММ", 32.0),
+            2
+        );
         assert!(s.width_of(2) >= 12.0, "{}", s.width_of(2));
     }
 }

@@ -143,7 +143,7 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     s.limit(1, 12.0, 16.0);
     s.limit(2, 28.0, 44.0);
     for col in 3..=LAST_COL {
-        s.limit(col, 11.0, 16.0);
+        s.limit(col, 12.0, 16.0);
     }
     s.fit()?;
     s.note(row, LAST_COL, t(T::NoteSurvey), st)?;
