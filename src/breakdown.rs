@@ -563,6 +563,21 @@ mod tests {
     }
 
     #[test]
+    fn no_events_give_empty_breakdowns() {
+        let empty = events().slice(0, 0);
+        assert_eq!(empty.height(), 0);
+        assert!(event_lines(&empty, &["a".to_string()]).unwrap().is_empty());
+        assert!(events_by(&empty, TOPIC_AREA).unwrap().cells.is_empty());
+        assert!(survey_by(&empty, UNIT).unwrap().is_empty());
+        assert!(area_reach(&empty).unwrap().is_empty());
+        let total = survey_total(&empty).unwrap();
+        assert_eq!(
+            (total.events, total.respondents, total.usefulness),
+            (0, None, None)
+        );
+    }
+
+    #[test]
     fn organisations_follow_unit_order_with_their_share() {
         let mut cols = vec![
             Column::new("unit".into(), vec!["a".to_string(), "b".to_string()]),

@@ -357,6 +357,36 @@ fn figures_on_every_sheet_match_the_reference() {
         "organisations' region members",
     );
 
+    // Issue flags: every issue at an organisation's row is named on that row.
+    let (g_flags, g_file, g_row) = (
+        g.col(T::IssueFlags, None),
+        g.col(T::Source, Some(T::File)),
+        g.col(T::Source, Some(T::Row)),
+    );
+    let mut flagged = 0;
+    for issue in o.issues.iter().filter(|i| i.org.is_some()) {
+        let (Some(file), Some(row)) = (&issue.place.file, issue.place.excel_row()) else {
+            continue;
+        };
+        let Some(r) = g
+            .rows_with(g_file, file)
+            .into_iter()
+            .find(|r| g.value(*r, g_row) == Some(row as f64))
+        else {
+            continue;
+        };
+        let title = jinaq::messages::rule_title(issue.rule, lang);
+        assert!(
+            g.text(r, g_flags).contains(title),
+            "row {row} of {file} names {title}"
+        );
+        flagged += 1;
+    }
+    assert!(
+        flagged >= 3,
+        "only {flagged} organisation rows carry issues"
+    );
+
     // Events: one row each, real dates, participants adding up per unit.
     let e = Table::of(&mut book, T::SheetEvents, lang);
     let (e_unit, e_date, e_part) = (
