@@ -218,6 +218,10 @@ pub struct Sheet {
     wrapped: Vec<(u32, u16, u16, String)>,
     /// Rows of upward sub-headers, with their longest text.
     upward: BTreeMap<u32, usize>,
+    /// Group headers: (first column, last column, longest word in width units).
+    spans: Vec<(u16, u16, f64)>,
+    /// The widths set by [`Sheet::fit`].
+    fitted: BTreeMap<u16, f64>,
 }
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`,
@@ -257,6 +261,15 @@ fn char_width(c: char) -> f64 {
 
 fn width_units(s: &str) -> f64 {
     s.chars().map(char_width).sum()
+}
+
+/// The widest unbreakable piece of a header: text wraps at spaces and
+/// after hyphens (`Коллективно-` / `договорное`).
+fn longest_word(s: &str) -> f64 {
+    s.split_whitespace()
+        .flat_map(|w| w.split_inclusive('-'))
+        .map(width_units)
+        .fold(0.0, f64::max)
 }
 
 /// Lines a text takes when wrapped at word boundaries in a column `width`
@@ -300,6 +313,8 @@ impl Sheet {
             limits: BTreeMap::new(),
             wrapped: Vec::new(),
             upward: BTreeMap::new(),
+            spans: Vec::new(),
+            fitted: BTreeMap::new(),
         })
     }
 
@@ -377,12 +392,8 @@ impl Sheet {
     }
 
     fn header_cell(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
-        let longest_word = s
-            .split_whitespace()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0) as f64;
-        Self::grow(&mut self.words, col, longest_word);
+        // Headers are bold: a tenth wider.
+        Self::grow(&mut self.words, col, longest_word(s) * 1.1);
         self.wrapped.push((row, col, col, s.to_string()));
         self.ws.write_string_with_format(row, col, s, f)?;
         Ok(())
@@ -424,6 +435,8 @@ impl Sheet {
                     }
                     self.ws.write_string_with_format(row, c, s, f)?;
                     self.wrapped.push((row, c, last, s.to_string()));
+                    let longest = longest_word(s) * 1.1;
+                    self.spans.push((c, last, longest));
                     for (i, sub) in subs.iter().enumerate() {
                         if *upward {
                             self.ws.write_string_with_format(
@@ -483,6 +496,9 @@ impl Sheet {
     }
 
     fn width_of(&self, col: u16) -> f64 {
+        if let Some(w) = self.fitted.get(&col) {
+            return *w;
+        }
         let content = self.content.get(&col).copied().unwrap_or(0.0) * 1.05 + 1.5;
         let word = self.words.get(&col).copied().unwrap_or(0.0) * 1.05 + 1.5;
         let (min, max) = self.limits.get(&col).copied().unwrap_or((6.0, 45.0));
@@ -499,10 +515,25 @@ impl Sheet {
             .chain(self.limits.keys())
             .copied()
             .collect();
-        for c in cols {
-            let w = self.width_of(c);
-            self.ws.set_column_width(c, w)?;
+        let mut widths: BTreeMap<u16, f64> =
+            cols.into_iter().map(|c| (c, self.width_of(c))).collect();
+        // A group header's longest word must fit across its columns.
+        for (first, last, longest) in &self.spans {
+            let need = (longest * 1.05 + 1.5).min(30.0);
+            let have: f64 = (*first..=*last)
+                .map(|c| widths.get(&c).copied().unwrap_or(8.43))
+                .sum();
+            if have < need {
+                let extra = (need - have) / f64::from(last - first + 1);
+                for c in *first..=*last {
+                    *widths.entry(c).or_insert(8.43) += extra;
+                }
+            }
         }
+        for (c, w) in &widths {
+            self.ws.set_column_width(*c, *w)?;
+        }
+        self.fitted = widths;
         let mut lines: BTreeMap<u32, usize> = BTreeMap::new();
         for (row, first, last, text) in &self.wrapped {
             let width: f64 = (*first..=*last).map(|c| self.width_of(c)).sum();
@@ -524,7 +555,7 @@ impl Sheet {
                 longest.div_ceil(2) + 2
             };
             self.ws
-                .set_row_height(*row, (chars as f64 * 5.6 + 10.0).clamp(40.0, 130.0))?;
+                .set_row_height(*row, (chars as f64 * 6.5 + 12.0).clamp(40.0, 140.0))?;
         }
         Ok(())
     }
