@@ -10,7 +10,8 @@
 //!    summary located on their sheets and read row by row.
 //! 4. [`checks`]: row rules, total rows, summaries, the registry, events and
 //!    financing; every finding an [`issue::Issue`] with its cell.
-//! 5. [`consolidate`]: accepted rows -> unit and region figures (polars).
+//! 5. [`consolidate`]: accepted rows -> unit and region figures (polars);
+//!    [`breakdown`] splits them by form, topic area and unit for the workbook.
 //! 6. [`report`]: the consolidated workbook, the discrepancy log (xlsx, csv,
 //!    json) and the summary json.
 //!
@@ -18,6 +19,7 @@
 //! [`commands`] wire the stages together for each subcommand.
 
 pub mod bench;
+pub mod breakdown;
 pub mod checks;
 pub mod cli;
 pub mod commands;

@@ -389,6 +389,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         previous_month,
         previous_year,
         stages,
+        registry,
     })
 }
 

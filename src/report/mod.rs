@@ -21,6 +21,7 @@ use crate::issue::{Issue, Severity};
 use crate::lang::Lang;
 use crate::normalize::identify::Period;
 use crate::pipeline::Pipeline;
+use crate::registry::Registry;
 use crate::tables::FileReport;
 use std::path::{Path, PathBuf};
 
@@ -53,6 +54,8 @@ pub struct Outcome<'p> {
     pub consolidation: Consolidation,
     pub files: FileCounts,
     pub rows: RowCounts,
+    /// The registry the run checked against: the organisations' registered names.
+    pub registry: Registry,
     /// Last month's stored figures (within the same year), when history has them.
     pub previous_month: Option<crate::history::Snapshot>,
     /// The same period of the previous year, when history has it.

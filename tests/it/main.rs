@@ -2,6 +2,7 @@
 //! other office software, outputs read back and compared.
 
 mod common;
+mod consolidated_book;
 mod defects;
 mod determinism;
 mod discrepancy_book;

@@ -1,0 +1,335 @@
+//! Every text of the consolidated workbook in Kazakh, Russian and English.
+//!
+//! One table, so that a Kazakh run can be checked to hold no English label
+//! and a new label cannot be added in one language only. Texts with `{...}`
+//! are templates filled by the sheet that writes them.
+
+use crate::lang::Lang;
+use crate::normalize::identify::Period;
+
+macro_rules! texts {
+    ($($name:ident => ($kk:literal, $ru:literal, $en:literal),)*) => {
+        /// A label of the workbook.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($name,)* }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$name,)*];
+
+            /// The label in a language.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self { $(T::$name => lang.pick($kk, $ru, $en),)* }
+            }
+        }
+    };
+}
+
+texts! {
+    // Sheet names (at most 31 characters, none of []:*?/\).
+    SheetSummary => ("Жиынтық", "Свод", "Summary"),
+    SheetUnits => ("Аудандар", "Районы", "Units"),
+    SheetOrgs => ("Ұйымдар", "Организации", "Organisations"),
+    SheetEvents => ("Іс-шаралар", "Мероприятия", "Events"),
+    SheetForms => ("Оқыту нысандары", "Формы обучения", "Forms"),
+    SheetAreas => ("Бағыттар", "Направления", "Topic areas"),
+    SheetPriority => ("Басым бағыттар", "Приоритетные направления", "Priority areas"),
+    SheetSurvey => ("Сауалнама", "Анкетирование", "Survey"),
+    SheetFinance => ("Қаржыландыру", "Финансирование", "Financing"),
+    SheetCharts => ("Диаграммалар", "Диаграммы", "Charts"),
+
+    // Titles of the sheets.
+    TitleSummary => ("Кәсіподақтық оқыту туралы жиынтық мәлімет", "Сводные сведения о профсоюзном обучении", "Union training: consolidated figures"),
+    TitleUnits => ("Аудандар (қала) бойынша кәсіподақтық оқыту көрсеткіштері", "Показатели профсоюзного обучения по районам (городу)", "Union training by unit"),
+    TitleOrgs => ("Бастауыш кәсіподақ ұйымдары бойынша оқыту көрсеткіштері", "Показатели обучения по первичным профсоюзным организациям", "Union training by primary organisation"),
+    TitleEvents => ("Өткізілген оқыту іс-шаралары", "Проведённые обучающие мероприятия", "Training events held"),
+    TitleForms => ("Оқыту нысандары бойынша іс-шаралар мен қатысушылар", "Мероприятия и участники по формам обучения", "Events and participants by form"),
+    TitleAreas => ("Бағыттар бойынша іс-шаралар мен қатысушылар", "Мероприятия и участники по тематическим направлениям", "Events and participants by topic area"),
+    TitlePriority => ("Оқыту бағыттарын қамту және басым бағыттар", "Охват тематических направлений и приоритетные направления", "Topic areas reached and priority areas"),
+    TitleSurvey => ("Іс-шаралар қатысушыларына жүргізілген сауалнама нәтижелері", "Результаты анкетирования участников мероприятий", "Participant survey results"),
+    TitleFinance => ("Кәсіподақтық оқытуды қаржыландыру", "Финансирование профсоюзного обучения", "Financing of union training"),
+    TitleChartData => ("Диаграммаларға арналған деректер", "Данные для диаграмм", "Chart data"),
+    PeriodLine => ("Есепті кезең: {period} (жыл басынан бері); {as_of} ж. жағдай бойынша", "Отчётный период: {period} (с начала года); по состоянию на {as_of}", "Reporting period: {period} (year to date); as of {as_of}"),
+
+    // The first sheet.
+    Indicator => ("Көрсеткіш", "Показатель", "Indicator"),
+    Change => ("Өзгерісі", "Изменение", "Change"),
+    ChangePct => ("Өзгерісі, %", "Изменение, %", "Change, %"),
+    PointsSuffix => ("п.т.", "п.п.", "pp"),
+    IndMembers => ("Кәсіподақ мүшелерінің жалпы саны", "Общая численность членов профсоюза", "Union members, total"),
+    IndTrained => ("Кәсіподақтық оқытудан өткендер саны, оның ішінде:", "Прошли профсоюзное обучение, всего, в том числе:", "Completed union training, total; of them:"),
+    IndShare => ("Оқытудан өткендердің кәсіподақ мүшелерінің жалпы санына шаққандағы пайызы", "Доля прошедших обучение в общей численности членов профсоюза, %", "Trained as % of all members"),
+    CatMembers => ("кәсіподақ мүшелері", "члены профсоюза", "rank-and-file members"),
+    CatAudit => ("тексеру комиссияларының мүшелері", "члены ревизионных комиссий", "audit commission members"),
+    CatActivists => ("кәсіподақ активі", "профсоюзный актив", "union activists"),
+    CatChairs => ("кәсіподақ ұйымдарының төрағалары", "председатели профсоюзных организаций", "chairs of union organisations"),
+    CatConciliation => ("келісу комиссияларының мүшелері", "члены согласительных комиссий", "conciliation commission members"),
+    Further => ("Қосымша мәліметтер", "Дополнительные сведения", "Further figures"),
+    OrgsReported => ("Есеп берген бастауыш кәсіподақ ұйымдары", "Первичные профсоюзные организации, представившие сведения", "Primary organisations reported"),
+    OrgsRegistry => ("Тізілім бойынша бастауыш кәсіподақ ұйымдары", "Первичные профсоюзные организации по реестру", "Primary organisations in the registry"),
+    UnitsReported => ("Есеп жіберген аудандар (қала)", "Районы (город), представившие отчёт", "Units reported"),
+    UnitsExpected => ("Есеп жіберуге тиісті аудандар (қала)", "Районы (город), обязанные представить отчёт", "Units expected"),
+    EventsHeld => ("Өткізілген оқыту іс-шаралары", "Проведено обучающих мероприятий", "Training events held"),
+    EventParticipants => ("Іс-шараларға қатысушылар", "Участники мероприятий", "Event participants"),
+    FinanceShareLine => ("Оқытуға жұмсалған қаражаттың смета шығыстарындағы үлесі (норма — кемінде {norm})", "Доля расходов на обучение в расходной части сметы (норматив — не менее {norm})", "Training share of the budget's expense side (norm: at least {norm})"),
+    FinanceUnits => ("Қаржыландыру туралы дерек ұсынған аудандар (қала)", "Районы (город), представившие сведения о финансировании", "Units that reported financing"),
+    Quality => ("Деректер сапасы: анықталған мәселелер, барлығы, оның ішінде:", "Качество данных: выявлено замечаний, всего, в том числе:", "Data quality: issues found, total; of them:"),
+    QualityErrors => ("қателер", "ошибки", "errors"),
+    QualityWarnings => ("ескертулер", "предупреждения", "warnings"),
+    QualityInfos => ("ақпараттық белгілер", "информационные замечания", "notes"),
+    LinkText => ("Толық тізімі: {file}", "Полный перечень: {file}", "Full list: {file}"),
+    NoteRounding => ("Үлестер оқытудан өткендер санын кәсіподақ мүшелерінің санына бөлу арқылы есептеледі және бір ондық таңбаға дейін дөңгелектеліп көрсетіледі (мысалы, 16,95 % → 17,0 %); ұяшықта дөңгелектенбеген мәні сақталады.", "Доли рассчитаны как отношение числа прошедших обучение к численности членов профсоюза и показаны с округлением до одного знака после запятой (например, 16,95 % → 17,0 %); в ячейке хранится неокруглённое значение.", "Shares are trained over members, shown rounded to one decimal (16.95 % → 17.0 %); the cell keeps the unrounded value."),
+    NoteEmpty => ("Бос ұяшық — дерек ұсынылмаған (нөлді білдірмейді).", "Пустая ячейка — данные не представлены (это не ноль).", "An empty cell: not reported (not zero)."),
+    NotePrevious => ("{prev} ж. бағаны — өткен жылдың осы кезеңі; үлестің өзгерісі пайыздық тармақпен (п.т.) берілген.", "Графа {prev} — тот же период прошлого года; изменение доли дано в процентных пунктах (п.п.).", "Column {prev}: the same period of the previous year; the change of a share is in percentage points (pp)."),
+
+    // Column headers shared by the sheets.
+    No => ("№", "№", "No."),
+    Unit => ("Аудан (қала)", "Район (город)", "Unit"),
+    RegionTotal => ("Облыс бойынша барлығы", "Итого по области", "Region total"),
+    Total => ("Барлығы", "Всего", "Total"),
+    Members => ("Кәсіподақ мүшелері", "Члены профсоюза", "Union members"),
+    Trained => ("Оқытудан өткендер", "Прошли обучение", "Completed training"),
+    TrainedTotal => ("барлығы", "всего", "total"),
+    ShareTrained => ("оқытудан өткендердің үлесі", "доля прошедших обучение", "share trained"),
+    SeriesShare => ("Оқытудан өткендердің үлесі", "Доля прошедших обучение", "Share trained"),
+    Orgs => ("Бастауыш ұйымдар", "Первичные организации", "Primary organisations"),
+    Reported => ("есеп бергені", "представили сведения", "reported"),
+    InRegistry => ("тізілім бойынша", "по реестру", "in the registry"),
+    Events => ("Іс-шаралар", "Мероприятия", "Events"),
+    EventsCount => ("саны", "количество", "number"),
+    EventsLower => ("іс-шаралар", "мероприятия", "events"),
+    Participants => ("қатысушылар", "участники", "participants"),
+    Financing => ("Қаржыландыру, теңге", "Финансирование, тенге", "Financing, tenge"),
+    Budget => ("смета шығыстары", "расходы по смете", "budget expenses"),
+    Training => ("оның ішінде оқытуға", "в т.ч. на обучение", "of it on training"),
+    TrainingShare => ("оқытудың үлесі", "доля на обучение", "training share"),
+    Issues => ("Анықталған мәселелер", "Выявленные замечания", "Issues found"),
+    Errors => ("қателер", "ошибки", "errors"),
+    Warnings => ("ескертулер", "предупреждения", "warnings"),
+    Infos => ("ақпарат", "для сведения", "info"),
+    Report => ("Есеп", "Отчёт", "Report"),
+    Status => ("күйі", "статус", "status"),
+    ReceivedOn => ("түскен күні*", "дата поступления*", "received on*"),
+    Timeliness => ("мерзімі", "срок", "timeliness"),
+    Received => ("түсті", "получен", "received"),
+    NotReceived => ("түскен жоқ", "не получен", "not received"),
+    ReceivedWithErrors => ("қателермен түсті", "получен с ошибками", "received with errors"),
+    OnTime => ("мерзімінде", "в срок", "on time"),
+    Late => ("кешіктірілді", "с опозданием", "late"),
+    NoteReceived => ("* Түскен күні — файлдың соңғы өзгертілген күні. Есеп тапсыру мерзімі — {due} ж. қоса алғанда.", "* Дата поступления — дата последнего изменения файла. Срок представления отчёта — до {due} включительно.", "* Received on: the date the file was last modified. Reports are due by {due} inclusive."),
+    NoteBelowNorm => ("Қызыл түспен — оқытуға жұмсалған қаражаттың үлесі {norm} нормасынан төмен.", "Красным выделена доля расходов на обучение ниже норматива {norm}.", "Red: a training share below the {norm} norm."),
+    NoteIssueTotal => ("Облыс бойынша жолдағы мәселелер саны аудандарға жатқызылмаған мәселелерді де (мысалы, есеп емес файлдар) қамтиды.", "В итоговой строке учтены и замечания, не отнесённые к районам (например, файлы, не являющиеся отчётами).", "The region row also counts issues that belong to no unit (files that are not reports, for example)."),
+
+    // Organisations.
+    Bin => ("БСН", "БИН", "BIN"),
+    RegisteredName => ("Тізілім бойынша атауы", "Наименование по реестру", "Registered name"),
+    ReportedName => ("Есептегі атауы", "Наименование в отчёте", "Name as reported"),
+    IssueFlags => ("Анықталған мәселелер", "Выявленные замечания", "Issues found"),
+    Source => ("Дереккөз", "Источник", "Source"),
+    File => ("файл", "файл", "file"),
+    Sheet => ("парақ", "лист", "sheet"),
+    Row => ("жол", "строка", "row"),
+
+    // Events.
+    Date => ("Өткізілген күні", "Дата проведения", "Date"),
+    Form => ("Оқыту нысаны", "Форма обучения", "Form"),
+    TopicArea => ("Бағыты", "Направление", "Topic area"),
+    Topic => ("Тақырыбы", "Тема", "Topic"),
+    Venue => ("Өткізілген орны", "Место проведения", "Venue"),
+    ParticipantsCount => ("Қатысушылар саны", "Количество участников", "Participants"),
+    Survey => ("Сауалнама", "Анкетирование", "Survey"),
+    Respondents => ("қатысқандар", "анкетировано", "respondents"),
+    Usefulness => ("пайдалылық бағасы (1–5)", "оценка полезности (1–5)", "usefulness (1–5)"),
+    WillApply => ("тәжірибеде қолданамын", "применят на практике", "will apply in practice"),
+    NoteUnmapped => ("Көлбеу қаріппен — тізімде жоқ мән, есепте жазылғандай берілген.", "Курсивом — значение вне перечня, приведено как в отчёте.", "In italics: not in the list, as written in the report."),
+
+    // Forms and topic areas.
+    NotInList => ("Тізімде жоқ", "Вне перечня", "Not in the list"),
+    PriorityMark => ("★", "★", "★"),
+    NotePriority => ("★ — нысаналы әдістемелік қолдауды қажет ететін басым бағыттар (құқықтық, қаржылық және ақпараттық сауаттылық).", "★ — приоритетные направления, требующие адресной методической поддержки (правовая, финансовая и информационная грамотность).", "★: priority areas for targeted support (legal, financial and information literacy)."),
+    NoteDash => ("«–» — іс-шара өткізілмеген; бос ұяшық — іс-шаралар туралы дерек ұсынылмаған.", "«–» — мероприятия не проводились; пустая ячейка — сведения о мероприятиях не представлены.", "“–”: no events; an empty cell: no events data reported."),
+    Priority => ("Басым бағыт", "Приоритетное направление", "Priority"),
+    ShareOfEvents => ("Іс-шаралардағы үлесі", "Доля в мероприятиях", "Share of events"),
+    UnitsReached => ("Іс-шара өткізген аудандар (қала)", "Районы (город), проводившие мероприятия", "Units that held events"),
+    Assessment => ("Бағалау", "Оценка", "Assessment"),
+    Thin => ("жеткіліксіз — қолдауды күшейту қажет", "недостаточно — требуется усилить поддержку", "thin: needs targeted support"),
+    Sufficient => ("жеткілікті", "достаточно", "sufficient"),
+    NoteThin => ("Басым бағыт бойынша іс-шаралар саны бір бағытқа шаққандағы орташа саннан ({avg}) аз болса, «жеткіліксіз» деп бағаланады.", "Приоритетное направление оценивается как «недостаточно», если мероприятий по нему меньше среднего на одно направление ({avg}).", "A priority area is thin when it had fewer events than the average per topic area ({avg})."),
+    TopicAreaHeader => ("Бағыт", "Направление", "Topic area"),
+
+    // Survey.
+    GroupedBy => ("Топтау", "Разрез", "Grouped by"),
+    Name => ("Атауы", "Наименование", "Name"),
+    ByForm => ("оқыту нысаны", "форма обучения", "form"),
+    ByArea => ("бағыты", "направление", "topic area"),
+    ByUnit => ("аудан (қала)", "район (город)", "unit"),
+    SurveyedEvents => ("оның ішінде сауалнама жүргізілгені", "в т.ч. с анкетированием", "of them surveyed"),
+    RespondentsHeader => ("Сауалнамаға қатысқандар", "Анкетировано", "Respondents"),
+    ResponseRate => ("Сауалнамамен қамту", "Охват анкетированием", "Response rate"),
+    UsefulnessHeader => ("Пайдалылық бағасы (1–5)", "Оценка полезности (1–5)", "Usefulness (1–5)"),
+    WillApplyHeader => ("Тәжірибеде қолданамын деп жауап бергендер", "Ответили, что применят на практике", "Will apply in practice"),
+    ParticipantsHeader => ("Қатысушылар", "Участники", "Participants"),
+    NoteSurvey => ("Пайдалылық бағасы мен тәжірибеде қолданатындардың үлесі сауалнамаға қатысқандар санымен өлшенген орташа мән ретінде есептелген; қамту — сауалнамаға қатысқандардың сауалнама жүргізілген іс-шаралар қатысушыларына қатынасы.", "Оценка полезности и доля применяющих на практике — средние, взвешенные по числу анкетированных; охват — отношение анкетированных к участникам мероприятий, на которых проводилось анкетирование.", "Usefulness and the will-apply share are means weighted by respondents; the response rate is respondents over the participants of the surveyed events."),
+
+    // Financing.
+    BudgetHeader => ("Смета шығыстарының барлығы, теңге", "Расходная часть сметы, всего, тенге", "Budget expense side, tenge"),
+    TrainingHeader => ("Оның ішінде оқытуға, теңге", "В т.ч. на обучение, тенге", "Of it on training, tenge"),
+    TrainingShareHeader => ("Оқытуға жұмсалған үлес", "Доля расходов на обучение", "Training share"),
+    Norm => ("Норма", "Норматив", "Norm"),
+    AgainstNorm => ("Нормаға сәйкестігі", "Соответствие нормативу", "Against the norm"),
+    BelowNorm => ("нормадан төмен", "ниже норматива", "below the norm"),
+    MeetsNorm => ("норма сақталған", "норматив соблюдён", "meets the norm"),
+    NoFinance => ("дерек ұсынылмаған", "данные не представлены", "not reported"),
+    NoteFinance => ("Облыс бойынша үлес — қаржыландыру туралы дерек ұсынған {n} аудан (қала) бойынша оқытуға жұмсалған қаражат жиынының смета шығыстары жиынына қатынасы.", "Доля по области — отношение суммы расходов на обучение к сумме расходов по смете по {n} районам (городу), представившим сведения о финансировании.", "Region share: total training over total budget of the {n} units that reported financing."),
+
+    // Charts.
+    ChartShare => ("Аудандар бойынша оқытудан өткендердің үлесі", "Доля прошедших обучение по районам", "Share trained by unit"),
+    SeriesRegion => ("Облыс бойынша", "По области", "Region"),
+    ChartCategories => ("Санаттар бойынша оқытудан өткендер", "Прошли обучение по категориям", "Trained by category"),
+    ChartForms => ("Оқыту нысандары бойынша іс-шаралар", "Мероприятия по формам обучения", "Events by form"),
+
+    // Document properties.
+    DocComment => ("jinaq {version} бағдарламасы жасаған", "Сформировано программой jinaq {version}", "Made by jinaq {version}"),
+}
+
+const MONTHS_KK: [&str; 12] = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+];
+const MONTHS_RU: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The months a period covers from January: `2026 жылғы қаңтар – наурыз`,
+/// `январь – март 2026 года`, `January – March 2026`.
+pub fn period_span(period: Period, lang: Lang) -> String {
+    let m = period.month as usize - 1;
+    let y = period.year;
+    let span = |names: &[&str; 12]| {
+        if m == 0 {
+            names[0].to_string()
+        } else {
+            format!("{} – {}", names[0], names[m])
+        }
+    };
+    match lang {
+        Lang::Kk => format!("{y} жылғы {}", span(&MONTHS_KK)),
+        Lang::Ru => format!("{} {y} года", span(&MONTHS_RU)),
+        Lang::En => format!("{} {y}", span(&MONTHS_EN)),
+    }
+}
+
+/// The line under a sheet's title: the months covered and the as-of date.
+pub fn period_line(period: Period, lang: Lang) -> String {
+    T::PeriodLine
+        .get(lang)
+        .replace("{period}", &period_span(period, lang))
+        .replace("{as_of}", &period.as_of_dotted())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_latin(s: &str) -> bool {
+        s.chars().any(|c| c.is_ascii_alphabetic())
+    }
+
+    /// The text without its `{slot}`s and the program's name.
+    fn plain(s: &str) -> String {
+        let mut out = String::new();
+        let mut in_slot = false;
+        for c in s.replace("jinaq", "").chars() {
+            match c {
+                '{' => in_slot = true,
+                '}' => in_slot = false,
+                c if !in_slot => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn kazakh_and_russian_labels_hold_no_english() {
+        for t in T::ALL {
+            let (kk, ru) = (t.get(Lang::Kk), t.get(Lang::Ru));
+            assert!(!has_latin(&plain(kk)), "{t:?} kk: {kk}");
+            assert!(!has_latin(&plain(ru)), "{t:?} ru: {ru}");
+            assert!(
+                !kk.is_empty() && !ru.is_empty() && !t.get(Lang::En).is_empty(),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn sheet_names_are_valid_in_every_language() {
+        let sheets = [
+            T::SheetSummary,
+            T::SheetUnits,
+            T::SheetOrgs,
+            T::SheetEvents,
+            T::SheetForms,
+            T::SheetAreas,
+            T::SheetPriority,
+            T::SheetSurvey,
+            T::SheetFinance,
+            T::SheetCharts,
+        ];
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            for s in sheets {
+                rust_xlsxwriter::utility::check_sheet_name(s.get(lang)).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn periods_read_naturally() {
+        let p = Period::new(2026, 3).unwrap();
+        assert_eq!(period_span(p, Lang::Kk), "2026 жылғы қаңтар – наурыз");
+        assert_eq!(period_span(p, Lang::Ru), "январь – март 2026 года");
+        assert_eq!(
+            period_span(Period::new(2026, 1).unwrap(), Lang::Ru),
+            "январь 2026 года"
+        );
+        assert_eq!(
+            period_line(p, Lang::Kk),
+            "Есепті кезең: 2026 жылғы қаңтар – наурыз (жыл басынан бері); 01.04.2026 ж. жағдай бойынша"
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! The organisations sheet: every accepted organisation row in unit order,
+//! its registry id and registered name, the name as written, its figures
+//! and share, the titles of the issues found on its row, and where it came
+//! from (file, sheet, row).
+
+use super::labels::T;
+use super::style::{Head, Sheet};
+use super::{Breakdowns, Ctx};
+use crate::issue::{Rule, Severity};
+use crate::messages::rule_title;
+use rust_xlsxwriter::XlsxError;
+use std::collections::BTreeMap;
+
+const LAST_COL: u16 = 16;
+
+/// The issues at each row of a file's sheet: (file, sheet, Excel row).
+pub fn issues_by_row(ctx: &Ctx) -> BTreeMap<(String, String, u32), Vec<(Severity, Rule)>> {
+    let mut map: BTreeMap<(String, String, u32), Vec<(Severity, Rule)>> = BTreeMap::new();
+    for i in &ctx.o.issues {
+        let (Some(file), Some(sheet), Some(row)) =
+            (&i.place.file, &i.place.sheet, i.place.excel_row())
+        else {
+            continue;
+        };
+        let list = map.entry((file.clone(), sheet.clone(), row)).or_default();
+        if !list.contains(&(i.severity, i.rule)) {
+            list.push((i.severity, i.rule));
+        }
+    }
+    for list in map.values_mut() {
+        list.sort();
+    }
+    map
+}
+
+pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
+    let (o, st) = (ctx.o, &ctx.st);
+    let t = |x: T| ctx.t(x);
+    let mut s = Sheet::new(&ctx.sheet_name(T::SheetOrgs))?;
+    let header_row = s.title(t(T::TitleOrgs), &ctx.period_line, LAST_COL, st)?;
+    let heads = vec![
+        Head::one(t(T::No)),
+        Head::one(t(T::Unit)),
+        Head::one(t(T::Bin)),
+        Head::one(t(T::RegisteredName)),
+        Head::one(t(T::ReportedName)),
+        Head::one(t(T::Members)),
+        Head::group_up(
+            t(T::Trained),
+            &[
+                t(T::TrainedTotal),
+                t(T::CatMembers),
+                t(T::CatAudit),
+                t(T::CatActivists),
+                t(T::CatChairs),
+                t(T::CatConciliation),
+                t(T::ShareTrained),
+            ],
+        ),
+        Head::one(t(T::IssueFlags)),
+        Head::group(t(T::Source), &[t(T::File), t(T::Sheet), t(T::Row)]),
+    ];
+    let first = s.header(header_row, 0, &heads, st)?;
+    let flags = issues_by_row(ctx);
+    let mut row = first;
+    for (i, line) in b.orgs.iter().enumerate() {
+        s.num(row, 0, Some(i as f64 + 1.0), &st.center)?;
+        s.text(row, 1, &ctx.unit_name(&line.unit), &st.text)?;
+        match &line.registry_id {
+            Some(id) => {
+                s.text(row, 2, id, &st.center)?;
+                let registered = o
+                    .registry
+                    .by_id(id)
+                    .map(|r| r.name.as_str())
+                    .unwrap_or_default();
+                s.text(row, 3, registered, &st.text_wrap)?;
+            }
+            None => {
+                s.blank(row, 2, &st.center)?;
+                s.blank(row, 3, &st.text_wrap)?;
+            }
+        }
+        s.text(row, 4, &line.name, &st.text_wrap)?;
+        for (k, v) in line.values.iter().enumerate() {
+            s.num(row, 5 + k as u16, *v, &st.int)?;
+        }
+        s.num(row, 12, line.share, &st.pct)?;
+        match flags.get(&(line.file.clone(), line.sheet.clone(), line.row)) {
+            Some(list) => {
+                let titles: Vec<&str> =
+                    list.iter().map(|(_, r)| rule_title(*r, ctx.lang)).collect();
+                let f = match list.first() {
+                    Some((Severity::Error, _)) => &st.flag_error,
+                    _ => &st.flag_warning,
+                };
+                s.text(row, 13, &titles.join("; "), f)?;
+            }
+            None => s.blank(row, 13, &st.text_wrap)?,
+        }
+        s.text(row, 14, &line.file, &st.text_wrap)?;
+        s.text(row, 15, &line.sheet, &st.text)?;
+        s.num(row, 16, Some(line.row as f64), &st.center)?;
+        row += 1;
+    }
+    let last_row = row.saturating_sub(1).max(first);
+
+    let region = &o.consolidation.region;
+    for col in [0, 2, 3, 4, 13, 14, 15, 16] {
+        s.blank(row, col, &st.total_text)?;
+    }
+    s.text(row, 1, t(T::RegionTotal), &st.total_text)?;
+    s.num(row, 5, region.members, &st.total_int)?;
+    for (k, (_, v)) in region.trained.fields().iter().enumerate() {
+        s.num(row, 6 + k as u16, *v, &st.total_int)?;
+    }
+    s.num(row, 12, region.trained_share, &st.total_pct)?;
+    row += 2;
+
+    s.limit(0, 5.0, 6.0);
+    s.limit(1, 14.0, 22.0);
+    s.limit(2, 14.0, 14.0);
+    s.limit(3, 24.0, 36.0);
+    s.limit(4, 22.0, 34.0);
+    for col in 5..=12 {
+        s.limit(col, 5.5, 9.0);
+    }
+    s.limit(13, 16.0, 24.0);
+    s.limit(14, 16.0, 28.0);
+    s.limit(15, 8.0, 14.0);
+    s.limit(16, 6.0, 7.0);
+    s.fit()?;
+    s.note(row, LAST_COL, ctx.t(T::NoteRounding), st)?;
+    s.note(row + 1, LAST_COL, ctx.t(T::NoteEmpty), st)?;
+
+    s.ws.autofilter(first - 1, 0, last_row, LAST_COL)?;
+    s.ws.set_freeze_panes(first, 3)?;
+    s.print_setup((header_row, first - 1), &ctx.span)?;
+    Ok(s)
+}
