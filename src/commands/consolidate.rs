@@ -319,6 +319,19 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         None
     };
     let previous_year = load(period.year_before());
+    let mut trend = Vec::new();
+    let mut p = period.year_before();
+    while p < period {
+        let stored = if Some(p) == previous_year.as_ref().map(|s| s.period) {
+            previous_year.clone()
+        } else if Some(p) == previous_month.as_ref().map(|s| s.period) {
+            previous_month.clone()
+        } else {
+            load(p)
+        };
+        trend.extend(stored);
+        p = p.next();
+    }
     history_issues.extend(checks::history::check(
         &reports,
         &consolidation,
@@ -388,6 +401,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         consolidation,
         previous_month,
         previous_year,
+        trend,
         stages,
         registry,
     })

@@ -59,6 +59,20 @@ impl Period {
         }
     }
 
+    pub fn next(&self) -> Period {
+        if self.month == 12 {
+            Period {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Period {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
     pub fn year_before(&self) -> Period {
         Period {
             year: self.year - 1,

@@ -60,6 +60,9 @@ pub struct Outcome<'p> {
     pub previous_month: Option<crate::history::Snapshot>,
     /// The same period of the previous year, when history has it.
     pub previous_year: Option<crate::history::Snapshot>,
+    /// Stored periods of the twelve months before this one, oldest first,
+    /// for the month-by-month trends.
+    pub trend: Vec<crate::history::Snapshot>,
     /// How long each stage took (for `jinaq bench`; never written out).
     pub stages: Stages,
 }
