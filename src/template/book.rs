@@ -569,10 +569,11 @@ fn events_sheet(
     for (c, w) in [
         (E_NUM, 6.0),
         (E_DATE, 13.0),
-        (E_FORM, 26.0),
+        // Wide enough for the longest terms of the lists on one line.
+        (E_FORM, 32.0),
         (E_TOPIC, 38.0),
-        (E_AREA, 30.0),
-        (E_VENUE, 24.0),
+        (E_AREA, 42.0),
+        (E_VENUE, 28.0),
         (E_PART, 13.0),
         (E_RESP, 14.0),
         (E_USE, 13.0),
