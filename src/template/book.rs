@@ -305,6 +305,7 @@ pub fn write(form: &Form) -> Result<Vec<u8>, XlsxError> {
         ws.set_column_width(0, 40)?;
         ws.set_column_width(1, 50)?;
         ws.set_hidden(true);
+        protect(ws);
     }
     define_names(&mut wb, form, l)?;
     wb.save_to_buffer()
