@@ -30,6 +30,8 @@ pub enum Command {
     /// Generate a national-scale inbox and measure a run against its floor.
     #[command(hide = true)]
     Bench(BenchArgs),
+    /// The form a district fills: its organisations pre-filled, checked as it is typed.
+    Template(TemplateArgs),
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -121,4 +123,29 @@ pub struct BenchArgs {
     /// Pipeline file whose settings the generated pipeline copies
     #[arg(long)]
     pub pipeline: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct TemplateArgs {
+    /// The unit: its id (`alga`) or a name the pipeline knows (`Алға ауданы`, `Алгинский район`)
+    #[arg(long)]
+    pub unit: String,
+    /// Reporting month, YYYY-MM
+    #[arg(long)]
+    pub period: String,
+    /// Pipeline file [default: pipelines/aktobe-training.toml]
+    #[arg(long)]
+    pub pipeline: Option<PathBuf>,
+    /// Registry workbook [default: from the pipeline file]
+    #[arg(long)]
+    pub registry: Option<PathBuf>,
+    /// Language of the form: kk or ru [default: kk]
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Output folder whose history/ gives last period's figures [default: from the pipeline file]
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// The workbook to write; an existing folder gets `<unit name>_<period>.xlsx` inside it
+    #[arg(long)]
+    pub out: PathBuf,
 }

@@ -16,7 +16,9 @@
 //!    json) and the summary json.
 //!
 //! The pipeline file ([`pipeline`]) gives the reports their meaning;
-//! [`commands`] wire the stages together for each subcommand.
+//! [`commands`] wire the stages together for each subcommand. [`template`]
+//! goes the other way: the form the districts fill, made so that the stages
+//! above read it back without an issue.
 
 pub mod bench;
 pub mod breakdown;
@@ -36,3 +38,4 @@ pub mod pipeline;
 pub mod registry;
 pub mod report;
 pub mod tables;
+pub mod template;

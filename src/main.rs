@@ -17,7 +17,9 @@ fn main() -> ExitCode {
     let verbose = match &cli.command {
         Some(Command::Consolidate(a)) => a.verbose,
         None => cli.consolidate.verbose,
-        Some(Command::Check(_)) | Some(Command::History(_)) | Some(Command::Bench(_)) => 0,
+        Some(
+            Command::Check(_) | Command::History(_) | Command::Bench(_) | Command::Template(_),
+        ) => 0,
     };
     let filter = match verbose {
         0 => "warn",
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => jinaq::commands::check::run(&args),
         Some(Command::History(args)) => jinaq::commands::history::run(&args),
         Some(Command::Bench(args)) => jinaq::commands::bench::run(&args),
+        Some(Command::Template(args)) => jinaq::commands::template::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,6 +1,13 @@
 //! `jinaq check FILE...`: a district's self-check before sending. Runs every
-//! rule that the files alone (and the registry for their unit) can trigger and
-//! prints them as a table in the chosen language; exit 1 on errors.
+//! rule that the files alone (and the registry for their unit) can trigger
+//! and prints, file by file, what was read and a short table of problems:
+//! the sheet and cell of each, and what to do, in the chosen language. Ends
+//! with a one-line verdict; exit 1 on errors.
+//!
+//! The table is aligned by the width text takes on screen (Cyrillic letters
+//! one column each, combining marks none, CJK and emoji two), long messages
+//! wrap to the terminal's width, and colour is used only when stdout is a
+//! terminal (and `NO_COLOR` is not set).
 
 use super::consolidate::{finish_issues, read_all};
 use super::{load_pipeline, parse_lang, parse_period};
@@ -8,11 +15,13 @@ use crate::checks;
 use crate::cli::CheckArgs;
 use crate::error::Result;
 use crate::ingest::discover::{extension, FileKind, InputFile};
-use crate::issue::Severity;
+use crate::issue::{Issue, Place, Rule, Severity};
 use crate::lang::Lang;
-use crate::messages::severity_label;
+use crate::messages::{fmt_num, fmt_pct, severity_label};
+use crate::pipeline::Pipeline;
 use crate::registry::Registry;
-use crate::tables::FileStatus;
+use crate::tables::{FileReport, FileStatus};
+use std::io::IsTerminal;
 
 pub fn run(args: &CheckArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
@@ -22,7 +31,23 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
         .registry
         .clone()
         .unwrap_or_else(|| pipeline.registry.clone());
-    let registry = Registry::load(&registry_path, &pipeline).ok();
+    let style = Style::detect();
+    let registry = match Registry::load(&registry_path, &pipeline) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            let note = match lang {
+                Lang::Kk => format!("Тізілім оқылмады ({e}); ұйымдар тізіліммен салыстырылмады."),
+                Lang::Ru => {
+                    format!("Реестр не прочитан ({e}); организации с реестром не сверялись.")
+                }
+                Lang::En => format!(
+                    "The registry was not read ({e}); organisations were not compared with it."
+                ),
+            };
+            println!("{}\n", style.paint(Paint::Warning, &note));
+            None
+        }
+    };
     let files: Vec<InputFile> = args
         .files
         .iter()
@@ -50,132 +75,544 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
         })
         .collect();
     let mut reports = read_all(&files, &pipeline, period, false);
-    let mut issues = Vec::new();
     for r in reports.iter_mut() {
         if r.status == FileStatus::Read {
             if r.unit.is_none() {
-                r.issues.push(crate::issue::Issue::new(
-                    crate::issue::Rule::FileUnitUnknown,
-                    crate::issue::Place::file(&r.rel),
-                ));
+                r.issues
+                    .push(Issue::new(Rule::FileUnitUnknown, Place::file(&r.rel)));
             }
             checks::check_file(r, registry.as_ref(), &pipeline);
         }
-        issues.extend(r.issues.iter().cloned());
     }
-    let issues = finish_issues(issues, &pipeline, lang);
-    for r in &reports {
-        print_read(r, &pipeline, lang);
-    }
-    println!();
-    print_table(&issues, lang);
-    let errors = issues
-        .iter()
-        .filter(|i| i.severity == Severity::Error)
-        .count();
-    println!();
-    if errors == 0 {
-        println!(
-            "{}",
-            lang.pick(
-                "Есеп жіберуге дайын.",
-                "Отчёт готов к отправке.",
-                "Ready to send."
+
+    let width = terminal_width();
+    let mut counts = [0usize; 3];
+    for (i, r) in reports.iter().enumerate() {
+        if i > 0 {
+            println!();
+        }
+        let mut issues = finish_issues(r.issues.clone(), &pipeline, lang);
+        issues.sort_by_key(|i| {
+            (
+                sheet_rank(r, i.place.sheet.as_deref()),
+                i.place.excel_row(),
+                i.place.cell.map(|c| c.1),
             )
-        );
-        Ok(0)
-    } else {
-        println!(
-            "{}",
-            match lang {
-                Lang::Kk => format!("Алдымен {errors} қатені түзетіңіз."),
-                Lang::Ru => format!("Сначала исправьте ошибки: {errors}."),
-                Lang::En => format!("Fix {errors} error(s) first."),
+        });
+        for i in &issues {
+            counts[i.severity as usize] += 1;
+        }
+        println!("{}", style.paint(Paint::Bold, &r.name));
+        for line in read_lines(r, &pipeline, lang) {
+            println!("  {line}");
+        }
+        println!();
+        for line in issue_table(&issues, lang, width, &style) {
+            if line.is_empty() {
+                println!();
+            } else {
+                println!("  {line}");
             }
-        );
-        Ok(1)
+        }
     }
+    println!();
+    let (errors, warnings) = (counts[0], counts[1]);
+    let (paint, verdict) = verdict(errors, warnings, reports.len() > 1, lang);
+    println!("{}", style.paint(paint, &verdict));
+    Ok(if errors > 0 { 1 } else { 0 })
 }
 
-/// What was read from a file: its unit and period, and the figures found,
-/// so a district chair sees at once that the right table was taken.
-fn print_read(r: &crate::tables::FileReport, pipeline: &crate::pipeline::Pipeline, lang: Lang) {
-    use crate::messages::fmt_num;
+/// Where a sheet comes in the file: the coverage table first, then events,
+/// financing, the unit's own summary, anything else.
+fn sheet_rank(r: &FileReport, sheet: Option<&str>) -> usize {
+    let Some(sheet) = sheet else { return 0 };
+    let known = [
+        r.coverage.as_ref().map(|c| c.sheet.as_str()),
+        r.events.as_ref().map(|e| e.sheet.as_str()),
+        r.finance.as_ref().map(|f| f.sheet.as_str()),
+        r.summary.as_ref().map(|s| s.sheet.as_str()),
+    ];
+    known
+        .iter()
+        .position(|k| *k == Some(sheet))
+        .map_or(5, |p| p + 1)
+}
+
+/// What was read from a file, so a district chair sees at once that the
+/// right tables were taken.
+fn read_lines(r: &FileReport, pipeline: &Pipeline, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if r.status != FileStatus::Read {
+        return out;
+    }
     let unit = r
         .unit
         .as_deref()
         .and_then(|u| pipeline.unit(u))
-        .map_or("?", |u| u.name(lang));
-    let period = r.period.map_or("?".to_string(), |p| p.to_string());
-    println!("{}: {unit}, {period}", r.name);
-    let Some(cov) = &r.coverage else { return };
-    let sums = crate::checks::levels::sums(cov);
+        .map(|u| u.name(lang).to_string())
+        .unwrap_or_else(|| {
+            lang.pick("аудан анықталмады", "район не определён", "unit not known")
+                .to_string()
+        });
+    let period = match (r.period, lang) {
+        (Some(p), Lang::Kk | Lang::Ru) => crate::template::texts::period_title(p, lang),
+        (Some(p), Lang::En) => p.to_string(),
+        (None, _) => lang
+            .pick(
+                "кезең анықталмады",
+                "период не определён",
+                "period not known",
+            )
+            .to_string(),
+    };
+    out.push(format!("{unit}, {period}"));
+    let n = |v: f64| fmt_num(v, lang);
     let f = |v: Option<f64>| v.map_or("—".to_string(), |v| fmt_num(v, lang));
-    println!(
-        "  {} «{}»: {} {}, {} {}, {} {}",
-        lang.pick("Парақ", "Лист", "Sheet"),
-        cov.sheet,
-        cov.accepted().count(),
-        lang.pick("ұйым", "организаций", "organisations"),
-        f(sums[0]),
-        lang.pick("мүше", "членов профсоюза", "members"),
-        f(sums[1]),
-        lang.pick("оқытудан өтті", "прошли обучение", "trained"),
-    );
+    if let Some(cov) = &r.coverage {
+        let sums = crate::checks::levels::sums(cov);
+        let orgs = cov.accepted().count() as f64;
+        out.push(match lang {
+            Lang::Kk => format!(
+                "«{}» парағы: {} ұйым, {} кәсіподақ мүшесі, {} адам оқытудан өткен",
+                cov.sheet,
+                n(orgs),
+                f(sums[0]),
+                f(sums[1])
+            ),
+            Lang::Ru => format!(
+                "Лист «{}»: организаций — {}, членов профсоюза — {}, прошли обучение — {}",
+                cov.sheet,
+                n(orgs),
+                f(sums[0]),
+                f(sums[1])
+            ),
+            Lang::En => format!(
+                "Sheet \"{}\": {} organisations, {} members, {} trained",
+                cov.sheet,
+                n(orgs),
+                f(sums[0]),
+                f(sums[1])
+            ),
+        });
+    }
     if let Some(e) = &r.events {
-        println!(
-            "  {} «{}»: {} {}, {} {}",
-            lang.pick("Парақ", "Лист", "Sheet"),
-            e.sheet,
-            e.rows.len(),
-            lang.pick("іс-шара", "мероприятий", "events"),
-            f(e.participants()),
-            lang.pick("қатысушы", "участников", "participants"),
-        );
+        let count = e
+            .rows
+            .iter()
+            .filter(|r| r.date.is_some() || r.participants.is_some() || !r.topic.is_empty())
+            .count() as f64;
+        out.push(match lang {
+            Lang::Kk => format!(
+                "«{}» парағы: {} іс-шара, {} қатысушы",
+                e.sheet,
+                n(count),
+                f(e.participants())
+            ),
+            Lang::Ru => format!(
+                "Лист «{}»: мероприятий — {}, участников — {}",
+                e.sheet,
+                n(count),
+                f(e.participants())
+            ),
+            Lang::En => format!(
+                "Sheet \"{}\": {} events, {} participants",
+                e.sheet,
+                n(count),
+                f(e.participants())
+            ),
+        });
     }
     if let Some(fin) = &r.finance {
-        println!(
-            "  {} «{}»: {} {}, {} {}",
-            lang.pick("Парақ", "Лист", "Sheet"),
-            fin.sheet,
-            f(fin.budget),
-            lang.pick(
-                "теңге смета шығыстары",
-                "тенге расходов по смете",
-                "tenge of expenses"
+        let share = match (fin.budget, fin.training) {
+            (Some(b), Some(t)) if b > 0.0 => format!(" ({})", fmt_pct(t / b, lang)),
+            _ => String::new(),
+        };
+        out.push(match lang {
+            Lang::Kk => format!(
+                "«{}» парағы: смета шығыстары {} теңге, оның ішінде оқытуға {} теңге{share}",
+                fin.sheet,
+                f(fin.budget),
+                f(fin.training)
             ),
-            f(fin.training),
-            lang.pick("теңге оқытуға", "тенге на обучение", "tenge on training"),
-        );
+            Lang::Ru => format!(
+                "Лист «{}»: расходы по смете — {} тенге, на обучение — {} тенге{share}",
+                fin.sheet,
+                f(fin.budget),
+                f(fin.training)
+            ),
+            Lang::En => format!(
+                "Sheet \"{}\": {} tenge of expenses, {} tenge on training{share}",
+                fin.sheet,
+                f(fin.budget),
+                f(fin.training)
+            ),
+        });
+    }
+    out
+}
+
+/// The cell as a district finds it: `E9`, or the row, or nothing.
+fn cell_text(place: &Place, lang: Lang) -> String {
+    match (place.a1(), place.excel_row()) {
+        (Some(c), _) => c,
+        (None, Some(r)) => match lang {
+            Lang::Kk => format!("{r}-жол"),
+            Lang::Ru => format!("строка {r}"),
+            Lang::En => format!("row {r}"),
+        },
+        (None, None) => "—".to_string(),
     }
 }
 
-fn print_table(issues: &[crate::issue::Issue], lang: Lang) {
+/// The issues of one file as aligned, wrapped lines.
+fn issue_table(issues: &[Issue], lang: Lang, width: usize, style: &Style) -> Vec<String> {
     if issues.is_empty() {
-        println!(
-            "{}",
-            lang.pick("Ескерту жоқ.", "Замечаний нет.", "No issues.")
-        );
-        return;
+        return vec![style.paint(
+            Paint::Ok,
+            lang.pick(
+                "Қате де, ескерту де жоқ.",
+                "Ошибок и замечаний нет.",
+                "No errors, no warnings.",
+            ),
+        )];
     }
     let head = [
+        lang.pick("Парақ", "Лист", "Sheet"),
+        lang.pick("Ұяшық", "Ячейка", "Cell"),
         lang.pick("Маңыздылығы", "Важность", "Severity"),
-        lang.pick("Орны", "Место", "Where"),
         lang.pick("Не істеу керек", "Что сделать", "What to do"),
     ];
-    println!("{:<13} {:<28} {}", head[0], head[1], head[2]);
-    for i in issues {
-        let place = match (&i.place.file, &i.place.sheet, i.place.a1()) {
-            (Some(f), Some(s), Some(c)) => format!("{f} / {s}!{c}"),
-            (Some(f), Some(s), None) => format!("{f} / {s}"),
-            (Some(f), None, _) => f.clone(),
-            _ => String::new(),
+    let rows: Vec<[String; 3]> = issues
+        .iter()
+        .map(|i| {
+            [
+                i.place.sheet.clone().unwrap_or_else(|| "—".into()),
+                cell_text(&i.place, lang),
+                severity_label(i.severity, lang).to_string(),
+            ]
+        })
+        .collect();
+    let mut w = [0usize; 3];
+    for (k, h) in head.iter().take(3).enumerate() {
+        w[k] = rows
+            .iter()
+            .map(|r| display_width(&r[k]))
+            .chain([display_width(h)])
+            .max()
+            .unwrap_or(0);
+    }
+    // The table sits two columns in; at least 30 columns for the message.
+    let used = 2 + w.iter().sum::<usize>() + 3 * 2;
+    let msg_width = width.saturating_sub(used).max(30);
+    let gap = "  ";
+    let mut out = vec![style.paint(
+        Paint::Dim,
+        &format!(
+            "{}{gap}{}{gap}{}{gap}{}",
+            pad(head[0], w[0]),
+            pad(head[1], w[1]),
+            pad(head[2], w[2]),
+            head[3]
+        ),
+    )];
+    for (issue, row) in issues.iter().zip(&rows) {
+        let lines = wrap(&issue.message, msg_width);
+        let sev = style.paint(Paint::from(issue.severity), &pad(&row[2], w[2]));
+        for (k, line) in lines.iter().enumerate() {
+            if k == 0 {
+                out.push(format!(
+                    "{}{gap}{}{gap}{sev}{gap}{line}",
+                    pad(&row[0], w[0]),
+                    pad(&row[1], w[1]),
+                ));
+            } else {
+                out.push(format!("{}{line}", " ".repeat(used - 2)));
+            }
+        }
+    }
+    let count = |s: Severity| issues.iter().filter(|i| i.severity == s).count();
+    let (e, wn, i) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    out.push(String::new());
+    out.push(match lang {
+        Lang::Kk => format!("Қате: {e}, ескерту: {wn}, ақпарат: {i}."),
+        Lang::Ru => format!("Ошибок: {e}, предупреждений: {wn}, сведений: {i}."),
+        Lang::En => format!("Errors: {e}, warnings: {wn}, notes: {i}."),
+    });
+    out
+}
+
+/// The one-line verdict over every file checked.
+fn verdict(errors: usize, warnings: usize, several: bool, lang: Lang) -> (Paint, String) {
+    if errors > 0 {
+        let text = match lang {
+            Lang::Kk => format!("✗ Жіберер алдында {errors} қатені түзетіңіз."),
+            Lang::Ru => format!("✗ Перед отправкой исправьте ошибки: {errors}."),
+            Lang::En => format!("✗ Fix {errors} error(s) before sending."),
         };
-        println!(
-            "{:<13} {:<28} {}",
-            severity_label(i.severity, lang),
-            place,
-            i.message
+        return (Paint::Error, text);
+    }
+    let ready = match (lang, several) {
+        (Lang::Kk, false) => "Есеп жіберуге дайын",
+        (Lang::Kk, true) => "Есептер жіберуге дайын",
+        (Lang::Ru, false) => "Отчёт готов к отправке",
+        (Lang::Ru, true) => "Отчёты готовы к отправке",
+        (Lang::En, _) => "Ready to send",
+    };
+    if warnings > 0 {
+        let text = match lang {
+            Lang::Kk => format!("✓ {ready}; {warnings} ескертуді қарап шығыңыз."),
+            Lang::Ru => format!("✓ {ready}; просмотрите предупреждения: {warnings}."),
+            Lang::En => format!("✓ {ready}; {warnings} warning(s) worth a look."),
+        };
+        (Paint::Warning, text)
+    } else {
+        (Paint::Ok, format!("✓ {ready}."))
+    }
+}
+
+// ------------------------------------------------------------------ screen
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Paint {
+    Bold,
+    Dim,
+    Ok,
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<Severity> for Paint {
+    fn from(s: Severity) -> Paint {
+        match s {
+            Severity::Error => Paint::Error,
+            Severity::Warning => Paint::Warning,
+            Severity::Info => Paint::Info,
+        }
+    }
+}
+
+struct Style {
+    colour: bool,
+}
+
+impl Style {
+    fn detect() -> Style {
+        Style {
+            colour: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+
+    fn paint(&self, p: Paint, text: &str) -> String {
+        if !self.colour {
+            return text.to_string();
+        }
+        let code = match p {
+            Paint::Bold => "1",
+            Paint::Dim => "2",
+            Paint::Ok => "1;32",
+            Paint::Error => "1;31",
+            Paint::Warning => "33",
+            Paint::Info => "36",
+        };
+        format!("\x1b[{code}m{text}\x1b[0m")
+    }
+}
+
+/// Columns of the terminal: `COLUMNS`, else the terminal's own size, else 100.
+fn terminal_width() -> usize {
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok());
+    from_env
+        .or_else(terminal_size)
+        .unwrap_or(100)
+        .clamp(60, 200)
+}
+
+#[cfg(unix)]
+fn terminal_size() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let mut ws = libc::winsize {
+        ws_row: 0,
+        ws_col: 0,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCGWINSZ writes one `winsize` into the struct we own.
+    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } == 0;
+    (ok && ws.ws_col > 0).then_some(ws.ws_col as usize)
+}
+
+#[cfg(not(unix))]
+fn terminal_size() -> Option<usize> {
+    None
+}
+
+/// Columns a character takes on a terminal.
+fn char_width(c: char) -> usize {
+    let u = c as u32;
+    let zero = c.is_control()
+        || matches!(u,
+            0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
+            | 0x064B..=0x065F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064
+            | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F | 0xFEFF);
+    let wide = matches!(u,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F
+        | 0x1F900..=0x1F9FF | 0x20000..=0x3FFFD);
+    if zero {
+        0
+    } else if wide {
+        2
+    } else {
+        1
+    }
+}
+
+/// Columns a text takes on a terminal.
+fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let w = display_width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Wraps at ordinary spaces (a non-breaking space inside `3 102` holds), a
+/// word longer than the line is cut.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_w = 0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let mut word = word.to_string();
+        let mut ww = display_width(&word);
+        if line_w > 0 && line_w + 1 + ww > width {
+            lines.push(std::mem::take(&mut line));
+            line_w = 0;
+        }
+        while ww > width {
+            let mut head = String::new();
+            let mut hw = 0;
+            let mut rest = word.chars().peekable();
+            while let Some(&c) = rest.peek() {
+                if hw + char_width(c) > width {
+                    break;
+                }
+                hw += char_width(c);
+                head.push(c);
+                rest.next();
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(head);
+            word = rest.collect();
+            ww = display_width(&word);
+            line_w = 0;
+        }
+        if line_w > 0 {
+            line.push(' ');
+            line_w += 1;
+        }
+        line.push_str(&word);
+        line_w += ww;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn width_counts_what_the_screen_shows() {
+        assert_eq!(display_width("Оқыту"), 5);
+        assert_eq!(display_width("Іс-шаралар"), 10);
+        // й written as и + combining breve
+        assert_eq!(display_width("и\u{306}"), 1);
+        assert_eq!(display_width("表"), 2);
+        assert_eq!(pad("Қаржы", 8), "Қаржы   ");
+    }
+
+    #[test]
+    fn wrapping_keeps_words_and_numbers_whole() {
+        let lines = wrap(
+            "В строке 9 сумма пяти категорий равна 3\u{a0}102, исправьте.",
+            20,
+        );
+        assert!(lines.iter().all(|l| display_width(l) <= 20), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("3\u{a0}102")), "{lines:?}");
+        assert_eq!(
+            lines.join(" "),
+            "В строке 9 сумма пяти категорий равна 3\u{a0}102, исправьте."
+        );
+        assert_eq!(wrap("абвгдеёжз", 4), ["абвг", "деёж", "з"]);
+        assert_eq!(wrap("", 10), [""]);
+    }
+
+    #[test]
+    fn the_table_aligns_cyrillic_and_wraps_to_the_width() {
+        let issue = |sheet: &str, row: u32, col: u32, sev: Severity, msg: &str| {
+            let mut i = Issue::new(Rule::ValueNegative, Place::cell("f.xlsx", sheet, row, col));
+            i.severity = sev;
+            i.message = msg.to_string();
+            i
+        };
+        let long = "Сөз ".repeat(40);
+        let issues = [
+            issue("Оқыту", 9, 6, Severity::Error, &long),
+            issue("Іс-шаралар", 8, 1, Severity::Warning, "Күнді тексеріңіз."),
+        ];
+        let lines = issue_table(&issues, Lang::Kk, 80, &Style { colour: false });
+        let msg_col = display_width(&lines[0]) - display_width("Не істеу керек");
+        for l in &lines[1..] {
+            if l.is_empty() || l.starts_with("Қате:") {
+                continue;
+            }
+            assert!(display_width(l) <= 80 - 2, "{l}");
+            let (head, _) = l.split_at(
+                l.char_indices()
+                    .nth(msg_col)
+                    .map(|(i, _)| i)
+                    .unwrap_or(l.len()),
+            );
+            assert_eq!(display_width(head), msg_col, "{l}");
+        }
+        assert!(
+            lines[1].starts_with("Оқыту       G10    қате         Сөз"),
+            "{lines:?}"
+        );
+        assert!(lines.iter().any(|l| l.starts_with("Іс-шаралар  B9")));
+        assert_eq!(lines.last().unwrap(), "Қате: 1, ескерту: 1, ақпарат: 0.");
+    }
+
+    #[test]
+    fn verdicts() {
+        assert_eq!(
+            verdict(2, 1, false, Lang::Kk).1,
+            "✗ Жіберер алдында 2 қатені түзетіңіз."
+        );
+        assert_eq!(
+            verdict(0, 0, false, Lang::Ru).1,
+            "✓ Отчёт готов к отправке."
+        );
+        assert_eq!(
+            verdict(0, 3, true, Lang::En).1,
+            "✓ Ready to send; 3 warning(s) worth a look."
         );
     }
 }

@@ -5,6 +5,7 @@ pub mod bench;
 pub mod check;
 pub mod consolidate;
 pub mod history;
+pub mod template;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
