@@ -504,11 +504,15 @@ pub fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
             Lang::Ru => format!("Дата {act} в ячейке {cell} вне отчётного периода ({exp}). Проверьте дату."),
             Lang::En => format!("The date {act} in cell {cell} is outside the reporting period ({exp}). Check the date."),
         },
-        ValueUnknownCategory => match lang {
+        ValueUnknownCategory => {
+            let closest = p.forms.get(&detail).or_else(|| p.topic_areas.get(&detail)).map_or(detail.clone(), |t| t.name(lang).to_string());
+            let detail = closest;
+            match lang {
             Lang::Kk => format!("{cell} ұяшығындағы «{act}» мәні тізімде жоқ ({field}); ең жақыны — «{detail}». Тізімдегі мәнді жазыңыз."),
             Lang::Ru => format!("Значение «{act}» в ячейке {cell} отсутствует в перечне ({field}); ближайшее — «{detail}». Укажите значение из перечня."),
             Lang::En => format!("\"{act}\" in cell {cell} is not in the list ({field}); the closest is \"{detail}\". Use a value from the list."),
-        },
+            }
+        }
         RowCategoriesSum => match lang {
             Lang::Kk => format!("{row}-жолда ({org}) бес санаттың қосындысы {act}, ал оқытудан өткендердің барлығы {exp}. Санаттарды немесе жалпы санды түзетіңіз."),
             Lang::Ru => format!("В строке {row} ({org}) сумма пяти категорий равна {act}, а всего обучено {exp}. Исправьте категории или общее число."),

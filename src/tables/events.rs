@@ -62,7 +62,6 @@ fn map_term(
     place: Place,
     field: &str,
     issues: &mut Vec<Issue>,
-    lang: crate::lang::Lang,
 ) -> Option<String> {
     if written.trim().is_empty() {
         return None;
@@ -70,9 +69,10 @@ fn map_term(
     match vocab.lookup(written) {
         Some(t) => Some(t.id.clone()),
         None => {
+            // The closest term's id: the message names it in the run's language.
             let suggestion = vocab
                 .closest(written)
-                .map(|(t, _)| t.name(lang).to_string())
+                .map(|(t, _)| t.id.clone())
                 .unwrap_or_default();
             issues.push(
                 Issue::new(Rule::ValueUnknownCategory, place)
@@ -205,7 +205,6 @@ pub fn read(
                 Place::cell(file, sheet, row.index, c),
                 "event.form",
                 &mut issues,
-                pipeline.lang,
             )
         });
         let topic_area_written = text_of(get(area_c));
@@ -216,7 +215,6 @@ pub fn read(
                 Place::cell(file, sheet, row.index, c),
                 "event.topic_area",
                 &mut issues,
-                pipeline.lang,
             )
         });
         let mut number = |c: Option<u32>, field: &str, fractional_ok: bool| -> Option<f64> {
