@@ -30,6 +30,56 @@ impl Lang {
     }
 }
 
+/// Month names, nominative, January first.
+pub const MONTHS_KK: [&str; 12] = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+];
+pub const MONTHS_RU: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The name of a month (1..=12) in a language.
+pub fn month_name(month: u32, lang: Lang) -> &'static str {
+    let i = (month.clamp(1, 12) - 1) as usize;
+    lang.pick(MONTHS_KK[i], MONTHS_RU[i], MONTHS_EN[i])
+}
+
 impl FromStr for Lang {
     type Err = String;
 

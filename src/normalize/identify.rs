@@ -102,20 +102,6 @@ impl FromStr for Period {
 
 /// Month names: Kazakh (any suffix), Russian and English (whole words only:
 /// `Мартукский` is a district, not March).
-const MONTHS_KK: [&str; 12] = [
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-];
 const MONTHS_WORDS: [&[&str]; 12] = [
     &["январь", "января", "январе", "january", "jan"],
     &["февраль", "февраля", "феврале", "february", "feb"],
@@ -132,7 +118,9 @@ const MONTHS_WORDS: [&[&str]; 12] = [
 ];
 
 fn month_of_word(word: &str) -> Option<u32> {
-    let by_kk = MONTHS_KK.iter().position(|m| word.starts_with(m));
+    let by_kk = crate::lang::MONTHS_KK
+        .iter()
+        .position(|m| word.starts_with(m));
     let by_word = MONTHS_WORDS.iter().position(|forms| forms.contains(&word));
     by_kk.or(by_word).map(|i| i as u32 + 1)
 }

@@ -243,20 +243,6 @@ pub fn labels(lang: Lang) -> &'static Labels {
     }
 }
 
-const MONTHS_KK: [&str; 12] = [
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-];
 /// Kazakh months in the dative case ("5 сәуірге дейін").
 const MONTHS_KK_DATIVE: [&str; 12] = [
     "қаңтарға",
@@ -271,20 +257,6 @@ const MONTHS_KK_DATIVE: [&str; 12] = [
     "қазанға",
     "қарашаға",
     "желтоқсанға",
-];
-const MONTHS_RU: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
 ];
 const MONTHS_RU_GENITIVE: [&str; 12] = [
     "января",
@@ -311,8 +283,8 @@ pub fn period_title(p: Period, lang: Lang) -> String {
     let m = month_index(p.month);
     match lang {
         Lang::Ru if p.month == 1 => format!("за январь {} года", p.year),
-        Lang::Ru => format!("за январь – {} {} года", MONTHS_RU[m], p.year),
-        _ => format!("{} жылғы {}", p.year, MONTHS_KK[m]),
+        Lang::Ru => format!("за январь – {} {} года", crate::lang::MONTHS_RU[m], p.year),
+        _ => format!("{} жылғы {}", p.year, crate::lang::MONTHS_KK[m]),
     }
 }
 

@@ -191,49 +191,6 @@ texts! {
     DocComment => ("jinaq {version} бағдарламасы жасаған", "Сформировано программой jinaq {version}", "Made by jinaq {version}"),
 }
 
-const MONTHS_KK: [&str; 12] = [
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-];
-const MONTHS_RU: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The months a period covers from January: `2026 жылғы қаңтар – наурыз`,
 /// `январь – март 2026 года`, `January – March 2026`.
 pub fn period_span(period: Period, lang: Lang) -> String {
@@ -247,9 +204,9 @@ pub fn period_span(period: Period, lang: Lang) -> String {
         }
     };
     match lang {
-        Lang::Kk => format!("{y} жылғы {}", span(&MONTHS_KK)),
-        Lang::Ru => format!("{} {y} года", span(&MONTHS_RU)),
-        Lang::En => format!("{} {y}", span(&MONTHS_EN)),
+        Lang::Kk => format!("{y} жылғы {}", span(&crate::lang::MONTHS_KK)),
+        Lang::Ru => format!("{} {y} года", span(&crate::lang::MONTHS_RU)),
+        Lang::En => format!("{} {y}", span(&crate::lang::MONTHS_EN)),
     }
 }
 

@@ -19,56 +19,9 @@ pub fn detail_sheet(lang: Lang) -> &'static str {
     lang.pick("Барлық мәселелер", "Все замечания", "All issues")
 }
 
-fn month_name(month: u32, lang: Lang) -> &'static str {
-    const KK: [&str; 12] = [
-        "қаңтар",
-        "ақпан",
-        "наурыз",
-        "сәуір",
-        "мамыр",
-        "маусым",
-        "шілде",
-        "тамыз",
-        "қыркүйек",
-        "қазан",
-        "қараша",
-        "желтоқсан",
-    ];
-    const RU: [&str; 12] = [
-        "январь",
-        "февраль",
-        "март",
-        "апрель",
-        "май",
-        "июнь",
-        "июль",
-        "август",
-        "сентябрь",
-        "октябрь",
-        "ноябрь",
-        "декабрь",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = (month.clamp(1, 12) - 1) as usize;
-    lang.pick(KK[i], RU[i], EN[i])
-}
-
 /// `2026 жылғы наурыз`, `март 2026 г.`, `March 2026`.
 pub fn period_name(p: Period, lang: Lang) -> String {
-    let m = month_name(p.month, lang);
+    let m = crate::lang::month_name(p.month, lang);
     match lang {
         Lang::Kk => format!("{} жылғы {m}", p.year),
         Lang::Ru => format!("{m} {} г.", p.year),
