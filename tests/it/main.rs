@@ -10,3 +10,4 @@ mod history;
 mod own_fixtures;
 mod reference_months;
 mod samples_default;
+mod trends;
