@@ -221,11 +221,11 @@ pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
 
     let table = chart_table(&mut s, ctx, &months, row)?;
     let chart = share_chart(ctx, &name, &table);
-    s.ws.insert_chart(row, table.last_col + 2, &chart)?;
+    s.ws.insert_chart(row, table.last_col() + 2, &chart)?;
 
     s.limit(0, 4.0, 5.0);
     s.limit(1, 24.0, 30.0);
-    for col in FIRST_MONTH..=last_col.max(table.last_col) {
+    for col in FIRST_MONTH..=last_col.max(table.last_col()) {
         s.limit(col, 9.0, 12.0);
     }
     s.fit()?;
@@ -240,13 +240,28 @@ pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
     Ok(s)
 }
 
+/// A line of the chart, a column of its table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Series {
+    /// The region's share in a year.
+    Region(i32),
+    /// This year's highest unit share.
+    Highest,
+    /// This year's lowest unit share.
+    Lowest,
+}
+
 /// Where the chart's table sits: a header row, then one row per month of
 /// the year; the month's name in column 1, a series per column after it.
 struct ChartTable {
     header: u32,
-    last_col: u16,
-    /// The region's share this year: the series that carries labels.
-    this_year: u16,
+    series: Vec<(u16, Series)>,
+}
+
+impl ChartTable {
+    fn last_col(&self) -> u16 {
+        self.series.last().map_or(1, |s| s.0)
+    }
 }
 
 /// Writes the chart's table at `top`: by month of the year, the region's
@@ -261,68 +276,54 @@ fn chart_table(
     let st = &ctx.st;
     let t = |x: T| ctx.t(x);
     let year = ctx.o.period.year;
-    let of_year = |label: T, y: i32| {
+    let mut kinds = vec![Series::Region(year)];
+    if months.iter().any(|m| m.period.year == year - 1) {
+        kinds.push(Series::Region(year - 1));
+    }
+    kinds.extend([Series::Highest, Series::Lowest]);
+    let name = |kind: Series| {
+        let (label, y) = match kind {
+            Series::Region(y) => (T::SeriesRegion, y),
+            Series::Highest => (T::UnitsHighest, year),
+            Series::Lowest => (T::UnitsLowest, year),
+        };
         t(T::OfYear)
             .replace("{name}", t(label))
             .replace("{year}", &y.to_string())
     };
-    let in_month = |y: i32, m: u32| {
-        months
+    let value = |kind: Series, month: u32| {
+        let y = match kind {
+            Series::Region(y) => y,
+            _ => year,
+        };
+        let m = months
             .iter()
-            .find(|x| x.period.year == y && x.period.month == m)
+            .find(|x| x.period.year == y && x.period.month == month)?;
+        match kind {
+            Series::Region(_) => m.region.trained_share,
+            Series::Highest => m.range(&ctx.units).0,
+            Series::Lowest => m.range(&ctx.units).1,
+        }
     };
-    type Series<'c> = (String, Box<dyn Fn(&Month) -> Option<f64> + 'c>);
-    let mut series: Vec<(i32, Series)> = vec![(
-        year,
-        (
-            of_year(T::SeriesRegion, year),
-            Box::new(|m: &Month| m.region.trained_share),
-        ),
-    )];
-    if months.iter().any(|m| m.period.year == year - 1) {
-        series.push((
-            year - 1,
-            (
-                of_year(T::SeriesRegion, year - 1),
-                Box::new(|m: &Month| m.region.trained_share),
-            ),
-        ));
-    }
-    for (label, pick_high) in [(T::UnitsHighest, true), (T::UnitsLowest, false)] {
-        series.push((
-            year,
-            (
-                of_year(label, year),
-                Box::new(move |m: &Month| {
-                    let (hi, lo) = m.range(&ctx.units);
-                    if pick_high {
-                        hi
-                    } else {
-                        lo
-                    }
-                }),
-            ),
-        ));
-    }
 
     s.ws.write_string_with_format(top, 1, t(T::TitleChartData), &Format::new().set_bold())?;
     let header = top + 1;
     let mut heads = vec![Head::one(t(T::Month))];
-    heads.extend(series.iter().map(|(_, (name, _))| Head::one(name)));
+    heads.extend(kinds.iter().map(|k| Head::one(&name(*k))));
     s.header(header, 1, &heads, st)?;
-    for m in 1..=12u32 {
-        let row = header + m;
-        s.text(row, 1, labels::month_name(m, ctx.lang), &st.text)?;
-        for (k, (y, (_, value))) in series.iter().enumerate() {
-            let v = in_month(*y, m).and_then(value);
-            s.num(row, 2 + k as u16, v, &st.pct)?;
+    let series: Vec<(u16, Series)> = kinds
+        .into_iter()
+        .enumerate()
+        .map(|(i, k)| (2 + i as u16, k))
+        .collect();
+    for month in 1..=12u32 {
+        let row = header + month;
+        s.text(row, 1, labels::month_name(month, ctx.lang), &st.text)?;
+        for (col, kind) in &series {
+            s.num(row, *col, value(*kind, month), &st.pct)?;
         }
     }
-    Ok(ChartTable {
-        header,
-        last_col: 1 + series.len() as u16,
-        this_year: 2,
-    })
+    Ok(ChartTable { header, series })
 }
 
 fn font(size: u8) -> ChartFont {
@@ -337,6 +338,7 @@ fn share_chart(ctx: &Ctx, sheet: &str, table: &ChartTable) -> Chart {
     let t = |x: T| ctx.t(x);
     let (r1, r2) = (table.header + 1, table.header + 12);
     let pct = nf(ctx.lang, "0.0%");
+    let this_year = ctx.o.period.year;
     let mut chart = Chart::new(ChartType::Line);
     chart
         .title()
@@ -351,51 +353,47 @@ fn share_chart(ctx: &Ctx, sheet: &str, table: &ChartTable) -> Chart {
         );
         m
     };
-    for col in table.this_year..=table.last_col {
+    let line = |color: u32, width: f64, dash: ChartLineDashType| {
+        let mut l = ChartLine::new();
+        l.set_color(Color::RGB(color))
+            .set_width(width)
+            .set_dash_type(dash);
+        l
+    };
+    for (col, kind) in &table.series {
         let series = chart
             .add_series()
-            .set_name((sheet, table.header, col))
+            .set_name((sheet, table.header, *col))
             .set_categories((sheet, r1, 1, r2, 1))
-            .set_values((sheet, r1, col, r2, col));
-        let ranges_from = table.last_col - 1;
-        if col == table.this_year {
-            series
-                .set_format(
-                    ChartLine::new()
-                        .set_color(Color::RGB(REGION_LINE))
-                        .set_width(2.5),
-                )
-                .set_marker(&marker(REGION_LINE, ChartMarkerType::Circle, 7))
-                .set_data_label(
-                    ChartDataLabel::new()
-                        .show_value()
-                        .set_position(ChartDataLabelPosition::Above)
-                        .set_num_format(&pct)
-                        .set_font(font(9).set_bold()),
-                );
-        } else if col < ranges_from {
-            series
-                .set_format(
-                    ChartLine::new()
-                        .set_color(Color::RGB(LAST_YEAR_LINE))
-                        .set_width(1.75)
-                        .set_dash_type(ChartLineDashType::Dash),
-                )
-                .set_marker(&marker(LAST_YEAR_LINE, ChartMarkerType::Diamond, 6));
-        } else {
-            let (dash, kind) = if col == ranges_from {
-                (ChartLineDashType::Solid, ChartMarkerType::Triangle)
-            } else {
-                (ChartLineDashType::RoundDot, ChartMarkerType::Square)
-            };
-            series
-                .set_format(
-                    ChartLine::new()
-                        .set_color(Color::RGB(RANGE_LINE))
-                        .set_width(1.25)
-                        .set_dash_type(dash),
-                )
-                .set_marker(&marker(RANGE_LINE, kind, 5));
+            .set_values((sheet, r1, *col, r2, *col));
+        match kind {
+            Series::Region(y) if *y == this_year => {
+                series
+                    .set_format(&mut line(REGION_LINE, 2.5, ChartLineDashType::Solid))
+                    .set_marker(&marker(REGION_LINE, ChartMarkerType::Circle, 7))
+                    .set_data_label(
+                        ChartDataLabel::new()
+                            .show_value()
+                            .set_position(ChartDataLabelPosition::Above)
+                            .set_num_format(&pct)
+                            .set_font(font(9).set_bold()),
+                    );
+            }
+            Series::Region(_) => {
+                series
+                    .set_format(&mut line(LAST_YEAR_LINE, 1.75, ChartLineDashType::Dash))
+                    .set_marker(&marker(LAST_YEAR_LINE, ChartMarkerType::Diamond, 6));
+            }
+            Series::Highest => {
+                series
+                    .set_format(&mut line(RANGE_LINE, 1.25, ChartLineDashType::Solid))
+                    .set_marker(&marker(RANGE_LINE, ChartMarkerType::Triangle, 5));
+            }
+            Series::Lowest => {
+                series
+                    .set_format(&mut line(RANGE_LINE, 1.25, ChartLineDashType::RoundDot))
+                    .set_marker(&marker(RANGE_LINE, ChartMarkerType::Square, 5));
+            }
         }
     }
     chart.y_axis().set_num_format(nf(ctx.lang, "0%")).set_min(0);
