@@ -7,7 +7,7 @@ use serde_json::Value;
 use std::path::Path;
 
 /// The Алға organisations of `tests/fixtures/registry.xlsx`: (БСН, members).
-const ALGA: [(&str, f64); 6] = [
+pub const ALGA: [(&str, f64); 6] = [
     ("160640864624", 62.0),
     ("031040434483", 88.0),
     ("070240219954", 63.0),
@@ -19,10 +19,23 @@ const ALGA: [(&str, f64); 6] = [
 /// Writes a plain Алға report for `period` where each organisation has the
 /// given five categories.
 fn alga_report(dir: &Path, period: &str, cats: &[[f64; 5]; 6]) {
+    let orgs: Vec<(String, f64)> = ALGA.iter().map(|(b, m)| (b.to_string(), *m)).collect();
+    unit_report(dir, ("Алға", "Алға ауданы"), &orgs, period, cats);
+}
+
+/// Writes a plain report of a unit (`(file name stem, title)`) for `period`:
+/// its organisations `(БСН, members)` with the five categories each.
+pub fn unit_report(
+    dir: &Path,
+    (stem, title): (&str, &str),
+    orgs: &[(String, f64)],
+    period: &str,
+    cats: &[[f64; 5]],
+) {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Оқыту").unwrap();
-    ws.write(0, 0, format!("Алға ауданы, {period}")).unwrap();
+    ws.write(0, 0, format!("{title}, {period}")).unwrap();
     let headers = [
         "№",
         "БКҰ атауы",
@@ -38,11 +51,11 @@ fn alga_report(dir: &Path, period: &str, cats: &[[f64; 5]; 6]) {
     for (c, h) in headers.iter().enumerate() {
         ws.write(2, c as u16, *h).unwrap();
     }
-    for (i, ((bin, members), cat)) in ALGA.iter().zip(cats).enumerate() {
+    for (i, ((bin, members), cat)) in orgs.iter().zip(cats).enumerate() {
         let r = 3 + i as u32;
         ws.write(r, 0, (i + 1) as f64).unwrap();
         ws.write(r, 1, format!("Ұйым {}", i + 1)).unwrap();
-        ws.write(r, 2, *bin).unwrap();
+        ws.write(r, 2, bin.as_str()).unwrap();
         ws.write(r, 3, *members).unwrap();
         ws.write(r, 4, cat.iter().sum::<f64>()).unwrap();
         for (k, v) in cat.iter().enumerate() {
@@ -50,10 +63,10 @@ fn alga_report(dir: &Path, period: &str, cats: &[[f64; 5]; 6]) {
         }
     }
     std::fs::create_dir_all(dir).unwrap();
-    wb.save(dir.join(format!("Алға_{period}.xlsx"))).unwrap();
+    wb.save(dir.join(format!("{stem}_{period}.xlsx"))).unwrap();
 }
 
-fn consolidate(inbox: &Path, out: &Path, period: &str) -> (i32, Value) {
+pub fn consolidate(inbox: &Path, out: &Path, period: &str) -> (i32, Value) {
     let registry = root().join("tests/fixtures/registry.xlsx");
     let (code, _) = jinaq_ok(&[
         "consolidate",

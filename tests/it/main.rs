@@ -11,3 +11,4 @@ mod own_fixtures;
 mod reference_months;
 mod samples_default;
 mod template;
+mod trends;

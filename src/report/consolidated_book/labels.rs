@@ -36,6 +36,7 @@ texts! {
     SheetSurvey => ("Сауалнама", "Анкетирование", "Survey"),
     SheetFinance => ("Қаржыландыру", "Финансирование", "Financing"),
     SheetCharts => ("Диаграммалар", "Диаграммы", "Charts"),
+    SheetTrends => ("Айлар бойынша серпін", "Динамика по месяцам", "Trends"),
 
     // Titles of the sheets.
     TitleSummary => ("Кәсіподақтық оқыту туралы жиынтық мәлімет", "Сводные сведения о профсоюзном обучении", "Union training: consolidated figures"),
@@ -47,6 +48,7 @@ texts! {
     TitlePriority => ("Оқыту бағыттарын қамту және басым бағыттар", "Охват тематических направлений и приоритетные направления", "Topic areas reached and priority areas"),
     TitleSurvey => ("Іс-шаралар қатысушыларына жүргізілген сауалнама нәтижелері", "Результаты анкетирования участников мероприятий", "Participant survey results"),
     TitleFinance => ("Кәсіподақтық оқытуды қаржыландыру", "Финансирование профсоюзного обучения", "Financing of union training"),
+    TitleTrends => ("Кәсіподақтық оқытудың айлар бойынша серпіні", "Динамика профсоюзного обучения по месяцам", "Union training month by month"),
     TitleChartData => ("Диаграммаларға арналған деректер", "Данные для диаграмм", "Chart data"),
     PeriodLine => ("Есепті кезең: {period} (жыл басынан бері); {as_of} ж. жағдай бойынша", "Отчётный период: {period} (с начала года); по состоянию на {as_of}", "Reporting period: {period} (year to date); as of {as_of}"),
 
@@ -187,10 +189,33 @@ texts! {
     ChartCategories => ("Санаттар бойынша оқытудан өткендер", "Прошли обучение по категориям", "Trained by category"),
     ChartForms => ("Оқыту нысандары бойынша іс-шаралар", "Мероприятия по формам обучения", "Events by form"),
 
+    // Trends.
+    ShareYtd => ("Оқытудан өткендердің үлесі (жыл басынан бері)", "Доля прошедших обучение (с начала года)", "Share trained (year to date)"),
+    TrainedYtd => ("Оқытудан өткендер саны (жыл басынан бері)", "Прошли обучение, человек (с начала года)", "Completed training (year to date)"),
+    LastMonth => ("өткен ай", "прошлый месяц", "last month"),
+    MonthChange => ("айдағы өзгерісі", "изменение за месяц", "change in the month"),
+    TrainedCount => ("Кәсіподақтық оқытудан өткендер саны", "Прошли профсоюзное обучение, всего", "Completed union training, total"),
+    UnitsHighest => ("Аудандар арасындағы ең жоғары үлес", "Наибольшая доля среди районов", "Highest share among units"),
+    UnitsLowest => ("Аудандар арасындағы ең төмен үлес", "Наименьшая доля среди районов", "Lowest share among units"),
+    Month => ("Ай", "Месяц", "Month"),
+    // A no-break space keeps the year with its abbreviation.
+    OfYear => ("{name}, {year}\u{a0}ж.", "{name}, {year}\u{a0}г.", "{name}, {year}"),
+    ChartTrend => ("Оқытудан өткендердің үлесі айлар бойынша (жыл басынан бері)", "Доля прошедших обучение по месяцам (с начала года)", "Share trained by month (year to date)"),
+    NoteTrendEmpty => ("Алдыңғы айлардың деректері олар жинақталған сайын қосылады.", "Данные предыдущих месяцев добавляются по мере их консолидации.", "Earlier months are added as they are consolidated."),
+    NoteTrendColumns => ("Бағандардың тақырыбында — мәліметтер берілген күн. Көрсеткіштер әр жылдың 1 қаңтарынан бастап өспелі қорытындымен есептеледі, сондықтан қаңтарда қайта басталады.", "В заголовках граф — дата, на которую даны сведения. Показатели считаются нарастающим итогом с 1 января каждого года, поэтому в январе начинаются заново.", "Columns are headed by the as-of date. Figures are cumulative from 1 January of each year, so they start again in January."),
+    NoteMonthChange => ("Айдағы өзгерісі — осы айда оқытудан өткендер: {cur} және {prev} ж. жағдай бойынша сандардың айырмасы.", "Изменение за месяц — прошли обучение в этом месяце: разность численности на {cur} и на {prev}.", "Change in the month: people trained during the month, the figure as of {cur} less the figure as of {prev}."),
+    NoteJanuary => ("Қаңтарда өткен айдың бағаны бос: көрсеткіштер 1 қаңтардан бастап жаңадан есептеледі.", "В январе графа прошлого месяца пуста: показатели считаются заново с 1 января.", "In January the last-month column is empty: figures start again on 1 January."),
+    NoteNoLastMonth => ("{prev} ж. жағдай бойынша деректер жинақталмаған, сондықтан өткен айдың бағаны бос.", "Сведения на {prev} не консолидировались, поэтому графа прошлого месяца пуста.", "Figures as of {prev} were not consolidated, so the last-month column is empty."),
+    NoteRange => ("Ең жоғары және ең төмен үлес — сол күні есеп берген аудандар (қала) арасында.", "Наибольшая и наименьшая доля — среди районов (города), представивших сведения на ту дату.", "Highest and lowest share: among the units that reported as of that date."),
+
     // Document properties.
     DocComment => ("jinaq {version} бағдарламасы жасаған", "Сформировано программой jinaq {version}", "Made by jinaq {version}"),
 }
 
+/// The name of a month (1 to 12), as a chart's axis reads it.
+pub fn month_name(month: u32, lang: Lang) -> &'static str {
+    crate::lang::month_name(month, lang)
+}
 /// The months a period covers from January: `2026 жылғы қаңтар – наурыз`,
 /// `январь – март 2026 года`, `January – March 2026`.
 pub fn period_span(period: Period, lang: Lang) -> String {
@@ -267,6 +292,7 @@ mod tests {
             T::SheetSurvey,
             T::SheetFinance,
             T::SheetCharts,
+            T::SheetTrends,
         ];
         for lang in [Lang::Kk, Lang::Ru, Lang::En] {
             for s in sheets {

@@ -6,14 +6,16 @@
 //! 1. [`summary`]: the region's table in the seed's shape, further figures
 //!    and the data quality line with a link to the discrepancy report;
 //! 2. [`units`]: every figure per unit, issue counts and submission status;
-//! 3. [`orgs`]: every accepted organisation row with its registry name,
+//! 3. [`trends`]: the share trained month by month per unit and for the
+//!    region, and last month's trained people against this month's;
+//! 4. [`orgs`]: every accepted organisation row with its registry name,
 //!    source and issue flags;
-//! 4. [`events`]: every event;
-//! 5. [`analysis`]: events and participants by form and by topic area per
+//! 5. [`events`]: every event;
+//! 6. [`analysis`]: events and participants by form and by topic area per
 //!    unit, and the reach of the priority topic areas;
-//! 6. [`survey`]: survey results by form, topic area and unit;
-//! 7. [`finance`]: financing against the norm;
-//! 8. [`charts`]: native charts over the cells of the sheets.
+//! 7. [`survey`]: survey results by form, topic area and unit;
+//! 8. [`finance`]: financing against the norm;
+//! 9. [`charts`]: native charts over the cells of the sheets.
 //!
 //! Labels are in the run's language ([`labels`]). Every figure is a value,
 //! never a formula; a figure nobody reported is an empty cell. The document's
@@ -29,6 +31,7 @@ mod orgs;
 mod style;
 mod summary;
 mod survey;
+mod trends;
 mod units;
 
 use super::{Outcome, OutputPaths};
@@ -155,6 +158,7 @@ pub fn build(o: &Outcome, paths: &OutputPaths) -> Result<Vec<u8>, XlsxError> {
     let (summary, refs) = summary::sheet(&ctx, &discrepancies)?;
     wb.push_worksheet(summary.ws);
     wb.push_worksheet(units::sheet(&ctx)?.ws);
+    wb.push_worksheet(trends::sheet(&ctx)?.ws);
     wb.push_worksheet(orgs::sheet(&ctx, &b)?.ws);
     wb.push_worksheet(events::sheet(&ctx, &b)?.ws);
     wb.push_worksheet(analysis::forms_sheet(&ctx, &b)?.ws);

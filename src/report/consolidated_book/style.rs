@@ -63,6 +63,7 @@ pub struct Styles {
     pub total_int_dash: Format,
     pub total_pct: Format,
     pub total_score: Format,
+    pub total_change_int: Format,
 }
 
 impl Styles {
@@ -79,6 +80,7 @@ impl Styles {
         let int_dash = nf(lang, "#,##0;-#,##0;\"–\"");
         let pct = nf(lang, "0.0%");
         let score = nf(lang, "0.0");
+        let change_int = nf(lang, "+#,##0;-#,##0;0");
         let p = points_suffix;
         Styles {
             title: Format::new()
@@ -149,7 +151,7 @@ impl Styles {
                 .set_align(FormatAlign::VerticalCenter)
                 .set_font_color(Color::Blue)
                 .set_underline(rust_xlsxwriter::FormatUnderline::Single),
-            change_int: cell.clone().set_num_format(nf(lang, "+#,##0;-#,##0;0")),
+            change_int: cell.clone().set_num_format(&change_int),
             change_pct: cell.clone().set_num_format(nf(lang, "+0.0%;-0.0%;0.0%")),
             change_points: cell
                 .clone()
@@ -158,7 +160,8 @@ impl Styles {
             total_int: total.clone().set_num_format(&int),
             total_int_dash: total.clone().set_num_format(&int_dash),
             total_pct: total.clone().set_num_format(&pct),
-            total_score: total.set_num_format(&score),
+            total_score: total.clone().set_num_format(&score),
+            total_change_int: total.set_num_format(&change_int),
         }
     }
 }
