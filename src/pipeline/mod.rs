@@ -257,6 +257,8 @@ pub struct Pipeline {
     pub registry_spec: RegistrySpec,
     rules: HashMap<Rule, RuleSettings>,
     pub row_checks: Vec<RowCheck>,
+    /// Unit id, normalised Kazakh and Russian names, then stems -> unit index.
+    unit_names: HashMap<String, usize>,
     /// Confirmed matches: normalised name as written -> registry id.
     pub confirmed: HashMap<String, String>,
 }
@@ -354,6 +356,19 @@ impl Pipeline {
         }
         if units.is_empty() {
             return Err(invalid("no [[units]] are listed".into()));
+        }
+
+        // Names first, so a stem shared with another unit's name never wins.
+        let mut unit_names = HashMap::new();
+        for (i, u) in units.iter().enumerate() {
+            for name in [u.id.clone(), key(&u.kk), key(&u.ru)] {
+                unit_names.entry(name).or_insert(i);
+            }
+        }
+        for (i, u) in units.iter().enumerate() {
+            for k in &u.keys {
+                unit_names.entry(k.clone()).or_insert(i);
+            }
         }
 
         let coverage = table_spec(&raw.coverage, COVERAGE_FIELDS, "coverage").map_err(invalid)?;
@@ -491,6 +506,7 @@ impl Pipeline {
             registry_spec,
             rules,
             row_checks,
+            unit_names,
             confirmed,
         })
     }
@@ -505,11 +521,11 @@ impl Pipeline {
 
     /// The unit whose Kazakh or Russian name (or stem) a text is.
     pub fn unit_by_name(&self, name: &str) -> Option<&Unit> {
-        let k = key(name);
-        self.units
-            .iter()
-            .find(|u| key(&u.kk) == k || key(&u.ru) == k || u.id == name.trim())
-            .or_else(|| self.units.iter().find(|u| u.keys.contains(&k)))
+        let i = *self
+            .unit_names
+            .get(&key(name))
+            .or_else(|| self.unit_names.get(name.trim()))?;
+        self.units.get(i)
     }
 
     pub fn rule(&self, rule: Rule) -> &RuleSettings {
