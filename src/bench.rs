@@ -338,10 +338,8 @@ pub fn generate(dir: &Path, shape: &Shape, shipped_pipeline: &str) -> Result<Vec
     Ok(inboxes)
 }
 
-/// The read floor: every cell of every workbook in the folder read with
-/// calamine on all cores. Returns the time and the number of cells.
-pub fn read_floor(dir: &Path) -> (Duration, usize) {
-    use calamine::{open_workbook_auto_from_rs, Reader};
+/// The workbooks of a folder, sorted.
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok())
@@ -351,6 +349,13 @@ pub fn read_floor(dir: &Path) -> (Duration, usize) {
         })
         .unwrap_or_default();
     files.sort();
+    files
+}
+
+/// The read floor: every cell of every given workbook read with calamine on
+/// all cores. Returns the time and the number of cells.
+pub fn read_floor(files: &[PathBuf]) -> (Duration, usize) {
+    use calamine::{open_workbook_auto_from_rs, Reader};
     let start = Instant::now();
     let cells: usize = files
         .par_iter()
@@ -378,11 +383,15 @@ pub fn read_floor(dir: &Path) -> (Duration, usize) {
 
 /// Cells held by the xlsx files of a folder (what the outputs hold).
 pub fn cells_in(dir: &Path) -> usize {
-    read_floor(dir).1
+    let xlsx: Vec<PathBuf> = files_in(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .collect();
+    read_floor(&xlsx).1
 }
 
-/// The write floor: as many cells (two strings for one number, as in the
-/// outputs) written to one workbook with rust_xlsxwriter.
+/// The write floor: as many cells (two distinct texts for one number, as in
+/// the outputs) written to one workbook with rust_xlsxwriter.
 pub fn write_floor(cells: usize) -> Result<Duration, XlsxError> {
     let start = Instant::now();
     let mut wb = Workbook::new();
@@ -393,7 +402,7 @@ pub fn write_floor(cells: usize) -> Result<Duration, XlsxError> {
         if i % 3 == 0 {
             ws.write_number(r, c, i as f64)?;
         } else {
-            ws.write_string(r, c, "Бастауыш кәсіподақ ұйымы")?;
+            ws.write_string(r, c, format!("Бастауыш кәсіподақ ұйымы №{i}"))?;
         }
     }
     let _ = wb.save_to_buffer()?;

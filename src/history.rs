@@ -164,6 +164,16 @@ fn str_col(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>, String> {
 /// Loads a stored period: Ok(None) when it was never stored, Err with the
 /// reason when it is damaged.
 pub fn load(history: &Path, period: Period) -> Result<Option<Snapshot>, String> {
+    load_with(history, period, true)
+}
+
+/// Like [`load`], without the organisation rows: unit and region figures only
+/// (what comparisons and trends need).
+pub fn load_figures(history: &Path, period: Period) -> Result<Option<Snapshot>, String> {
+    load_with(history, period, false)
+}
+
+fn load_with(history: &Path, period: Period, with_orgs: bool) -> Result<Option<Snapshot>, String> {
     let dir = period_dir(history, period);
     if !dir.is_dir() {
         return Ok(None);
@@ -216,6 +226,15 @@ pub fn load(history: &Path, period: Period) -> Result<Option<Snapshot>, String> 
             None => {}
         }
     }
+    let region = region.ok_or_else(|| format!("{}: no region row", units_path.display()))?;
+    if !with_orgs {
+        return Ok(Some(Snapshot {
+            period,
+            region,
+            units,
+            orgs: HashMap::new(),
+        }));
+    }
     let orgs_path = dir.join("orgs.parquet");
     let odf = read_parquet(&orgs_path).map_err(|e| format!("{}: {e}", orgs_path.display()))?;
     let ids = str_col(&odf, "registry_id")?;
@@ -235,7 +254,7 @@ pub fn load(history: &Path, period: Period) -> Result<Option<Snapshot>, String> 
     }
     Ok(Some(Snapshot {
         period,
-        region: region.ok_or_else(|| format!("{}: no region row", units_path.display()))?,
+        region,
         units,
         orgs,
     }))

@@ -299,9 +299,15 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
     stages.lap("consolidate");
     // Earlier periods: last month (within the year) and the same month a year ago.
     let mut history_issues = Vec::new();
-    let mut load = |p: Period| -> Option<history::Snapshot> {
+    // Organisation rows only for last month (decreases at their cells).
+    let mut load = |p: Period, with_orgs: bool| -> Option<history::Snapshot> {
         let dir = req.history.as_ref()?;
-        match history::load(dir, p) {
+        let loaded = if with_orgs {
+            history::load(dir, p)
+        } else {
+            history::load_figures(dir, p)
+        };
+        match loaded {
             Ok(s) => s,
             Err(reason) => {
                 tracing::warn!(period = %p, %reason, "stored period is damaged");
@@ -314,20 +320,25 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         }
     };
     let previous_month = if period.month > 1 {
-        load(period.previous())
+        load(period.previous(), true)
     } else {
         None
     };
-    let previous_year = load(period.year_before());
+    let previous_year = load(period.year_before(), false);
     let mut trend = Vec::new();
     let mut p = period.year_before();
     while p < period {
         let stored = if Some(p) == previous_year.as_ref().map(|s| s.period) {
             previous_year.clone()
-        } else if Some(p) == previous_month.as_ref().map(|s| s.period) {
-            previous_month.clone()
+        } else if let Some(prev) = previous_month.as_ref().filter(|s| s.period == p) {
+            Some(history::Snapshot {
+                period: prev.period,
+                region: prev.region.clone(),
+                units: prev.units.clone(),
+                orgs: Default::default(),
+            })
         } else {
-            load(p)
+            load(p, false)
         };
         trend.extend(stored);
         p = p.next();
