@@ -136,7 +136,7 @@ pub(crate) fn no_value_issues(file: &str, sheet: &str, row: u32, cols: &[u32]) -
 /// Reads one file. Never panics on bad input; a panic inside a reader is
 /// caught by the caller and reported as `file.unreadable`.
 pub fn read_file(file: &InputFile, pipeline: &Pipeline, run_period: Option<Period>) -> FileReport {
-    let mut report = FileReport::new(file);
+    let report = FileReport::new(file);
     match &file.kind {
         FileKind::Ignored(why) => {
             return report.refuse(FileStatus::Ignored, Rule::FileIgnored, why.clone())
@@ -157,7 +157,45 @@ pub fn read_file(file: &InputFile, pipeline: &Pipeline, run_period: Option<Perio
         Ok(b) => b,
         Err(e) => return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, e),
     };
-    let wb = match workbook::open(bytes, pipeline.limits.max_sheet_cells) {
+    open_and_read(report, bytes, pipeline, run_period)
+}
+
+/// Reads one workbook given as bytes, as if it were a file of this name in
+/// the inbox (the name tells its unit and period): the whole path from bytes
+/// to located, normalised tables, without the file system. Never panics on
+/// bad input.
+pub fn read_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    pipeline: &Pipeline,
+    run_period: Option<Period>,
+) -> FileReport {
+    let file = InputFile {
+        path: name.into(),
+        rel: name.to_string(),
+        name: name.to_string(),
+        modified: None,
+        size: bytes.len() as u64,
+        kind: FileKind::Workbook,
+    };
+    let report = FileReport::new(&file);
+    if file.size > pipeline.limits.max_file_bytes {
+        let detail = format!(
+            "too_large|{} bytes > limits.max_file_bytes = {}",
+            file.size, pipeline.limits.max_file_bytes
+        );
+        return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, detail);
+    }
+    open_and_read(report, bytes, pipeline, run_period)
+}
+
+fn open_and_read(
+    mut report: FileReport,
+    bytes: Vec<u8>,
+    pipeline: &Pipeline,
+    run_period: Option<Period>,
+) -> FileReport {
+    let wb = match workbook::open(bytes, &pipeline.limits) {
         Ok(wb) => wb,
         Err(refusal) => {
             let status = match refusal.rule {
