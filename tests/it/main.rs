@@ -3,7 +3,12 @@
 
 mod common;
 mod determinism;
+mod generated;
 mod history;
+mod hostile;
+mod interrupted;
+mod output_safety;
 mod own_fixtures;
 mod reference_months;
+mod regressions;
 mod samples_default;
