@@ -124,12 +124,13 @@ fn contains_utf16(hay: &[u8], s: &str) -> bool {
 /// Opens a workbook from its bytes; hidden sheets are listed but not read.
 ///
 /// The file's structure is first checked against `limits` ([`guard`]), so
-/// that no reader allocates more than they allow; a panic inside a reader
-/// (third-party code on hostile bytes) becomes `file.unreadable` here.
+/// that no reader allocates more than they allow; a panic inside the check
+/// or a reader (third-party code on hostile bytes) becomes `file.unreadable`
+/// here.
 pub fn open(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, Refusal> {
     let format = sniff(&bytes)?;
-    guard::check(&bytes, format, limits)?;
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        guard::check(&bytes, format, limits)?;
         read_sheets(bytes, format, limits)
     }));
     let sheets = match read {
