@@ -748,3 +748,35 @@ fn a_200_megabyte_file_is_refused_unread() {
     assert!(start.elapsed().as_secs() < 20);
     run.adds_up(&["Алға 2026-03.xlsx"]);
 }
+
+#[test]
+fn overlong_text_and_control_characters_in_a_report() {
+    // a note of 40 000 characters (Excel holds 32 767) with control
+    // characters, under an ordinary table
+    let s = |v: &str| v.to_string();
+    let note = format!("_x0001__x0007_{}", "Ж".repeat(40_000));
+    let rows = vec![
+        vec![s("Алға ауданы 2026 наурыз")],
+        vec![],
+        vec![
+            s("№"),
+            s("Бастауыш кәсіподақ ұйымының атауы"),
+            s("Кәсіподақ мүшелерінің саны"),
+            s("Кәсіподақтық оқытудан өткендер саны"),
+        ],
+        vec![s("1"), s("Мектеп_x0002_"), s("60"), s("12")],
+        vec![],
+        vec![note],
+    ];
+    let book = xlsx_of_sheet_xml(&sheet_xml(&rows));
+    let (dir, inbox) = inbox("overlong", &[("Алға 2026-03.xlsx", book)]);
+    let run = consolidate(&dir, &inbox, None);
+    run.adds_up(&["Алға 2026-03.xlsx"]);
+    assert_eq!(
+        run.summary["files"]["read"],
+        1,
+        "{:#?}",
+        run.of("Алға 2026-03.xlsx")
+    );
+    assert_eq!(run.summary["rows"]["read"], 1);
+}
