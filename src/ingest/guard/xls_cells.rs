@@ -7,6 +7,7 @@
 
 use super::{over, BoundingBox, CellBudget, Refusal};
 use crate::pipeline::Limits;
+use std::collections::VecDeque;
 
 const HEADER: usize = 512;
 const DIFSECT: u32 = 0xFFFF_FFFC;
@@ -14,6 +15,11 @@ const RESERVED: u32 = 0xFFFF_FFFA;
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 /// Streams shorter than this live in the mini stream, in 64-byte sectors.
 const MINI_CUTOFF: usize = 4096;
+/// The reader takes a record's continuations one by one from the front of a
+/// list, in time that grows with the square of their number. A real record
+/// (the shared strings of a large workbook) has hundreds; 160 MB of them
+/// would not reach this.
+const MAX_CONTINUATIONS: usize = 20_000;
 
 pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), Refusal> {
     match workbook_stream(bytes)? {
@@ -250,16 +256,17 @@ fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, Refusal> {
 struct Record<'a> {
     typ: u16,
     data: &'a [u8],
-    cont: Vec<&'a [u8]>,
+    cont: VecDeque<&'a [u8]>,
 }
 
 impl Record<'_> {
     fn next_piece(&mut self) -> bool {
-        if self.cont.is_empty() {
-            false
-        } else {
-            self.data = self.cont.remove(0);
-            true
+        match self.cont.pop_front() {
+            Some(piece) => {
+                self.data = piece;
+                true
+            }
+            None => false,
         }
     }
 
@@ -288,13 +295,13 @@ impl<'a> Iterator for Records<'a> {
         let len = u16_at(self.stream, 2)? as usize;
         let data = self.stream.get(4..4 + len)?;
         self.stream = &self.stream[4 + len..];
-        let mut cont = Vec::new();
+        let mut cont = VecDeque::new();
         while self.stream.len() > 4 && u16_at(self.stream, 0) == Some(0x003C) {
             let len = u16_at(self.stream, 2)? as usize;
             if self.stream.len() < len + 4 {
                 return None;
             }
-            cont.push(&self.stream[4..4 + len]);
+            cont.push_back(&self.stream[4..4 + len]);
             self.stream = &self.stream[len + 4..];
         }
         Some(Record { typ, data, cont })
@@ -367,9 +374,15 @@ struct Globals {
     longest_name: u64,
 }
 
-fn globals(stream: &[u8]) -> Globals {
+fn globals(stream: &[u8]) -> Result<Globals, Refusal> {
     let mut g = Globals::default();
     for r in (Records { stream }) {
+        if r.cont.len() > MAX_CONTINUATIONS {
+            return Err(Refusal::unreadable(format!(
+                "damaged|a record of the workbook stream is continued {} times",
+                r.cont.len()
+            )));
+        }
         match r.typ {
             0x000A => break,
             0x0085 if r.data.len() >= 7 => {
@@ -383,16 +396,20 @@ fn globals(stream: &[u8]) -> Globals {
             _ => {}
         }
     }
-    g
+    Ok(g)
 }
 
 /// Counts what the reader would allocate for each sheet: the `Dimensions`
 /// claim, the rectangle of values, the rectangle of formulas, and the bytes
 /// of text it copies into cells (shared strings, formulas written out).
 fn check_records(stream: &[u8], limits: &Limits) -> Result<(), Refusal> {
-    let g = globals(stream);
+    let g = globals(stream)?;
     let mut budget = CellBudget::default();
     let mut text: u64 = 0;
+    // Sheets lie one after the other: many sheets pointing at the same
+    // records would make every reader walk them again and again.
+    let mut scanned: u64 = 0;
+    let most = 2 * stream.len() as u64 + 65_536;
     for (n, pos) in g.sheets.iter().enumerate() {
         let Some(sheet) = stream.get(*pos..) else {
             continue;
@@ -406,6 +423,13 @@ fn check_records(stream: &[u8], limits: &Limits) -> Result<(), Refusal> {
             "has formulas spanning",
             limits,
         )?;
+        scanned = scanned.saturating_add(cost.scanned);
+        if scanned > most {
+            return Err(Refusal::unreadable(format!(
+                "damaged|{} sheets point into the same records",
+                g.sheets.len()
+            )));
+        }
         text = text.saturating_add(cost.text);
         if text > limits.max_unpacked_bytes {
             return Err(over(
@@ -424,6 +448,8 @@ struct SheetCost {
     values: BoundingBox,
     formulas: BoundingBox,
     text: u64,
+    /// Bytes of records read for this sheet.
+    scanned: u64,
 }
 
 fn sheet_cost(
@@ -436,6 +462,7 @@ fn sheet_cost(
         values: BoundingBox::default(),
         formulas: BoundingBox::default(),
         text: 0,
+        scanned: 0,
     };
     // a formula token written out: at most a name of `longest_name`
     // characters (3 bytes each) for every 5 bytes, plus punctuation
@@ -444,7 +471,15 @@ fn sheet_cost(
     let mut seen_bof = false;
     let mut depth = 0usize;
     for r in (Records { stream: sheet }) {
+        if r.cont.len() > MAX_CONTINUATIONS {
+            return Err(Refusal::unreadable(format!(
+                "damaged|a record of {name} is continued {} times",
+                r.cont.len()
+            )));
+        }
         let (typ, data) = (r.typ, r.data);
+        cost.scanned +=
+            4 + data.len() as u64 + r.cont.iter().map(|c| 4 + c.len() as u64).sum::<u64>();
         if depth > 0 {
             match typ {
                 0x0809 => depth += 1,
@@ -571,7 +606,7 @@ mod tests {
         let r = Record {
             typ: 0x00FC,
             data: &data,
-            cont: vec![cont],
+            cont: VecDeque::from([cont]),
         };
         assert_eq!(sst_sizes(r), vec![9, 6]);
     }

@@ -182,7 +182,15 @@ fn check_styles<R: Read + Seek>(
 
 /// The size in bytes of the largest element of this local name: from its
 /// start tag to its end tag (or the end of the part, where none follows).
+/// Linear: the next `>` and the next end tag are each searched once, then
+/// reused by every start before them.
 pub(super) fn largest_element(xml: &[u8], local: &[u8]) -> u64 {
+    let mut closing = b"/".to_vec();
+    closing.extend_from_slice(local);
+    closing.push(b'>');
+    let next_at =
+        |needle: &[u8], from: usize| find(&xml[from..], needle).map_or(xml.len(), |at| from + at);
+    let (mut tag_end, mut close) = (0, 0);
     let mut largest = 0;
     let mut from = 0;
     while let Some(at) = find(&xml[from..], local) {
@@ -195,17 +203,18 @@ pub(super) fn largest_element(xml: &[u8], local: &[u8]) -> u64 {
         {
             continue;
         }
-        let rest = &xml[from..];
-        let tag_end = find(rest, b">").map_or(rest.len(), |e| e + 1);
-        let end = if tag_end >= 2 && rest.get(tag_end - 2) == Some(&b'/') {
-            tag_end
+        if tag_end < from {
+            tag_end = next_at(b">", from);
+        }
+        let end = if tag_end < xml.len() && xml[tag_end - 1] == b'/' {
+            tag_end + 1
         } else {
-            let mut closing = b"/".to_vec();
-            closing.extend_from_slice(local);
-            closing.push(b'>');
-            find(rest, &closing).map_or(rest.len(), |e| e + closing.len())
+            if close < from {
+                close = next_at(&closing, from);
+            }
+            (close + closing.len()).min(xml.len())
         };
-        largest = largest.max((end + local.len() + 1) as u64);
+        largest = largest.max((end - i + 1) as u64);
     }
     largest
 }
@@ -322,6 +331,9 @@ mod tests {
         let xml = b"<fonts><font><name val=\"A\"/></font><x:font/><font><name val=\"Longer\"/></font></fonts>";
         assert_eq!(largest_element(xml, b"font"), 33);
         assert_eq!(largest_element(b"<fills/>", b"fill"), 0);
+        // starts with no end: the rest of the part, found in linear time
+        let open = b"<font ".repeat(200_000);
+        assert_eq!(largest_element(&open, b"font"), open.len() as u64);
     }
 
     #[test]
