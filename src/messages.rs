@@ -329,6 +329,41 @@ fn file_reason(detail: &str, lang: Lang) -> String {
             "лист превышает допустимый размер",
             "a sheet exceeds the size limit",
         ),
+        "workbook_too_big" => lang.pick(
+            "кітаптағы ұяшықтар шектен тыс көп",
+            "в книге больше ячеек, чем допустимо",
+            "the workbook has more cells than the limit",
+        ),
+        "unpacked_too_large" => lang.pick(
+            "ашылған кезде файл шектен тыс үлкен",
+            "в распакованном виде файл превышает допустимый размер",
+            "unpacked, the file exceeds the size limit",
+        ),
+        "zip_bomb" => lang.pick(
+            "файл күдікті түрде қатты сығылған (zip-бомба болуы мүмкін)",
+            "файл подозрительно сильно сжат (возможно, zip-бомба)",
+            "the file is suspiciously highly compressed (possibly a zip bomb)",
+        ),
+        "too_many_parts" => lang.pick(
+            "файлдың ішкі бөліктері шектен тыс көп",
+            "в файле слишком много внутренних частей",
+            "the file has too many internal parts",
+        ),
+        "too_many_texts" => lang.pick(
+            "файлдағы мәтіндер кестесі шектен тыс үлкен",
+            "таблица текстов файла превышает допустимый размер",
+            "the file's table of texts exceeds the limit",
+        ),
+        "too_many_styles" => lang.pick(
+            "файлдағы пішімдер кестесі шектен тыс үлкен",
+            "таблица форматов файла превышает допустимый размер",
+            "the file's table of cell formats exceeds the limit",
+        ),
+        "not_a_file" => lang.pick(
+            "бұл кәдімгі файл емес (арна, құрылғы немесе сілтеме)",
+            "это не обычный файл (канал, устройство или ссылка)",
+            "not a regular file (a pipe, a device or a link)",
+        ),
         "empty" => lang.pick("деректер жоқ", "данных нет", "no data"),
         "panic" => lang.pick(
             "файлды оқу кезінде ішкі қате орын алды",

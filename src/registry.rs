@@ -65,8 +65,7 @@ impl Registry {
             message,
         };
         let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
-        let wb =
-            workbook::open(bytes, pipeline.limits.max_sheet_cells).map_err(|r| err(r.reason))?;
+        let wb = workbook::open(bytes, &pipeline.limits).map_err(|r| err(r.reason))?;
         let spec = &pipeline.registry_spec;
         for sheet in wb.visible() {
             let Some((header_row, cols)) = find_columns(&sheet.grid, spec) else {

@@ -38,7 +38,8 @@ pub fn discover(dir: &Path, rules: &FileRules) -> Result<Vec<InputFile>> {
         return Err(Error::NoInput(dir.to_path_buf()));
     }
     let mut out = Vec::new();
-    walk(dir, dir, rules, &mut out, 0)?;
+    let mut seen = Vec::new();
+    walk(dir, dir, rules, &mut out, &mut seen, 0)?;
     out.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok(out)
 }
@@ -50,8 +51,16 @@ fn walk(
     dir: &Path,
     rules: &FileRules,
     out: &mut Vec<InputFile>,
+    seen: &mut Vec<PathBuf>,
     depth: usize,
 ) -> Result<()> {
+    // A link back to a folder already listed would list it again, forever.
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if seen.contains(&real) {
+            return Ok(());
+        }
+        seen.push(real);
+    }
     let entries = std::fs::read_dir(dir).map_err(|source| Error::InputList {
         path: dir.to_path_buf(),
         source,
@@ -81,8 +90,18 @@ fn walk(
                         FileKind::Unreadable("folder".into()),
                     ));
                 } else if depth < MAX_DEPTH && !name.starts_with('.') {
-                    walk(root, &path, rules, out, depth + 1)?;
+                    walk(root, &path, rules, out, seen, depth + 1)?;
                 }
+            }
+            Ok(m) if !m.is_file() => {
+                // A pipe or a device named like a report would block or
+                // never end when read.
+                let kind = if looks_like_workbook {
+                    FileKind::Unreadable("not_a_file".into())
+                } else {
+                    classify(&name, &ext, false, rules)
+                };
+                out.push(file(path, rel, name, None, 0, kind));
             }
             Ok(m) => {
                 let kind = classify(&name, &ext, looks_like_workbook, rules);

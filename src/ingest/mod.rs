@@ -2,4 +2,5 @@
 
 pub mod discover;
 pub mod grid;
+pub mod guard;
 pub mod workbook;

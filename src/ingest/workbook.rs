@@ -6,7 +6,9 @@
 //! `file.encrypted`, `file.empty`. Never interprets a cell.
 
 use super::grid::{Cell, Grid, Ymd};
+use super::guard;
 use crate::issue::Rule;
+use crate::pipeline::Limits;
 use calamine::{Data, DataRef, Ods, Range, Reader, SheetVisible, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
 
@@ -58,7 +60,7 @@ pub struct Refusal {
 }
 
 impl Refusal {
-    fn unreadable(reason: impl Into<String>) -> Refusal {
+    pub(crate) fn unreadable(reason: impl Into<String>) -> Refusal {
         Refusal {
             rule: Rule::FileUnreadable,
             reason: reason.into(),
@@ -120,27 +122,29 @@ fn contains_utf16(hay: &[u8], s: &str) -> bool {
 }
 
 /// Opens a workbook from its bytes; hidden sheets are listed but not read.
-pub fn open(bytes: Vec<u8>, max_sheet_cells: u64) -> Result<Workbook, Refusal> {
+///
+/// The file's structure is first checked against `limits` ([`guard`]), so
+/// that no reader allocates more than they allow; a panic inside the check
+/// or a reader (third-party code on hostile bytes) becomes `file.unreadable`
+/// here.
+pub fn open(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, Refusal> {
     let format = sniff(&bytes)?;
-    let cursor = Cursor::new(bytes);
-    let sheets = match format {
-        Format::Xlsx => read_xlsx(cursor, max_sheet_cells)?,
-        Format::Xlsb => {
-            let mut wb = Xlsb::new(cursor)
-                .map_err(|e| map_err(e.to_string(), matches!(e, calamine::XlsbError::Password)))?;
-            let is_1904 = wb.has_1904_epoch();
-            read_ranges(&mut wb, is_1904, max_sheet_cells)?
-        }
-        Format::Xls => {
-            let mut wb = Xls::new(cursor)
-                .map_err(|e| map_err(e.to_string(), matches!(e, calamine::XlsError::Password)))?;
-            let is_1904 = wb.has_1904_epoch();
-            read_ranges(&mut wb, is_1904, max_sheet_cells)?
-        }
-        Format::Ods => {
-            let mut wb = Ods::new(cursor)
-                .map_err(|e| map_err(e.to_string(), matches!(e, calamine::OdsError::Password)))?;
-            read_ranges(&mut wb, false, max_sheet_cells)?
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        guard::check(&bytes, format, limits)?;
+        read_sheets(bytes, format, limits)
+    }));
+    let sheets = match read {
+        Ok(sheets) => sheets?,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            return Err(Refusal::unreadable(format!(
+                "damaged|the {} reader failed: {what}",
+                format.name()
+            )));
         }
     };
     if sheets.iter().all(|s| !s.visible || s.grid.is_empty()) {
@@ -150,6 +154,25 @@ pub fn open(bytes: Vec<u8>, max_sheet_cells: u64) -> Result<Workbook, Refusal> {
         });
     }
     Ok(Workbook { format, sheets })
+}
+
+fn read_sheets(bytes: Vec<u8>, format: Format, limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
+    let cursor = Cursor::new(bytes);
+    match format {
+        Format::Xlsx => read_xlsx(cursor, limits),
+        Format::Xlsb => read_xlsb(cursor, limits),
+        Format::Xls => {
+            let mut wb = Xls::new(cursor)
+                .map_err(|e| map_err(e.to_string(), matches!(e, calamine::XlsError::Password)))?;
+            let is_1904 = wb.has_1904_epoch();
+            read_ranges(&mut wb, is_1904, limits)
+        }
+        Format::Ods => {
+            let mut wb = Ods::new(cursor)
+                .map_err(|e| map_err(e.to_string(), matches!(e, calamine::OdsError::Password)))?;
+            read_ranges(&mut wb, false, limits)
+        }
+    }
 }
 
 fn map_err(message: String, password: bool) -> Refusal {
@@ -163,34 +186,83 @@ fn map_err(message: String, password: bool) -> Refusal {
     }
 }
 
-fn read_xlsx(cursor: Cursor<Vec<u8>>, max_cells: u64) -> Result<Vec<Sheet>, Refusal> {
+/// Non-empty cells and bytes of text kept so far, against the sheet and
+/// workbook limits (one shared text shown in a million cells is a million
+/// copies).
+struct Kept<'l> {
+    limits: &'l Limits,
+    cells: u64,
+    text: u64,
+}
+
+impl<'l> Kept<'l> {
+    fn new(limits: &'l Limits) -> Self {
+        Kept {
+            limits,
+            cells: 0,
+            text: 0,
+        }
+    }
+
+    fn one_more(&mut self, sheet: &str, in_sheet: usize, cell: &Cell) -> Result<(), Refusal> {
+        let l = self.limits;
+        if in_sheet as u64 >= l.max_sheet_cells {
+            return Err(Refusal::unreadable(format!(
+                "sheet_too_big|{sheet}: more than {} cells, limits.max_sheet_cells",
+                l.max_sheet_cells
+            )));
+        }
+        self.cells += 1;
+        if self.cells > l.max_workbook_cells {
+            return Err(Refusal::unreadable(format!(
+                "workbook_too_big|more than {} cells up to sheet {sheet}, limits.max_workbook_cells",
+                l.max_workbook_cells
+            )));
+        }
+        if let Cell::Text(t) | Cell::Error(t) = cell {
+            self.text += t.len() as u64;
+            if self.text > l.max_unpacked_bytes {
+                return Err(Refusal::unreadable(format!(
+                    "unpacked_too_large|more than {} bytes of cell text up to sheet {sheet}, limits.max_unpacked_bytes",
+                    l.max_unpacked_bytes
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn hidden(name: String) -> Sheet {
+    Sheet {
+        name,
+        visible: false,
+        grid: Grid::default(),
+    }
+}
+
+fn sheet_list(meta: &[calamine::Sheet]) -> Vec<(String, bool)> {
+    meta.iter()
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect()
+}
+
+/// xlsx, streamed cell by cell: a claimed dimension costs nothing.
+fn read_xlsx(cursor: Cursor<Vec<u8>>, limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
     let mut wb = Xlsx::new(cursor)
         .map_err(|e| map_err(e.to_string(), matches!(e, calamine::XlsxError::Password)))?;
     let is_1904 = wb.has_1904_epoch();
-    let meta: Vec<(String, bool)> = wb
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
-        .collect();
+    let meta = sheet_list(wb.sheets_metadata());
+    let mut kept = Kept::new(limits);
     let mut sheets = Vec::with_capacity(meta.len());
     for (name, visible) in meta {
         if !visible {
-            sheets.push(Sheet {
-                name,
-                visible,
-                grid: Grid::default(),
-            });
+            sheets.push(hidden(name));
             continue;
         }
-        let mut reader = wb
-            .worksheet_cells_reader(&name)
-            .map_err(|e| Refusal::unreadable(format!("damaged|{name}: {e}")))?;
+        let damaged = |e: calamine::XlsxError| Refusal::unreadable(format!("damaged|{name}: {e}"));
+        let mut reader = wb.worksheet_cells_reader(&name).map_err(damaged)?;
         let mut cells = Vec::new();
-        loop {
-            let next = reader
-                .next_cell_with_formula()
-                .map_err(|e| Refusal::unreadable(format!("damaged|{name}: {e}")))?;
-            let Some(rec) = next else { break };
+        while let Some(rec) = reader.next_cell_with_formula().map_err(damaged)? {
             let cell = match (rec.value, rec.formula.as_deref()) {
                 (DataRef::Empty, Some(f)) if !f.is_empty() => Cell::NoValue,
                 (v, _) => cell_from_ref(v, is_1904),
@@ -198,13 +270,10 @@ fn read_xlsx(cursor: Cursor<Vec<u8>>, max_cells: u64) -> Result<Vec<Sheet>, Refu
             if matches!(cell, Cell::Empty) {
                 continue;
             }
-            if cells.len() as u64 >= max_cells {
-                return Err(Refusal::unreadable(format!(
-                    "sheet_too_big|{name}: more than {max_cells} cells, limits.max_sheet_cells"
-                )));
-            }
+            kept.one_more(&name, cells.len(), &cell)?;
             cells.push((rec.pos.0, rec.pos.1, cell));
         }
+        drop(reader);
         sheets.push(Sheet {
             name,
             visible,
@@ -214,48 +283,69 @@ fn read_xlsx(cursor: Cursor<Vec<u8>>, max_cells: u64) -> Result<Vec<Sheet>, Refu
     Ok(sheets)
 }
 
-fn read_ranges<R, RS>(wb: &mut R, is_1904: bool, max_cells: u64) -> Result<Vec<Sheet>, Refusal>
+/// xlsb, streamed cell by cell like xlsx (its range would allocate the
+/// rectangle from the first to the last cell).
+fn read_xlsb(cursor: Cursor<Vec<u8>>, limits: &Limits) -> Result<Vec<Sheet>, Refusal> {
+    let mut wb = Xlsb::new(cursor)
+        .map_err(|e| map_err(e.to_string(), matches!(e, calamine::XlsbError::Password)))?;
+    let is_1904 = wb.has_1904_epoch();
+    let meta = sheet_list(wb.sheets_metadata());
+    let mut kept = Kept::new(limits);
+    let mut sheets = Vec::with_capacity(meta.len());
+    for (name, visible) in meta {
+        if !visible {
+            sheets.push(hidden(name));
+            continue;
+        }
+        let damaged = |e: calamine::XlsbError| Refusal::unreadable(format!("damaged|{name}: {e}"));
+        let mut reader = wb.worksheet_cells_reader(&name).map_err(damaged)?;
+        let mut cells = Vec::new();
+        while let Some(rec) = reader.next_cell().map_err(damaged)? {
+            let (row, col) = rec.get_position();
+            let cell = cell_from_ref(rec.get_value().clone(), is_1904);
+            if matches!(cell, Cell::Empty) {
+                continue;
+            }
+            kept.one_more(&name, cells.len(), &cell)?;
+            cells.push((row, col, cell));
+        }
+        drop(reader);
+        sheets.push(Sheet {
+            name,
+            visible,
+            grid: Grid::from_cells(cells, is_1904),
+        });
+    }
+    Ok(sheets)
+}
+
+/// xls and ods: their readers have built every sheet's range already (within
+/// the limits, checked by [`guard`] beforehand).
+fn read_ranges<R, RS>(wb: &mut R, is_1904: bool, limits: &Limits) -> Result<Vec<Sheet>, Refusal>
 where
     R: Reader<RS>,
     RS: std::io::Read + std::io::Seek,
     R::Error: std::fmt::Display,
 {
-    let meta: Vec<(String, bool)> = wb
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
-        .collect();
+    let meta = sheet_list(wb.sheets_metadata());
+    let mut kept = Kept::new(limits);
     let mut sheets = Vec::with_capacity(meta.len());
     for (name, visible) in meta {
         if !visible {
-            sheets.push(Sheet {
-                name,
-                visible,
-                grid: Grid::default(),
-            });
+            sheets.push(hidden(name));
             continue;
         }
         let range: Range<Data> = wb
             .worksheet_range(&name)
             .map_err(|e| Refusal::unreadable(format!("damaged|{name}: {e}")))?;
-        let (h, w) = range.get_size();
-        if (h as u64).saturating_mul(w as u64) > max_cells.saturating_mul(4) {
-            return Err(Refusal::unreadable(format!(
-                "sheet_too_big|{name}: {h} rows x {w} columns, limits.max_sheet_cells"
-            )));
-        }
         let start = range.start().unwrap_or((0, 0));
         let mut cells = Vec::new();
         for (r, c, v) in range.used_cells() {
             let cell = cell_from_data(v, is_1904);
             if !matches!(cell, Cell::Empty) {
+                kept.one_more(&name, cells.len(), &cell)?;
                 cells.push((start.0 + r as u32, start.1 + c as u32, cell));
             }
-        }
-        if cells.len() as u64 > max_cells {
-            return Err(Refusal::unreadable(format!(
-                "sheet_too_big|{name}: more than {max_cells} cells, limits.max_sheet_cells"
-            )));
         }
         sheets.push(Sheet {
             name,
@@ -347,7 +437,7 @@ mod tests {
     fn garbage_zip_is_unreadable_not_a_panic() {
         let mut zip = ZIP_MAGIC.to_vec();
         zip.extend(b"xl/workbook.xml garbage garbage");
-        let err = open(zip, 1000).unwrap_err();
+        let err = open(zip, &Limits::default()).unwrap_err();
         assert_eq!(err.rule, Rule::FileUnreadable);
     }
 

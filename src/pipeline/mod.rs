@@ -76,12 +76,45 @@ impl Unit {
     }
 }
 
-#[derive(Debug, Clone)]
+/// What one input file may cost to read: every bound a hostile file could
+/// otherwise push past memory or time (see `[limits]` in the pipeline file).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     pub max_file_bytes: u64,
     pub max_sheet_cells: u64,
+    pub max_workbook_cells: u64,
+    pub max_unpacked_bytes: u64,
+    pub max_compression_ratio: u64,
+    pub max_zip_entries: u64,
+    pub max_shared_strings: u64,
+    pub max_shared_strings_bytes: u64,
+    pub max_styles: u64,
     pub header_scan_rows: u32,
     pub title_scan_rows: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::from(&raw::RawLimits::default())
+    }
+}
+
+impl From<&raw::RawLimits> for Limits {
+    fn from(raw: &raw::RawLimits) -> Self {
+        Limits {
+            max_file_bytes: raw.max_file_bytes,
+            max_sheet_cells: raw.max_sheet_cells,
+            max_workbook_cells: raw.max_workbook_cells,
+            max_unpacked_bytes: raw.max_unpacked_bytes,
+            max_compression_ratio: raw.max_compression_ratio.max(1),
+            max_zip_entries: raw.max_zip_entries,
+            max_shared_strings: raw.max_shared_strings,
+            max_shared_strings_bytes: raw.max_shared_strings_bytes,
+            max_styles: raw.max_styles,
+            header_scan_rows: raw.header_scan_rows.max(1),
+            title_scan_rows: raw.title_scan_rows,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -476,12 +509,7 @@ impl Pipeline {
             output: dir.join(&raw.pipeline.output),
             lang,
             due_day: raw.pipeline.due_day,
-            limits: Limits {
-                max_file_bytes: raw.limits.max_file_bytes,
-                max_sheet_cells: raw.limits.max_sheet_cells,
-                header_scan_rows: raw.limits.header_scan_rows.max(1),
-                title_scan_rows: raw.limits.title_scan_rows,
-            },
+            limits: Limits::from(&raw.limits),
             units,
             files: FileRules {
                 ignore_prefixes: raw.files.ignore_prefixes.clone(),

@@ -77,19 +77,75 @@ fn default_due_day() -> u32 {
 pub struct RawLimits {
     /// Files larger than this are refused.
     pub max_file_bytes: u64,
-    /// Sheets whose used range claims more cells are not loaded.
+    /// Sheets holding (xlsx, xlsb) or spanning (xls, ods) more cells are not loaded.
     pub max_sheet_cells: u64,
+    /// All sheets of one workbook together.
+    #[serde(default = "default_max_workbook_cells")]
+    pub max_workbook_cells: u64,
+    /// Zip-based files: all parts unpacked together.
+    #[serde(default = "default_max_unpacked_bytes")]
+    pub max_unpacked_bytes: u64,
+    /// Zip-based files: unpacked / packed size of one large part.
+    #[serde(default = "default_max_compression_ratio")]
+    pub max_compression_ratio: u64,
+    /// Zip-based files: parts in one file.
+    #[serde(default = "default_max_zip_entries")]
+    pub max_zip_entries: u64,
+    /// xlsx: texts in the shared-strings table.
+    #[serde(default = "default_max_shared_strings")]
+    pub max_shared_strings: u64,
+    /// xlsx: the shared-strings part unpacked.
+    #[serde(default = "default_max_shared_strings_bytes")]
+    pub max_shared_strings_bytes: u64,
+    /// xlsx: cell formats in the styles part.
+    #[serde(default = "default_max_styles")]
+    pub max_styles: u64,
     /// Rows searched for a header row.
     pub header_scan_rows: u32,
     /// Title rows read for the unit and period.
     pub title_scan_rows: u32,
 }
 
+fn default_max_workbook_cells() -> u64 {
+    4_000_000
+}
+
+fn default_max_unpacked_bytes() -> u64 {
+    128 * 1024 * 1024
+}
+
+fn default_max_compression_ratio() -> u64 {
+    250
+}
+
+fn default_max_zip_entries() -> u64 {
+    10_000
+}
+
+fn default_max_shared_strings() -> u64 {
+    1_000_000
+}
+
+fn default_max_shared_strings_bytes() -> u64 {
+    64 * 1024 * 1024
+}
+
+fn default_max_styles() -> u64 {
+    200_000
+}
+
 impl Default for RawLimits {
     fn default() -> Self {
         RawLimits {
             max_file_bytes: 50 * 1024 * 1024,
-            max_sheet_cells: 5_000_000,
+            max_sheet_cells: 2_000_000,
+            max_workbook_cells: default_max_workbook_cells(),
+            max_unpacked_bytes: default_max_unpacked_bytes(),
+            max_compression_ratio: default_max_compression_ratio(),
+            max_zip_entries: default_max_zip_entries(),
+            max_shared_strings: default_max_shared_strings(),
+            max_shared_strings_bytes: default_max_shared_strings_bytes(),
+            max_styles: default_max_styles(),
             header_scan_rows: 40,
             title_scan_rows: 8,
         }

@@ -143,31 +143,117 @@ impl OutputPaths {
 /// Writes bytes to `path` atomically (temporary file in the same folder, then
 /// rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let out_err = |e: std::io::Error| Error::Output {
-        path: path.to_path_buf(),
-        message: e.to_string(),
+    replace_all(&[(path, bytes)])
+}
+
+fn output_error(path: &Path, e: &std::io::Error) -> Error {
+    let hint = if path.is_dir() {
+        "a folder of that name is in the way; move it and run again"
+    } else {
+        "if the file is open in another program, close it and run again"
     };
+    Error::Output {
+        path: path.to_path_buf(),
+        message: format!("{e}; {hint}"),
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`; returns its path.
+fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(out_err)?;
+    std::fs::create_dir_all(dir).map_err(|e| output_error(dir, &e))?;
+    let tmp = sibling(path, "tmp");
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        use std::io::Write;
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(output_error(path, &e));
+    }
+    Ok(tmp)
+}
+
+/// `.NAME.PID.what` in the folder of `path`.
+fn sibling(path: &Path, what: &str) -> PathBuf {
+    let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        out_err(e)
-    })?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::Output {
-            path: path.to_path_buf(),
-            message: format!("{e}; if the file is open in another program, close it and run again"),
-        }
-    })
+    dir.join(format!(".{name}.{}.{what}", std::process::id()))
 }
 
-/// Writes every output of the period; returns their paths.
+/// Replaces a set of files together. Every new file is first written in
+/// full beside its target; only then are they renamed over the old ones, one
+/// after the other. If one cannot be replaced, those already replaced get
+/// their previous version back and every temporary file is removed, so the
+/// folder holds either the whole previous set or the whole new one (a run
+/// killed outright leaves at worst stray `.tmp` files and, between two
+/// renames, a set mixing complete old and complete new files).
+pub fn replace_all(files: &[(&Path, &[u8])]) -> Result<()> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        match stage(path, bytes) {
+            Ok(tmp) => staged.push(tmp),
+            Err(e) => {
+                for tmp in &staged {
+                    let _ = std::fs::remove_file(tmp);
+                }
+                return Err(e);
+            }
+        }
+    }
+    // (target, previous version kept aside)
+    let mut replaced: Vec<(&Path, Option<PathBuf>)> = Vec::with_capacity(files.len());
+    for (i, ((path, _), tmp)) in files.iter().zip(&staged).enumerate() {
+        let previous = keep_previous(path);
+        if let Err(e) = std::fs::rename(tmp, path) {
+            for tmp in &staged[i..] {
+                let _ = std::fs::remove_file(tmp);
+            }
+            if let Some(p) = previous {
+                let _ = std::fs::remove_file(p);
+            }
+            for (done, previous) in replaced.iter().rev() {
+                match previous {
+                    Some(p) => {
+                        let _ = std::fs::rename(p, done);
+                    }
+                    None => {
+                        let _ = std::fs::remove_file(done);
+                    }
+                }
+            }
+            return Err(output_error(path, &e));
+        }
+        replaced.push((path, previous));
+    }
+    for (_, previous) in replaced {
+        if let Some(p) = previous {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+    Ok(())
+}
+
+/// A second name (or, where links are not supported, a copy) of the file
+/// about to be replaced, so that a failed set can be rolled back.
+fn keep_previous(path: &Path) -> Option<PathBuf> {
+    if !path.is_file() {
+        return None;
+    }
+    let keep = sibling(path, "previous");
+    let _ = std::fs::remove_file(&keep);
+    std::fs::hard_link(path, &keep)
+        .or_else(|_| std::fs::copy(path, &keep).map(|_| ()))
+        .ok()
+        .map(|_| keep)
+}
+
+/// Writes every output of the period; returns their paths. All five are
+/// built in memory first, then replaced together ([`replace_all`]).
 pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths> {
     let paths = OutputPaths::new(output, outcome.period);
     let xlsx_err = |path: &Path| {
@@ -209,10 +295,57 @@ pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths> {
     let summary = summary::to_json(outcome);
     let json = issue_log::to_json(outcome);
     let csv = issue_log::to_csv(outcome);
-    write_atomic(&paths.summary, summary.as_bytes())?;
-    write_atomic(&paths.discrepancies_json, json.as_bytes())?;
-    write_atomic(&paths.discrepancies_csv, &csv)?;
-    write_atomic(&paths.discrepancies_xlsx, &disc)?;
-    write_atomic(&paths.consolidated, &cons)?;
+    replace_all(&[
+        (&paths.summary, summary.as_bytes()),
+        (&paths.discrepancies_json, json.as_bytes()),
+        (&paths.discrepancies_csv, &csv),
+        (&paths.discrepancies_xlsx, &disc),
+        (&paths.consolidated, &cons),
+    ])?;
     Ok(paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("jinaq-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with('.'))
+            .collect()
+    }
+
+    #[test]
+    fn a_set_is_replaced_whole() {
+        let dir = scratch("replace-whole");
+        let (a, b) = (dir.join("a.json"), dir.join("b.json"));
+        replace_all(&[(&a, b"old a"), (&b, b"old b")]).unwrap();
+        replace_all(&[(&a, b"new a"), (&b, b"new b")]).unwrap();
+        assert_eq!(std::fs::read(&a).unwrap(), b"new a");
+        assert_eq!(std::fs::read(&b).unwrap(), b"new b");
+        assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+    }
+
+    #[test]
+    fn a_failed_replacement_rolls_back_the_set() {
+        let dir = scratch("replace-rollback");
+        let (a, b, c) = (dir.join("a.json"), dir.join("b.json"), dir.join("c.json"));
+        replace_all(&[(&a, b"old a"), (&b, b"old b")]).unwrap();
+        // c is a folder: renaming a file over it fails after a and b are done
+        std::fs::create_dir_all(c.join("inside")).unwrap();
+        let err = replace_all(&[(&a, b"new a"), (&b, b"new b"), (&c, b"new c")]).unwrap_err();
+        assert!(err.to_string().contains("folder"), "{err}");
+        assert_eq!(std::fs::read(&a).unwrap(), b"old a");
+        assert_eq!(std::fs::read(&b).unwrap(), b"old b");
+        assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+    }
 }

@@ -244,6 +244,18 @@ pub fn read(
         });
         if date.is_none() && participants.is_none() && topic.is_empty() {
             rejected += 1;
+            // A rejected row always says why at its row: with nothing else
+            // wrong in it, what is missing is its date.
+            let said = issues
+                .iter()
+                .any(|i| i.place.excel_row() == Some(row.index + 1));
+            if let (false, Some(dc)) = (said, date_c) {
+                issues.push(
+                    Issue::new(Rule::ValueBadDate, Place::cell(file, sheet, row.index, dc))
+                        .field("event.date")
+                        .actual(text_of(row.get(dc))),
+                );
+            }
         }
         rows.push(EventRow {
             row: row.index,

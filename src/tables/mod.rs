@@ -167,7 +167,50 @@ pub fn read_file(file: &InputFile, pipeline: &Pipeline, run_period: Option<Perio
         Ok(b) => b,
         Err(e) => return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, e),
     };
-    let wb = match workbook::open(bytes, pipeline.limits.max_sheet_cells) {
+    open_and_read(report, bytes, pipeline, run_period)
+}
+
+/// Reads one workbook given as bytes, as if it were a file of this name in
+/// the inbox (the name tells its unit and period): the whole path from bytes
+/// to located, normalised tables, without the file system. Never panics on
+/// bad input.
+pub fn read_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    pipeline: &Pipeline,
+    run_period: Option<Period>,
+) -> FileReport {
+    let file = InputFile {
+        path: name.into(),
+        rel: name.to_string(),
+        name: name.to_string(),
+        modified: None,
+        size: bytes.len() as u64,
+        kind: FileKind::Workbook,
+    };
+    let mut report = FileReport::new(&file);
+    let stem = std::path::Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    report.unit = unit_in(pipeline, &stem).map(str::to_string);
+    if file.size > pipeline.limits.max_file_bytes {
+        let detail = format!(
+            "too_large|{} bytes > limits.max_file_bytes = {}",
+            file.size, pipeline.limits.max_file_bytes
+        );
+        return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, detail);
+    }
+    open_and_read(report, bytes, pipeline, run_period)
+}
+
+fn open_and_read(
+    mut report: FileReport,
+    bytes: Vec<u8>,
+    pipeline: &Pipeline,
+    run_period: Option<Period>,
+) -> FileReport {
+    let wb = match workbook::open(bytes, &pipeline.limits) {
         Ok(wb) => wb,
         Err(refusal) => {
             let status = match refusal.rule {
