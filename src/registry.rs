@@ -47,6 +47,8 @@ pub struct Registry {
     pub orgs: Vec<RegistryOrg>,
     by_bin: HashMap<String, usize>,
     by_name: HashMap<String, Vec<usize>>,
+    /// Unit id -> its orgs, in registry order.
+    by_unit: HashMap<String, Vec<usize>>,
     /// Word -> orgs whose names hold it (for similarity candidates).
     by_word: HashMap<String, Vec<usize>>,
     /// Prepared word sets per org (full name and aliases).
@@ -132,6 +134,7 @@ impl Registry {
         };
         for (i, o) in orgs.iter().enumerate() {
             r.by_bin.entry(o.id.clone()).or_insert(i);
+            r.by_unit.entry(o.unit.clone()).or_default().push(i);
             let mut word_sets = Vec::new();
             for n in std::iter::once(&o.name).chain(&o.aliases) {
                 let k = r.name_key(n);
@@ -186,10 +189,11 @@ impl Registry {
         &'a self,
         unit: &'a str,
     ) -> impl Iterator<Item = (usize, &'a RegistryOrg)> + 'a {
-        self.orgs
-            .iter()
-            .enumerate()
-            .filter(move |(_, o)| o.unit == unit)
+        self.by_unit
+            .get(unit)
+            .into_iter()
+            .flatten()
+            .map(|&i| (i, &self.orgs[i]))
     }
 
     /// Finds the registry organisation a report row names.

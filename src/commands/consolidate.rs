@@ -273,11 +273,14 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
     let files = discover(&req.input, &pipeline.files)?;
     stages.lap("discover");
     tracing::info!(files = files.len(), input = %req.input.display(), "inbox listed");
-    let registry = Registry::load(&req.registry, pipeline)?;
-    stages.lap("registry");
+    // The registry and the reports are independent: read them side by side.
+    let (registry, mut reports) = rayon::join(
+        || Registry::load(&req.registry, pipeline),
+        || read_all(&files, pipeline, req.period, req.progress),
+    );
+    let registry = registry?;
+    stages.lap("registry+read");
     tracing::info!(orgs = registry.orgs.len(), "registry read");
-    let mut reports = read_all(&files, pipeline, req.period, req.progress);
-    stages.lap("read");
     let period = resolve_period(req.period, &reports)?;
     select(&mut reports, period, pipeline);
     for r in reports.iter_mut().filter(|r| r.status == FileStatus::Read) {

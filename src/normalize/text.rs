@@ -50,65 +50,134 @@ fn is_dash(c: char) -> bool {
     )
 }
 
+/// `char::is_alphanumeric`, answered without a table lookup for ASCII and
+/// the Cyrillic block (every code point of which is a letter but the signs
+/// U+0482..U+0489).
+fn is_alnum(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The lower case of a letter that lower-cases to one letter, answered
+/// without a table lookup for ASCII and the Cyrillic block; `None` for the
+/// few letters whose lower case is longer than one character.
+fn lower(c: char) -> Option<char> {
+    let u = c as u32;
+    let shifted = |d: u32| char::from_u32(u + d);
+    match u {
+        0x41..=0x5A => shifted(0x20),
+        0x00..=0x7F => Some(c),
+        0x0400..=0x040F => shifted(0x50),
+        0x0410..=0x042F => shifted(0x20),
+        0x0430..=0x045F => Some(c),
+        0x0460..=0x0481 | 0x048A..=0x04BF | 0x04D0..=0x04FF => {
+            shifted(u32::from(u.is_multiple_of(2)))
+        }
+        0x04C0 => Some('\u{04CF}'),
+        0x04C1..=0x04CE => shifted(u32::from(!u.is_multiple_of(2))),
+        _ => {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// Each word of `s` (a run of letters and digits) with `map` applied to its
+/// characters when the word holds a Cyrillic letter, and every other
+/// character as it is, handed to `emit` in order.
+fn for_each_folded(s: &str, mut emit: impl FnMut(char)) {
+    let mut rest = s;
+    while let Some(first) = rest.chars().next() {
+        if is_alnum(first) {
+            let end = rest
+                .char_indices()
+                .find(|(_, c)| !is_alnum(*c))
+                .map_or(rest.len(), |(i, _)| i);
+            let (word, tail) = rest.split_at(end);
+            if word.chars().any(is_cyrillic) {
+                word.chars()
+                    .for_each(|c| emit(cyrillic_lookalike(c).unwrap_or(c)));
+            } else {
+                word.chars().for_each(&mut emit);
+            }
+            rest = tail;
+        } else {
+            emit(first);
+            rest = &rest[first.len_utf8()..];
+        }
+    }
+}
+
 /// Replaces Latin look-alike letters by Cyrillic ones in words that contain
 /// at least one Cyrillic letter; a wholly Latin word (`otchet`, `alga`) stays.
 pub fn fold_lookalikes(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if word.chars().any(is_cyrillic) {
-            out.extend(word.chars().map(|c| cyrillic_lookalike(c).unwrap_or(c)));
-        } else {
-            out.push_str(word);
-        }
-        word.clear();
-    };
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut word, &mut out);
+    for_each_folded(s, |c| out.push(c));
     out
 }
 
 /// The matching key of a name in Cyrillic script: every Latin look-alike
 /// letter is taken as Cyrillic, even in a word of its own (`c. Мартук`).
 pub fn cyrillic_key(s: &str) -> String {
-    let folded: String = s
-        .chars()
-        .map(|c| cyrillic_lookalike(c).unwrap_or(c))
-        .collect();
-    key(&folded)
+    let mut k = KeyBuilder::with_capacity(s.len());
+    // Every look-alike is already Cyrillic: folding words changes nothing more.
+    s.chars()
+        .for_each(|c| k.push(cyrillic_lookalike(c).unwrap_or(c)));
+    k.out
 }
 
 /// The matching key of a text. See the module documentation.
 pub fn key(s: &str) -> String {
-    let folded = fold_lookalikes(s);
-    let mut out = String::with_capacity(folded.len());
-    let mut pending_space = false;
-    for c in folded.chars().flat_map(char::to_lowercase) {
+    let mut k = KeyBuilder::with_capacity(s.len());
+    for_each_folded(s, |c| k.push(c));
+    k.out
+}
+
+/// A key written one (already folded) character at a time.
+struct KeyBuilder {
+    out: String,
+    pending_space: bool,
+}
+
+impl KeyBuilder {
+    fn with_capacity(n: usize) -> KeyBuilder {
+        KeyBuilder {
+            out: String::with_capacity(n),
+            pending_space: false,
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        match lower(c) {
+            Some(l) => self.push_lower(l),
+            None => c.to_lowercase().for_each(|l| self.push_lower(l)),
+        }
+    }
+
+    fn push_lower(&mut self, c: char) {
         let c = if c == 'ё' { 'е' } else { c };
         if is_quote(c) || is_dash(c) {
-            continue;
+            return;
         }
         if c.is_whitespace() || matches!(c, '.' | ',' | ':' | ';' | '(' | ')' | '_' | '*') {
-            pending_space = !out.is_empty();
-            continue;
+            self.pending_space = !self.out.is_empty();
+            return;
         }
         if c.is_control() {
-            continue;
+            return;
         }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
+        if self.pending_space {
+            self.out.push(' ');
+            self.pending_space = false;
         }
-        out.push(c);
+        self.out.push(c);
     }
-    out
 }
 
 /// Whether `needle` (a key) occurs in `haystack` (a key) at the start of a word.
@@ -147,6 +216,69 @@ pub fn clean_display(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn fast_char_classes_agree_with_the_standard_library() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            let mut std_lower = c.to_lowercase();
+            let std_one = match (std_lower.next(), std_lower.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            };
+            assert_eq!(lower(c), std_one, "{c:?}");
+        }
+    }
+
+    /// The key as first written: fold the words, then lower-case, then
+    /// drop and collapse, one step after the other.
+    fn reference_key(s: &str) -> String {
+        let mut folded = String::new();
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            if word.chars().any(is_cyrillic) {
+                out.extend(word.chars().map(|c| cyrillic_lookalike(c).unwrap_or(c)));
+            } else {
+                out.push_str(word);
+            }
+            word.clear();
+        };
+        for c in s.chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut folded);
+                folded.push(c);
+            }
+        }
+        flush(&mut word, &mut folded);
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in folded.chars().flat_map(char::to_lowercase) {
+            let c = if c == 'ё' { 'е' } else { c };
+            if is_quote(c) || is_dash(c) || c.is_control() && !c.is_whitespace() {
+                continue;
+            }
+            if c.is_whitespace() || matches!(c, '.' | ',' | ':' | ';' | '(' | ')' | '_' | '*') {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn key_is_the_reference_key(s in "[a-zA-Z0-9 .,«»\"\\-–\n\tİIЁёӀӏҚқҒғӘәҰұҮүІіАаВЕКМНОРСТХУ№ẞ\u{0482}\u{0488}\u{00AD}\u{00A0}]{0,24}") {
+            prop_assert_eq!(key(&s), reference_key(&s));
+        }
+    }
 
     #[test]
     fn keys_fold_case_quotes_spaces_and_lookalikes() {

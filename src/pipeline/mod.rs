@@ -292,6 +292,8 @@ pub struct Pipeline {
     pub row_checks: Vec<RowCheck>,
     /// Unit id, normalised Kazakh and Russian names, then stems -> unit index.
     unit_names: HashMap<String, usize>,
+    /// Unit id -> unit index.
+    unit_ids: HashMap<String, usize>,
     /// Confirmed matches: normalised name as written -> registry id.
     pub confirmed: HashMap<String, String>,
 }
@@ -391,6 +393,10 @@ impl Pipeline {
             return Err(invalid("no [[units]] are listed".into()));
         }
 
+        let mut unit_ids = HashMap::new();
+        for (i, u) in units.iter().enumerate() {
+            unit_ids.entry(u.id.clone()).or_insert(i);
+        }
         // Names first, so a stem shared with another unit's name never wins.
         let mut unit_names = HashMap::new();
         for (i, u) in units.iter().enumerate() {
@@ -535,6 +541,7 @@ impl Pipeline {
             rules,
             row_checks,
             unit_names,
+            unit_ids,
             confirmed,
         })
     }
@@ -544,7 +551,7 @@ impl Pipeline {
     }
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {
-        self.units.iter().find(|u| u.id == id)
+        self.unit_ids.get(id).and_then(|&i| self.units.get(i))
     }
 
     /// The unit whose Kazakh or Russian name (or stem) a text is.

@@ -27,7 +27,7 @@ mod texts;
 
 use super::Outcome;
 use crate::issue::Issue;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, XlsxError};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -56,7 +56,7 @@ pub fn build_at(o: &Outcome, book_dir: &Path) -> Result<Vec<u8>, XlsxError> {
 fn build_with(o: &Outcome, book_dir: Option<&Path>) -> Result<Vec<u8>, XlsxError> {
     let lang = o.lang;
     let cx = table::Context::new(o, book_dir);
-    let mut wb = Workbook::new();
+    let mut wb = crate::report::new_workbook();
     let (y, m, d) = o.period.as_of();
     let when = format!(
         "{} ({})",

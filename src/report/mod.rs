@@ -25,6 +25,15 @@ use crate::registry::Registry;
 use crate::tables::FileReport;
 use std::path::{Path, PathBuf};
 
+/// A new output workbook with the writer settings every output shares:
+/// zip compression level 3, as Excel itself writes (about a third faster to
+/// save than the default 6, for files some 5 % larger).
+pub fn new_workbook() -> rust_xlsxwriter::Workbook {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.set_zip_compression_level(3);
+    wb
+}
+
 /// Files found, read and skipped.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FileCounts {

@@ -40,7 +40,7 @@ use crate::issue::Rule;
 use crate::lang::Lang;
 use labels::T;
 use rayon::prelude::*;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, XlsxError};
 use style::{Sheet, Styles};
 
 /// What every sheet needs to know about the run.
@@ -154,7 +154,7 @@ pub fn build(o: &Outcome, paths: &OutputPaths) -> Result<Vec<u8>, XlsxError> {
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
 
-    let mut wb = Workbook::new();
+    let mut wb = crate::report::new_workbook();
     wb.set_properties(&properties(&ctx)?);
     let (summary, refs) = summary::sheet(&ctx, &discrepancies)?;
     // The sheets are independent of each other: build them side by side.

@@ -9,20 +9,23 @@ use super::{Breakdowns, Ctx};
 use crate::issue::{Rule, Severity};
 use crate::messages::rule_title;
 use rust_xlsxwriter::XlsxError;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 const LAST_COL: u16 = 16;
 
-/// The issues at each row of a file's sheet: (file, sheet, Excel row).
-pub fn issues_by_row(ctx: &Ctx) -> BTreeMap<(String, String, u32), Vec<(Severity, Rule)>> {
-    let mut map: BTreeMap<(String, String, u32), Vec<(Severity, Rule)>> = BTreeMap::new();
+/// A row of a file's sheet: (file, sheet, Excel row).
+type RowKey<'a> = (&'a str, &'a str, u32);
+
+/// The issues at each row of a file's sheet.
+pub fn issues_by_row<'a>(ctx: &Ctx<'a, '_>) -> HashMap<RowKey<'a>, Vec<(Severity, Rule)>> {
+    let mut map: HashMap<RowKey, Vec<(Severity, Rule)>> = HashMap::new();
     for i in &ctx.o.issues {
         let (Some(file), Some(sheet), Some(row)) =
             (&i.place.file, &i.place.sheet, i.place.excel_row())
         else {
             continue;
         };
-        let list = map.entry((file.clone(), sheet.clone(), row)).or_default();
+        let list = map.entry((file.as_str(), sheet.as_str(), row)).or_default();
         if !list.contains(&(i.severity, i.rule)) {
             list.push((i.severity, i.rule));
         }
@@ -62,46 +65,57 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     ];
     let first = s.header(header_row, 0, &heads, st)?;
     let flags = issues_by_row(ctx);
+    // Cells first, formats after, a block at a time: one format lookup per
+    // column rather than one per cell.
+    let mut flagged = Vec::new();
     let mut row = first;
     for (i, line) in b.orgs.iter().enumerate() {
-        s.num(row, 0, Some(i as f64 + 1.0), &st.center)?;
-        s.text(row, 1, &ctx.unit_name(&line.unit), &st.text)?;
-        match &line.registry_id {
-            Some(id) => {
-                s.text(row, 2, id, &st.center)?;
-                let registered = o
-                    .registry
-                    .by_id(id)
-                    .map(|r| r.name.as_str())
-                    .unwrap_or_default();
-                s.text(row, 3, registered, &st.text_wrap)?;
-            }
-            None => {
-                s.blank(row, 2, &st.center)?;
-                s.blank(row, 3, &st.text_wrap)?;
-            }
+        s.num_plain(row, 0, Some(i as f64 + 1.0))?;
+        s.text_plain(row, 1, &ctx.unit_name(&line.unit))?;
+        if let Some(id) = &line.registry_id {
+            s.text_plain(row, 2, id)?;
+            let registered = o
+                .registry
+                .by_id(id)
+                .map(|r| r.name.as_str())
+                .unwrap_or_default();
+            s.text_plain(row, 3, registered)?;
         }
-        s.text(row, 4, &line.name, &st.text_wrap)?;
+        s.text_plain(row, 4, &line.name)?;
         for (k, v) in line.values.iter().enumerate() {
-            s.num(row, 5 + k as u16, *v, &st.int)?;
+            s.num_plain(row, 5 + k as u16, *v)?;
         }
-        s.num(row, 12, line.share, &st.pct)?;
-        match flags.get(&(line.file.clone(), line.sheet.clone(), line.row)) {
-            Some(list) => {
-                let titles: Vec<&str> =
-                    list.iter().map(|(_, r)| rule_title(*r, ctx.lang)).collect();
-                let f = match list.first() {
-                    Some((Severity::Error, _)) => &st.flag_error,
-                    _ => &st.flag_warning,
-                };
-                s.text(row, 13, &titles.join("; "), f)?;
-            }
-            None => s.blank(row, 13, &st.text_wrap)?,
+        s.num_plain(row, 12, line.share)?;
+        if let Some(list) = flags.get(&(line.file.as_str(), line.sheet.as_str(), line.row)) {
+            let titles: Vec<&str> = list.iter().map(|(_, r)| rule_title(*r, ctx.lang)).collect();
+            let f = match list.first() {
+                Some((Severity::Error, _)) => &st.flag_error,
+                _ => &st.flag_warning,
+            };
+            flagged.push((row, titles.join("; "), f));
         }
-        s.text(row, 14, &line.file, &st.text_wrap)?;
-        s.text(row, 15, &line.sheet, &st.text)?;
-        s.num(row, 16, Some(line.row as f64), &st.center)?;
+        s.text_plain(row, 14, &line.file)?;
+        s.text_plain(row, 15, &line.sheet)?;
+        s.num_plain(row, 16, Some(line.row as f64))?;
         row += 1;
+    }
+    let rows = first..=row.saturating_sub(1);
+    for (cols, f) in [
+        (0..=0, &st.center),
+        (1..=1, &st.text),
+        (2..=2, &st.center),
+        (3..=4, &st.text_wrap),
+        (5..=11, &st.int),
+        (12..=12, &st.pct),
+        (13..=13, &st.text_wrap),
+        (14..=14, &st.text_wrap),
+        (15..=15, &st.text),
+        (16..=16, &st.center),
+    ] {
+        s.format_range(rows.clone(), cols, f)?;
+    }
+    for (r, titles, f) in flagged {
+        s.text(r, 13, &titles, f)?;
     }
     let last_row = row.saturating_sub(1).max(first);
 

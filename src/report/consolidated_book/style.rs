@@ -246,7 +246,19 @@ pub fn sheet_name(name: &str) -> String {
 
 /// The cell text of a number as it will roughly read, for widths.
 fn shown_len(v: f64) -> f64 {
-    let digits = format!("{:.0}", v.abs()).len() as f64;
+    let whole = v.abs().round();
+    let digits = if whole < 1e15 {
+        // Digits of the whole part, without formatting the number.
+        let mut n = whole as u64;
+        let mut d = 1.0;
+        while n >= 10 {
+            n /= 10;
+            d += 1.0;
+        }
+        d
+    } else {
+        format!("{whole:.0}").len() as f64
+    };
     digits + ((digits - 1.0) / 3.0).floor() + if v.fract() != 0.0 { 2.0 } else { 0.0 } + 1.0
 }
 
@@ -331,13 +343,24 @@ impl Sheet {
     /// Text in a cell; with a wrapping format it may take several lines, and
     /// its row is made tall enough.
     pub fn text(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
-        let longest_line = s.lines().map(width_units).fold(0.0, f64::max);
-        Self::grow(&mut self.content, col, longest_line);
-        if s.chars().count() > 6 {
-            self.wrapped.push((row, col, col, s.to_string()));
-        }
+        self.measure_text(row, col, s);
         self.ws.write_string_with_format(row, col, s, f)?;
         Ok(())
+    }
+
+    /// Text in a cell whose format [`Sheet::format_range`] sets afterwards.
+    pub fn text_plain(&mut self, row: u32, col: u16, s: &str) -> Result<(), XlsxError> {
+        self.measure_text(row, col, s);
+        self.ws.write_string(row, col, s)?;
+        Ok(())
+    }
+
+    fn measure_text(&mut self, row: u32, col: u16, s: &str) {
+        let longest_line = s.lines().map(width_units).fold(0.0, f64::max);
+        Self::grow(&mut self.content, col, longest_line);
+        if s.chars().nth(6).is_some() {
+            self.wrapped.push((row, col, col, s.to_string()));
+        }
     }
 
     /// A number, or a blank cell with the same format when nobody reported it.
@@ -350,6 +373,32 @@ impl Sheet {
             None => {
                 self.ws.write_blank(row, col, f)?;
             }
+        }
+        Ok(())
+    }
+
+    /// A number in a cell whose format [`Sheet::format_range`] sets
+    /// afterwards (which also makes the blank when nobody reported it).
+    pub fn num_plain(&mut self, row: u32, col: u16, v: Option<f64>) -> Result<(), XlsxError> {
+        if let Some(v) = v {
+            Self::grow(&mut self.content, col, shown_len(v));
+            self.ws.write_number(row, col, v)?;
+        }
+        Ok(())
+    }
+
+    /// One format over a block of cells, written or not: the format is
+    /// looked up once rather than at every cell, which counts in sheets of
+    /// many thousand rows.
+    pub fn format_range(
+        &mut self,
+        rows: std::ops::RangeInclusive<u32>,
+        cols: std::ops::RangeInclusive<u16>,
+        f: &Format,
+    ) -> Result<(), XlsxError> {
+        if !rows.is_empty() && !cols.is_empty() {
+            self.ws
+                .set_range_format(*rows.start(), *cols.start(), *rows.end(), *cols.end(), f)?;
         }
         Ok(())
     }
@@ -598,6 +647,31 @@ mod tests {
             assert!(name.chars().count() <= 31);
         }
         assert_eq!(sheet_name("Жиынтық"), "Жиынтық");
+    }
+
+    #[test]
+    fn shown_length_counts_digits_groups_and_decimals() {
+        for (v, want) in [
+            (0.0, 2.0),
+            (9.4, 4.0),
+            (9.6, 5.0),
+            (9.5, 5.0),
+            (999.5, 8.0),
+            (10.0, 3.0),
+            (-999.0, 4.0),
+            (1000.0, 6.0),
+            (232_644_000.0, 12.0),
+            (0.25, 4.0),
+            (1e20, 28.0),
+        ] {
+            assert_eq!(shown_len(v), want, "{v}");
+            let digits = format!("{:.0}", f64::abs(v)).len() as f64;
+            let old = digits
+                + ((digits - 1.0) / 3.0).floor()
+                + if v.fract() != 0.0 { 2.0 } else { 0.0 }
+                + 1.0;
+            assert_eq!(shown_len(v), old, "{v}");
+        }
     }
 
     #[test]
