@@ -13,7 +13,8 @@ use crate::ingest::workbook;
 use crate::normalize::text::{cyrillic_key, key};
 use crate::pipeline::{Pipeline, RegistrySpec};
 use crate::tables::coverage::bin_text;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -54,13 +54,22 @@ pub fn run(args: &ConsolidateArgs) -> Result<u8> {
         history: Some(output.join("history")),
     };
     let outcome = process(&request)?;
-    let paths = report::write_all(&outcome, &output)?;
-    history::store(
-        &output.join("history"),
-        outcome.period,
-        &outcome.consolidation,
-    )
-    .map_err(|message| Error::Output {
+    // The outputs and the stored period are independent: write them side by side.
+    let (paths, stored) = rayon::join(
+        || report::write_all(&outcome, &output),
+        || {
+            let start = std::time::Instant::now();
+            let stored = history::store(
+                &output.join("history"),
+                outcome.period,
+                &outcome.consolidation,
+            );
+            tracing::debug!(seconds = start.elapsed().as_secs_f64(), "period stored");
+            stored
+        },
+    );
+    let paths = paths?;
+    stored.map_err(|message| Error::Output {
         path: output.join("history"),
         message,
     })?;

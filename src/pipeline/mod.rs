@@ -11,6 +11,7 @@ use crate::issue::{Issue, Rule, Severity};
 use crate::lang::Lang;
 use crate::normalize::text::key;
 use raw::{RawPipeline, RawRule, RawTable, RawTerm};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -291,9 +292,9 @@ pub struct Pipeline {
     rules: HashMap<Rule, RuleSettings>,
     pub row_checks: Vec<RowCheck>,
     /// Unit id, normalised Kazakh and Russian names, then stems -> unit index.
-    unit_names: HashMap<String, usize>,
+    unit_names: FxHashMap<String, usize>,
     /// Unit id -> unit index.
-    unit_ids: HashMap<String, usize>,
+    unit_ids: FxHashMap<String, usize>,
     /// Confirmed matches: normalised name as written -> registry id.
     pub confirmed: HashMap<String, String>,
 }
@@ -393,12 +394,12 @@ impl Pipeline {
             return Err(invalid("no [[units]] are listed".into()));
         }
 
-        let mut unit_ids = HashMap::new();
+        let mut unit_ids = FxHashMap::default();
         for (i, u) in units.iter().enumerate() {
             unit_ids.entry(u.id.clone()).or_insert(i);
         }
         // Names first, so a stem shared with another unit's name never wins.
-        let mut unit_names = HashMap::new();
+        let mut unit_names = FxHashMap::default();
         for (i, u) in units.iter().enumerate() {
             for name in [u.id.clone(), key(&u.kk), key(&u.ru)] {
                 unit_names.entry(name).or_insert(i);

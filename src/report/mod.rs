@@ -23,6 +23,7 @@ use crate::normalize::identify::Period;
 use crate::pipeline::Pipeline;
 use crate::registry::Registry;
 use crate::tables::FileReport;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// A new output workbook with the writer settings every output shares:
@@ -202,17 +203,26 @@ fn sibling(path: &Path, what: &str) -> PathBuf {
 /// killed outright leaves at worst stray `.tmp` files and, between two
 /// renames, a set mixing complete old and complete new files).
 pub fn replace_all(files: &[(&Path, &[u8])]) -> Result<()> {
+    // Written and synced side by side: the waits for the disk overlap.
+    let results: Vec<Result<PathBuf>> = files
+        .par_iter()
+        .map(|(path, bytes)| stage(path, bytes))
+        .collect();
     let mut staged = Vec::with_capacity(files.len());
-    for (path, bytes) in files {
-        match stage(path, bytes) {
+    let mut failed = None;
+    for r in results {
+        match r {
             Ok(tmp) => staged.push(tmp),
             Err(e) => {
-                for tmp in &staged {
-                    let _ = std::fs::remove_file(tmp);
-                }
-                return Err(e);
+                failed.get_or_insert(e);
             }
         }
+    }
+    if let Some(e) = failed {
+        for tmp in &staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+        return Err(e);
     }
     // (target, previous version kept aside)
     let mut replaced: Vec<(&Path, Option<PathBuf>)> = Vec::with_capacity(files.len());
@@ -286,12 +296,18 @@ pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths> {
             );
             out
         };
-    let (disc, cons) = rayon::join(
-        // Links from the discrepancy workbook to the sources are relative to its folder.
+    // The discrepancy workbook and the text outputs are small: one core
+    // makes them while the other builds the consolidated workbook.
+    let (small, cons) = rayon::join(
         || {
-            timed("discrepancies.xlsx", &|| {
+            // Links from the discrepancy workbook to the sources are relative to its folder.
+            let disc = timed("discrepancies.xlsx", &|| {
                 discrepancy_book::build_at(outcome, &paths.dir)
-            })
+            });
+            let summary = summary::to_json(outcome);
+            let json = issue_log::to_json(outcome);
+            let csv = issue_log::to_csv(outcome);
+            (disc, summary, json, csv)
         },
         || {
             timed("consolidated.xlsx", &|| {
@@ -299,11 +315,10 @@ pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths> {
             })
         },
     );
+    let (disc, summary, json, csv) = small;
     let disc = disc.map_err(xlsx_err(&paths.discrepancies_xlsx))?;
     let cons = cons.map_err(xlsx_err(&paths.consolidated))?;
-    let summary = summary::to_json(outcome);
-    let json = issue_log::to_json(outcome);
-    let csv = issue_log::to_csv(outcome);
+    let start = std::time::Instant::now();
     replace_all(&[
         (&paths.summary, summary.as_bytes()),
         (&paths.discrepancies_json, json.as_bytes()),
@@ -311,6 +326,7 @@ pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths> {
         (&paths.discrepancies_xlsx, &disc),
         (&paths.consolidated, &cons),
     ])?;
+    tracing::debug!(seconds = start.elapsed().as_secs_f64(), "outputs replaced");
     Ok(paths)
 }
 

@@ -159,25 +159,40 @@ pub fn build(o: &Outcome, paths: &OutputPaths) -> Result<Vec<u8>, XlsxError> {
     let (summary, refs) = summary::sheet(&ctx, &discrepancies)?;
     // The sheets are independent of each other: build them side by side.
     type Built = Result<Sheet, XlsxError>;
-    let builders: Vec<Box<dyn Fn() -> Built + Sync>> = vec![
-        Box::new(|| units::sheet(&ctx)),
-        Box::new(|| trends::sheet(&ctx)),
-        Box::new(|| orgs::sheet(&ctx, &b)),
-        Box::new(|| events::sheet(&ctx, &b)),
-        Box::new(|| analysis::forms_sheet(&ctx, &b)),
-        Box::new(|| analysis::areas_sheet(&ctx, &b)),
-        Box::new(|| analysis::priority_sheet(&ctx, &b)),
-        Box::new(|| survey::sheet(&ctx, &b)),
-        Box::new(|| finance::sheet(&ctx)),
-        Box::new(|| charts::sheet(&ctx, &b, &refs)),
+    type Builder<'b> = Box<dyn Fn() -> Built + Sync + 'b>;
+    let builders: Vec<(&str, Builder)> = vec![
+        ("units", Box::new(|| units::sheet(&ctx))),
+        ("trends", Box::new(|| trends::sheet(&ctx))),
+        ("orgs", Box::new(|| orgs::sheet(&ctx, &b))),
+        ("events", Box::new(|| events::sheet(&ctx, &b))),
+        ("forms", Box::new(|| analysis::forms_sheet(&ctx, &b))),
+        ("areas", Box::new(|| analysis::areas_sheet(&ctx, &b))),
+        ("priority", Box::new(|| analysis::priority_sheet(&ctx, &b))),
+        ("survey", Box::new(|| survey::sheet(&ctx, &b))),
+        ("finance", Box::new(|| finance::sheet(&ctx))),
+        ("charts", Box::new(|| charts::sheet(&ctx, &b, &refs))),
     ];
-    let sheets: Vec<Built> = builders.par_iter().map(|f| f()).collect();
+    let sheets: Vec<Built> = builders
+        .par_iter()
+        .map(|(name, build)| {
+            let start = std::time::Instant::now();
+            let sheet = build();
+            tracing::debug!(
+                sheet = name,
+                seconds = start.elapsed().as_secs_f64(),
+                "sheet built"
+            );
+            sheet
+        })
+        .collect();
     wb.push_worksheet(summary.ws);
     for sheet in sheets {
         wb.push_worksheet(sheet?.ws);
     }
     let start = std::time::Instant::now();
     let bytes = wb.save_to_buffer();
+    // Freeing a workbook of many thousand cells takes a while; nothing waits for it.
+    rayon::spawn(move || drop(wb));
     tracing::debug!(
         seconds = start.elapsed().as_secs_f64(),
         "consolidated workbook saved"

@@ -9,7 +9,7 @@ use super::{Breakdowns, Ctx};
 use crate::issue::{Rule, Severity};
 use crate::messages::rule_title;
 use rust_xlsxwriter::XlsxError;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 const LAST_COL: u16 = 16;
 
@@ -18,7 +18,7 @@ type RowKey<'a> = (&'a str, &'a str, u32);
 
 /// The issues at each row of a file's sheet.
 pub fn issues_by_row<'a>(ctx: &Ctx<'a, '_>) -> HashMap<RowKey<'a>, Vec<(Severity, Rule)>> {
-    let mut map: HashMap<RowKey, Vec<(Severity, Rule)>> = HashMap::new();
+    let mut map: HashMap<RowKey, Vec<(Severity, Rule)>> = HashMap::default();
     for i in &ctx.o.issues {
         let (Some(file), Some(sheet), Some(row)) =
             (&i.place.file, &i.place.sheet, i.place.excel_row())
@@ -99,20 +99,22 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
         s.num_plain(row, 16, Some(line.row as f64))?;
         row += 1;
     }
-    let rows = first..=row.saturating_sub(1);
-    for (cols, f) in [
-        (0..=0, &st.center),
-        (1..=1, &st.text),
-        (2..=2, &st.center),
-        (3..=4, &st.text_wrap),
-        (5..=11, &st.int),
-        (12..=12, &st.pct),
-        (13..=13, &st.text_wrap),
-        (14..=14, &st.text_wrap),
-        (15..=15, &st.text),
-        (16..=16, &st.center),
-    ] {
-        s.format_range(rows.clone(), cols, f)?;
+    if row > first {
+        s.format_columns(
+            first..=row - 1,
+            &[
+                (0..=0, &st.center),
+                (1..=1, &st.text),
+                (2..=2, &st.center),
+                (3..=4, &st.text_wrap),
+                (5..=11, &st.int),
+                (12..=12, &st.pct),
+                (13..=13, &st.text_wrap),
+                (14..=14, &st.text_wrap),
+                (15..=15, &st.text),
+                (16..=16, &st.center),
+            ],
+        )?;
     }
     for (r, titles, f) in flagged {
         s.text(r, 13, &titles, f)?;

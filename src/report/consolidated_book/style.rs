@@ -2,6 +2,7 @@
 //! fitted to what was written, and the print setup every sheet shares.
 
 use crate::lang::Lang;
+use rayon::prelude::*;
 use rust_xlsxwriter::{
     Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Worksheet, XlsxError,
 };
@@ -269,7 +270,7 @@ fn char_width(c: char) -> f64 {
         ' ' | '.' | ',' | ':' | ';' | '\'' | '"' | '«' | '»' | '(' | ')' | '-' | 'і' | 'ı'
         | '|' => 0.5,
         '0'..='9' => 0.91,
-        c if c.is_uppercase() => 1.15,
+        c if crate::normalize::text::is_upper(c) => 1.15,
         _ => 0.93,
     }
 }
@@ -383,6 +384,30 @@ impl Sheet {
         if let Some(v) = v {
             Self::grow(&mut self.content, col, shown_len(v));
             self.ws.write_number(row, col, v)?;
+        }
+        Ok(())
+    }
+
+    /// A format per group of columns over the given rows, for cells
+    /// written with [`Sheet::text_plain`] and [`Sheet::num_plain`] (and
+    /// blanks where nothing was written). A few hundred rows at a time, so
+    /// that every group finds the rows still in the cache.
+    pub fn format_columns(
+        &mut self,
+        rows: std::ops::RangeInclusive<u32>,
+        groups: &[(std::ops::RangeInclusive<u16>, &Format)],
+    ) -> Result<(), XlsxError> {
+        const BLOCK: u32 = 256;
+        let mut start = *rows.start();
+        while start <= *rows.end() {
+            let end = start.saturating_add(BLOCK - 1).min(*rows.end());
+            for (cols, f) in groups {
+                self.format_range(start..=end, cols.clone(), f)?;
+            }
+            match end.checked_add(1) {
+                Some(next) => start = next,
+                None => break,
+            }
         }
         Ok(())
     }
@@ -586,11 +611,19 @@ impl Sheet {
             self.ws.set_column_width(*c, *w)?;
         }
         self.fitted = widths;
+        // Thousands of wrapping cells in a long sheet: count their lines on
+        // every core.
+        let counted: Vec<(u32, usize)> = self
+            .wrapped
+            .par_iter()
+            .map(|(row, first, last, text)| {
+                let width: f64 = (*first..=*last).map(|c| self.width_of(c)).sum();
+                (*row, lines_of(text, width))
+            })
+            .collect();
         let mut lines: BTreeMap<u32, usize> = BTreeMap::new();
-        for (row, first, last, text) in &self.wrapped {
-            let width: f64 = (*first..=*last).map(|c| self.width_of(c)).sum();
-            let n = lines_of(text, width);
-            let e = lines.entry(*row).or_insert(1);
+        for (row, n) in counted {
+            let e = lines.entry(row).or_insert(1);
             *e = (*e).max(n);
         }
         for (row, n) in lines {
