@@ -11,6 +11,7 @@ use crate::normalize::identify::Period;
 use rayon::prelude::*;
 use rust_xlsxwriter::{Workbook, XlsxError};
 use std::path::{Path, PathBuf};
+use std::process::ExitStatus;
 use std::time::{Duration, Instant};
 
 /// What to generate.
@@ -410,17 +411,26 @@ pub fn write_floor(cells: usize) -> Result<Duration, XlsxError> {
     Ok(start.elapsed())
 }
 
-/// Peak resident memory of the finished children of this process, in bytes.
-pub fn children_peak_rss() -> Option<u64> {
-    #[cfg(unix)]
-    {
-        // SAFETY: getrusage only writes into the zeroed struct we pass.
-        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-        let rc = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-        (rc == 0).then(|| usage.ru_maxrss as u64 * 1024)
-    }
-    #[cfg(not(unix))]
-    {
-        None
+/// Runs a command to its end, sampling its peak resident memory (`VmHWM`
+/// of `/proc/<pid>/status`, which only grows) every 2 ms; returns whether it
+/// ran and the peak in bytes (None where `/proc` does not tell). The child's
+/// rusage would not do: it counts this process's memory at the fork.
+pub fn run_measured(cmd: &mut std::process::Command) -> std::io::Result<(ExitStatus, Option<u64>)> {
+    let mut child = cmd.spawn()?;
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak: Option<u64> = None;
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok((status, peak));
+        }
+        let kb = std::fs::read_to_string(&status_file).ok().and_then(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        });
+        if let Some(kb) = kb {
+            peak = Some(peak.unwrap_or(0).max(kb * 1024));
+        }
+        std::thread::sleep(Duration::from_millis(2));
     }
 }

@@ -68,6 +68,7 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
     );
     let mut total_run = Duration::ZERO;
     let mut total_floor = Duration::ZERO;
+    let mut peak_memory: Option<u64> = None;
     for inbox in &inboxes {
         let period = inbox
             .file_name()
@@ -80,25 +81,34 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
         inputs.push(dir.join("registry.xlsx"));
         let (read_floor, cells_read) = best(args.runs, || Ok(bench::read_floor(&inputs)))?;
         // The whole run, as a user runs it: a child process.
-        let (run, _) = best(args.runs, || {
-            let t = Instant::now();
-            let status = std::process::Command::new(&exe)
-                .args(["consolidate", "-q", "--pipeline"])
+        let command = || {
+            let mut c = std::process::Command::new(&exe);
+            c.args(["consolidate", "-q", "--pipeline"])
                 .arg(dir.join("pipeline.toml"))
                 .arg("--input")
                 .arg(inbox)
                 .args(["--period", &period, "--output"])
-                .arg(&output)
+                .arg(&output);
+            c
+        };
+        let failed = || Error::Usage(format!("consolidate failed on {}", inbox.display()));
+        let (run, _) = best(args.runs, || {
+            let t = Instant::now();
+            let status = command()
                 .status()
                 .map_err(|e| Error::Usage(e.to_string()))?;
             if status.code().is_none_or(|c| c > 1) {
-                return Err(Error::Usage(format!(
-                    "consolidate failed on {}",
-                    inbox.display()
-                )));
+                return Err(failed());
             }
             Ok((t.elapsed(), ()))
         })?;
+        // Once more, untimed, watching its memory.
+        let (status, peak) =
+            bench::run_measured(&mut command()).map_err(|e| Error::Usage(e.to_string()))?;
+        if status.code().is_none_or(|c| c > 1) {
+            return Err(failed());
+        }
+        peak_memory = peak_memory.max(peak);
         // The same run in this process, for the split by stage.
         let request = Request {
             pipeline: &pipeline,
@@ -138,8 +148,7 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
         );
         tracing::info!(cells_read, cells_written, "cells");
     }
-    let peak = bench::children_peak_rss()
-        .map_or("unknown".into(), |b| format!("{:.0} MB", b as f64 / 1e6));
+    let peak = peak_memory.map_or("unknown".into(), |b| format!("{:.0} MB", b as f64 / 1e6));
     println!(
         "all periods: run {} s, floor {} s, ratio {:.2}x; peak memory of a run {}",
         secs(total_run),
