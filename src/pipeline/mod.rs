@@ -278,6 +278,8 @@ pub struct Pipeline {
     pub output: PathBuf,
     pub lang: Lang,
     pub due_day: u32,
+    /// The offices' clock, seconds east of UTC.
+    pub utc_offset_secs: i64,
     pub limits: Limits,
     pub units: Vec<Unit>,
     pub files: FileRules,
@@ -502,6 +504,11 @@ impl Pipeline {
         if raw.pipeline.due_day == 0 || raw.pipeline.due_day > 28 {
             return Err(invalid("pipeline.due_day must be between 1 and 28".into()));
         }
+        if !(-12..=14).contains(&raw.pipeline.utc_offset_hours) {
+            return Err(invalid(
+                "pipeline.utc_offset_hours must be between -12 and 14".into(),
+            ));
+        }
 
         Ok(Pipeline {
             path: path.to_path_buf(),
@@ -516,6 +523,7 @@ impl Pipeline {
             output: dir.join(&raw.pipeline.output),
             lang,
             due_day: raw.pipeline.due_day,
+            utc_offset_secs: i64::from(raw.pipeline.utc_offset_hours) * 3600,
             limits: Limits::from(&raw.limits),
             units,
             files: FileRules {
@@ -752,6 +760,32 @@ mod tests {
         ));
         let bad_sev = text.replacen("severity = \"error\"", "severity = \"fatal\"", 1);
         assert!(Pipeline::parse(&bad_sev, &path).is_err());
+    }
+
+    #[test]
+    fn the_offices_clock_is_set_within_the_worlds_offsets() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_PIPELINE);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            Pipeline::parse(&text, &path).unwrap().utc_offset_secs,
+            5 * 3600
+        );
+        let west = text.replace("utc_offset_hours = 5", "utc_offset_hours = -3");
+        assert_eq!(
+            Pipeline::parse(&west, &path).unwrap().utc_offset_secs,
+            -3 * 3600
+        );
+        // Left out: Kazakhstan's clock.
+        let default = text.replace("utc_offset_hours = 5", "");
+        assert_eq!(
+            Pipeline::parse(&default, &path).unwrap().utc_offset_secs,
+            5 * 3600
+        );
+        let wrong = text.replace("utc_offset_hours = 5", "utc_offset_hours = 50");
+        assert!(matches!(
+            Pipeline::parse(&wrong, &path),
+            Err(Error::PipelineInvalid { .. })
+        ));
     }
 
     #[test]

@@ -62,6 +62,10 @@ pub struct RawHead {
     /// Reports are due by this day of the next month.
     #[serde(default = "default_due_day")]
     pub due_day: u32,
+    /// The offices' clock, hours east of UTC: a report saved late on the due
+    /// day by their clock is on time.
+    #[serde(default = "default_utc_offset_hours")]
+    pub utc_offset_hours: i32,
 }
 
 fn default_lang() -> String {
@@ -69,6 +73,11 @@ fn default_lang() -> String {
 }
 
 fn default_due_day() -> u32 {
+    5
+}
+
+/// Kazakhstan: UTC+5 in the whole country since March 2024.
+fn default_utc_offset_hours() -> i32 {
     5
 }
 

@@ -13,10 +13,6 @@ use crate::tables::FileStatus;
 use rust_xlsxwriter::XlsxError;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Kazakhstan time (UTC+5 in the whole country since March 2024): a file
-/// saved late on the due day is on time.
-const LOCAL_OFFSET_SECS: i64 = 5 * 3600;
-
 /// What came from a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Receipt {
@@ -29,13 +25,15 @@ pub enum Receipt {
     },
 }
 
-/// The local calendar day of a moment.
-pub fn local_day(t: SystemTime) -> Option<Ymd> {
+/// The calendar day of a moment by a clock `offset_secs` east of UTC (the
+/// pipeline's `utc_offset_hours`): a file saved late on the due day by the
+/// office's clock is on time.
+pub fn local_day(t: SystemTime, offset_secs: i64) -> Option<Ymd> {
     let secs = match t.duration_since(UNIX_EPOCH) {
         Ok(d) => d.as_secs() as i64,
         Err(e) => -(e.duration().as_secs() as i64),
     };
-    let days = (secs + LOCAL_OFFSET_SECS).div_euclid(86_400);
+    let days = (secs + offset_secs).div_euclid(86_400);
     // Excel's serial 25 569 is 1970-01-01.
     Ymd::from_serial(days as f64 + 25_569.0, false)
 }
@@ -60,7 +58,9 @@ pub fn receipt(ctx: &Ctx, unit: &str) -> Receipt {
     let Some(report) = report else {
         return Receipt::NotReceived;
     };
-    let on = report.modified.and_then(local_day);
+    let on = report
+        .modified
+        .and_then(|t| local_day(t, o.pipeline.utc_offset_secs));
     let due = due_date(o.period, o.pipeline.due_day);
     Receipt::Received {
         on,
@@ -275,10 +275,19 @@ mod tests {
 
     #[test]
     fn days_are_counted_in_local_time() {
-        // 2026-04-05 20:30 UTC is already 6 April in Aktobe.
+        // 2026-04-05 20:30 UTC is already 6 April in Aktobe (UTC+5), still
+        // 5 April in Moscow (UTC+3).
         let t = UNIX_EPOCH + Duration::from_secs(1_775_421_000);
         assert_eq!(
-            local_day(t),
+            local_day(t, 3 * 3600),
+            Some(Ymd {
+                year: 2026,
+                month: 4,
+                day: 5
+            })
+        );
+        assert_eq!(
+            local_day(t, 5 * 3600),
             Some(Ymd {
                 year: 2026,
                 month: 4,
@@ -287,7 +296,7 @@ mod tests {
         );
         let t = UNIX_EPOCH + Duration::from_secs(1_775_421_000 - 3 * 3600);
         assert_eq!(
-            local_day(t),
+            local_day(t, 5 * 3600),
             Some(Ymd {
                 year: 2026,
                 month: 4,
