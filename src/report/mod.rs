@@ -35,6 +35,14 @@ pub fn new_workbook() -> rust_xlsxwriter::Workbook {
     wb
 }
 
+/// Runs `f` and logs how long it took (`-vv`): where a run's time goes.
+pub(crate) fn timed<T>(what: &str, name: &str, f: impl FnOnce() -> T) -> T {
+    let start = std::time::Instant::now();
+    let out = f();
+    tracing::debug!(what, name, seconds = start.elapsed().as_secs_f64(), "built");
+    out
+}
+
 /// Files found, read and skipped.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FileCounts {
@@ -282,26 +290,13 @@ pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths> {
             message: e.to_string(),
         }
     };
-    // Build everything first (the two workbooks side by side), then replace
-    // the files one after the other.
-    let timed =
-        |name: &'static str,
-         f: &dyn Fn() -> std::result::Result<Vec<u8>, rust_xlsxwriter::XlsxError>| {
-            let start = std::time::Instant::now();
-            let out = f();
-            tracing::info!(
-                output = name,
-                seconds = start.elapsed().as_secs_f64(),
-                "built"
-            );
-            out
-        };
-    // The discrepancy workbook and the text outputs are small: one core
-    // makes them while the other builds the consolidated workbook.
+    // Build everything first, then replace the files as one set. The
+    // discrepancy workbook and the text outputs are small: one core makes
+    // them while the other builds the consolidated workbook.
     let (small, cons) = rayon::join(
         || {
             // Links from the discrepancy workbook to the sources are relative to its folder.
-            let disc = timed("discrepancies.xlsx", &|| {
+            let disc = timed("output", "discrepancies.xlsx", || {
                 discrepancy_book::build_at(outcome, &paths.dir)
             });
             let summary = summary::to_json(outcome);
@@ -310,7 +305,7 @@ pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths> {
             (disc, summary, json, csv)
         },
         || {
-            timed("consolidated.xlsx", &|| {
+            timed("output", "consolidated.xlsx", || {
                 consolidated_book::build(outcome, &paths)
             })
         },

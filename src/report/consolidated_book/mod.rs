@@ -174,16 +174,7 @@ pub fn build(o: &Outcome, paths: &OutputPaths) -> Result<Vec<u8>, XlsxError> {
     ];
     let sheets: Vec<Built> = builders
         .par_iter()
-        .map(|(name, build)| {
-            let start = std::time::Instant::now();
-            let sheet = build();
-            tracing::debug!(
-                sheet = name,
-                seconds = start.elapsed().as_secs_f64(),
-                "sheet built"
-            );
-            sheet
-        })
+        .map(|(name, build)| crate::report::timed("sheet", name, build))
         .collect();
     wb.push_worksheet(summary.ws);
     for sheet in sheets {
