@@ -192,17 +192,17 @@ impl KeyBuilder {
 
 /// Whether `needle` (a key) occurs in `haystack` (a key) at the start of a word.
 pub fn contains_at_word_start(haystack: &str, needle: &str) -> bool {
-    if needle.is_empty() {
+    if needle.is_empty() || needle.len() > haystack.len() {
         return false;
     }
-    let mut from = 0;
-    while let Some(pos) = haystack[from..].find(needle) {
-        let at = from + pos;
-        let before = haystack[..at].chars().next_back();
-        if before.is_none_or(|c| !c.is_alphanumeric()) {
+    // Compared at each word start: cheaper than a substring search for the
+    // short texts of headers and titles, tried against many needles.
+    let mut in_word = false;
+    for (i, c) in haystack.char_indices() {
+        if !in_word && haystack[i..].starts_with(needle) {
             return true;
         }
-        from = at + needle.chars().next().map_or(1, char::len_utf8);
+        in_word = is_alnum(c);
     }
     false
 }
@@ -284,7 +284,35 @@ mod tests {
         out
     }
 
+    /// Word-start matching as first written: search, then look behind.
+    fn reference_contains_at_word_start(haystack: &str, needle: &str) -> bool {
+        if needle.is_empty() {
+            return false;
+        }
+        let mut from = 0;
+        while let Some(pos) = haystack[from..].find(needle) {
+            let at = from + pos;
+            let before = haystack[..at].chars().next_back();
+            if before.is_none_or(|c| !c.is_alphanumeric()) {
+                return true;
+            }
+            from = at + needle.chars().next().map_or(1, char::len_utf8);
+        }
+        false
+    }
+
     proptest! {
+        #[test]
+        fn word_start_matching_is_the_reference(
+            haystack in "[ab аә1.\\-]{0,12}",
+            needle in "[ab аә1.\\-]{0,4}",
+        ) {
+            prop_assert_eq!(
+                contains_at_word_start(&haystack, &needle),
+                reference_contains_at_word_start(&haystack, &needle)
+            );
+        }
+
         #[test]
         fn key_is_the_reference_key(s in "[a-zA-Z0-9 .,«»\"\\-–\n\tİIЁёӀӏҚқҒғӘәҰұҮүІіАаВЕКМНОРСТХУ№ẞ\u{0482}\u{0488}\u{00AD}\u{00A0}]{0,24}") {
             prop_assert_eq!(key(&s), reference_key(&s));
