@@ -111,6 +111,9 @@ pub struct BenchArgs {
     /// The last period generated
     #[arg(long)]
     pub period: Option<String>,
+    /// All periods' files in one inbox folder, each run picking its month
+    #[arg(long)]
+    pub one_folder: bool,
     /// Timed runs per measurement; the best is kept
     #[arg(long, default_value_t = 3)]
     pub runs: usize,

@@ -7,6 +7,7 @@ use crate::cli::BenchArgs;
 use crate::error::{Error, Result};
 use crate::pipeline::Pipeline;
 use crate::report;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 fn secs(d: Duration) -> String {
@@ -69,15 +70,41 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
     let mut total_run = Duration::ZERO;
     let mut total_floor = Duration::ZERO;
     let mut peak_memory: Option<u64> = None;
+    // (period, its files, the folder its run reads)
+    let mut plan: Vec<(String, Vec<PathBuf>, PathBuf)> = Vec::new();
+    let together = dir.join("inbox").join("all");
     for inbox in &inboxes {
         let period = inbox
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
-        let files = std::fs::read_dir(inbox).map(|d| d.count()).unwrap_or(0);
-        // Every input: the reports and the registry.
-        let mut inputs = bench::files_in(inbox);
+        let files = bench::files_in(inbox);
+        if args.one_folder {
+            std::fs::create_dir_all(&together).map_err(|e| Error::Output {
+                path: together.clone(),
+                message: e.to_string(),
+            })?;
+            let mut moved = Vec::with_capacity(files.len());
+            for f in files {
+                let to = together.join(f.file_name().unwrap_or_default());
+                std::fs::rename(&f, &to).map_err(|e| Error::Output {
+                    path: to.clone(),
+                    message: e.to_string(),
+                })?;
+                moved.push(to);
+            }
+            plan.push((period, moved, together.clone()));
+        } else {
+            plan.push((period, files, inbox.clone()));
+        }
+    }
+    for (period, files, inbox) in &plan {
+        let period = period.as_str();
+        // The floor reads the period's own reports and the registry, even
+        // where the folder holds other months too.
+        let mut inputs = files.clone();
+        let files = files.len();
         inputs.push(dir.join("registry.xlsx"));
         let (read_floor, cells_read) = best(args.runs, || Ok(bench::read_floor(&inputs)))?;
         // The whole run, as a user runs it: a child process.
@@ -87,7 +114,7 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
                 .arg(dir.join("pipeline.toml"))
                 .arg("--input")
                 .arg(inbox)
-                .args(["--period", &period, "--output"])
+                .args(["--period", period, "--output"])
                 .arg(&output);
             c
         };

@@ -17,7 +17,7 @@ use crate::normalize::text::key;
 use crate::pipeline::Pipeline;
 use crate::registry::Registry;
 use crate::report::{self, FileCounts, Outcome, RowCounts, Stages};
-use crate::tables::{read_file, FileReport, FileStatus};
+use crate::tables::{self, read_file, FileReport, FileStatus};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -81,6 +81,32 @@ pub fn run(args: &ConsolidateArgs) -> Result<u8> {
     } else {
         0
     })
+}
+
+/// The inbox's files as reports, in the order found. With a run period,
+/// another month's reports are known by their names and not opened
+/// ([`tables::named_for_other_period`]); the rest are read.
+fn read_inbox(
+    files: &[InputFile],
+    pipeline: &Pipeline,
+    period: Option<Period>,
+    progress: bool,
+) -> Vec<FileReport> {
+    let known: Vec<Option<FileReport>> = files
+        .iter()
+        .map(|f| period.and_then(|p| tables::named_for_other_period(f, pipeline, p)))
+        .collect();
+    let to_read: Vec<InputFile> = files
+        .iter()
+        .zip(&known)
+        .filter(|(_, k)| k.is_none())
+        .map(|(f, _)| f.clone())
+        .collect();
+    let mut read = read_all(&to_read, pipeline, period, progress).into_iter();
+    known
+        .into_iter()
+        .filter_map(|k| k.or_else(|| read.next()))
+        .collect()
 }
 
 /// Reads files in parallel; a panic inside a reader becomes `file.unreadable`.
@@ -285,7 +311,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
     // The registry and the reports are independent: read them side by side.
     let (registry, mut reports) = rayon::join(
         || Registry::load(&req.registry, pipeline),
-        || read_all(&files, pipeline, req.period, req.progress),
+        || read_inbox(&files, pipeline, req.period, req.progress),
     );
     let registry = registry?;
     stages.lap("registry+read");

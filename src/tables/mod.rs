@@ -170,6 +170,30 @@ pub fn read_file(file: &InputFile, pipeline: &Pipeline, run_period: Option<Perio
     open_and_read(report, bytes, pipeline, run_period)
 }
 
+/// The report of a workbook whose name gives its unit and another month
+/// than `run`, without opening it; None for any other file. The name decides
+/// the period over the titles, so such a file is that month's report
+/// (`file.period_mismatch` in this run) whatever it holds: a year of reports
+/// in one folder then costs each month's run only its own files.
+pub fn named_for_other_period(
+    file: &InputFile,
+    pipeline: &Pipeline,
+    run: Period,
+) -> Option<FileReport> {
+    if !matches!(file.kind, FileKind::Workbook) {
+        return None;
+    }
+    let stem = std::path::Path::new(&file.name)
+        .file_stem()?
+        .to_string_lossy();
+    let unit = unit_in(pipeline, &stem)?;
+    let named = period_in(&stem).filter(|p| *p != run)?;
+    let mut report = FileReport::new(file);
+    report.unit = Some(unit.to_string());
+    report.period = Some(named);
+    Some(report)
+}
+
 /// Reads one workbook given as bytes, as if it were a file of this name in
 /// the inbox (the name tells its unit and period): the whole path from bytes
 /// to located, normalised tables, without the file system. Never panics on

@@ -11,6 +11,7 @@ mod generated;
 mod history;
 mod hostile;
 mod interrupted;
+mod other_months;
 mod output_safety;
 mod own_fixtures;
 mod reference_months;
