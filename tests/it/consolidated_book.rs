@@ -4,7 +4,9 @@
 //! `expected-2026-03.json`. Cells are found by their labels in the run's
 //! language, never by fixed positions.
 //!
-//! Skipped, with a notice, where `../shared` (the shared fixtures) is absent.
+//! Skipped, with a notice, where `../shared` (the shared fixtures) is absent;
+//! the cell formats are checked on the shipped sample month, which is always
+//! here.
 
 use calamine::{open_workbook_from_rs, Data, DataType, Range, Reader, Xlsx};
 use jinaq::commands::consolidate::{process, Request};
@@ -816,4 +818,86 @@ fn a_unit_without_a_report_reads_empty_and_timeliness_follows_the_due_day() {
         Some(reported),
         "units reported",
     );
+}
+
+/// The organisations sheet of the shipped sample month: every data cell
+/// carries its column's look (borders, counts with thousands, shares in per
+/// cent), blanks included, and a row with issues names them in colour.
+#[test]
+fn every_organisation_cell_has_its_columns_format() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let p = pipeline();
+    let o = process(&Request {
+        pipeline: &p,
+        input: root.join("samples/inbox"),
+        registry: root.join("samples/registry.xlsx"),
+        period: Some(PERIOD.parse().unwrap()),
+        lang: Lang::Kk,
+        progress: false,
+        history: None,
+    })
+    .expect("the samples consolidate");
+    let mut book = open(bytes_of(&o));
+    let g = Table::of(&mut book, T::SheetOrgs, Lang::Kk);
+    let styles = book
+        .worksheet_style(T::SheetOrgs.get(Lang::Kk))
+        .expect("styles read");
+    let counts: Vec<u32> = std::iter::once(g.col(T::Members, None))
+        .chain(std::iter::once(g.col(T::Trained, Some(T::TrainedTotal))))
+        .chain(
+            [
+                T::CatMembers,
+                T::CatAudit,
+                T::CatActivists,
+                T::CatChairs,
+                T::CatConciliation,
+            ]
+            .map(|t| g.col(T::Trained, Some(t))),
+        )
+        .collect();
+    let share = g.col(T::Trained, Some(T::ShareTrained));
+    let flags = g.col(T::IssueFlags, None);
+    let unit_col = g.col(T::Unit, None);
+    let rows: Vec<u32> = (g.first_data_row()..=g.range.end().unwrap().0)
+        .filter(|r| {
+            matches!(g.range.get_value((*r, 0)), Some(Data::Float(_)))
+                && !g.text(*r, unit_col).is_empty()
+        })
+        .collect();
+    assert_eq!(rows.len(), 168, "the sample month's organisations");
+    let mut flagged = 0;
+    for &r in &rows {
+        for c in 0..=g.last_col() {
+            let style = styles
+                .get((r, c))
+                .unwrap_or_else(|| panic!("no style at ({r}, {c})"));
+            let borders = style.borders.as_ref().expect("borders");
+            assert_eq!(
+                borders.left.style,
+                calamine::BorderStyle::Thin,
+                "({r}, {c})"
+            );
+            let code = style
+                .number_format
+                .as_ref()
+                .map(|n| n.format_code.as_str())
+                .unwrap_or("General");
+            if counts.contains(&c) {
+                assert!(code.ends_with("#,##0"), "({r}, {c}): {code}");
+            } else if c == share {
+                assert!(code.ends_with("0.0%"), "({r}, {c}): {code}");
+            } else {
+                assert_eq!(code, "General", "({r}, {c})");
+            }
+        }
+        if !g.text(r, flags).is_empty() {
+            flagged += 1;
+            let font = styles.get((r, flags)).and_then(|s| s.font.as_ref());
+            assert!(
+                font.and_then(|f| f.color.as_ref()).is_some(),
+                "row {r}: issue titles in colour"
+            );
+        }
+    }
+    assert!(flagged > 0, "the sample month has rows with issues");
 }
