@@ -60,6 +60,28 @@ pub fn close(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// Where a run's `summary-<period>.json` differs from a reference's
+/// figures: the region and every unit the reference lists.
+pub fn figure_differences(expected: &Value, summary: &Value) -> Vec<String> {
+    let mut diffs = Vec::new();
+    diff_json(
+        &expected["region"],
+        &summary["region"],
+        "region",
+        &[],
+        &mut diffs,
+    );
+    let units = summary["units"].as_array().expect("units");
+    for u in expected["units"].as_array().expect("reference units") {
+        let id = u["unit"].as_str().expect("unit id");
+        match units.iter().find(|g| g["unit"] == id) {
+            Some(g) => diff_json(u, g, id, &[], &mut diffs),
+            None => diffs.push(format!("{id}: missing")),
+        }
+    }
+    diffs
+}
+
 /// Compares every key of `expected` with `got`, recursively; returns the
 /// differences as lines.
 pub fn diff_json(expected: &Value, got: &Value, path: &str, skip: &[&str], out: &mut Vec<String>) {

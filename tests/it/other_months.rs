@@ -40,14 +40,7 @@ fn other_months_in_the_folder_are_reported_not_read() {
     assert_eq!(code, 1, "another month's file is an error to follow up");
     let summary = read_json(&out.join("2026-03/summary-2026-03.json"));
     let expected = read_json(&samples.join("expected-2026-03.json"));
-    let mut diffs = Vec::new();
-    diff_json(
-        &expected["region"],
-        &summary["region"],
-        "region",
-        &[],
-        &mut diffs,
-    );
+    let diffs = figure_differences(&expected, &summary);
     assert!(diffs.is_empty(), "differences:\n{}", diffs.join("\n"));
     let files = &summary["files"];
     let found = files["found"].as_u64().unwrap();

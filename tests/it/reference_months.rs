@@ -52,22 +52,7 @@ fn figures_equal_the_reference(which: &str) {
         return;
     };
     let summary = read_json(&dir.join("summary-2026-03.json"));
-    let mut diffs = Vec::new();
-    diff_json(
-        &expected["region"],
-        &summary["region"],
-        "region",
-        &[],
-        &mut diffs,
-    );
-    let units = summary["units"].as_array().expect("units");
-    for u in expected["units"].as_array().unwrap() {
-        let id = u["unit"].as_str().unwrap();
-        match units.iter().find(|g| g["unit"] == id) {
-            Some(g) => diff_json(u, g, id, &[], &mut diffs),
-            None => diffs.push(format!("{id}: missing")),
-        }
-    }
+    let diffs = figure_differences(&expected, &summary);
     assert!(diffs.is_empty(), "differences:\n{}", diffs.join("\n"));
     assert_eq!(summary["period"], "2026-03");
     assert_eq!(summary["as_of"], "2026-04-01");
