@@ -139,11 +139,11 @@ impl Registry {
             let mut word_sets = Vec::new();
             for n in std::iter::once(&o.name).chain(&o.aliases) {
                 let k = r.name_key(n);
+                word_sets.push(r.words_of_key(&k));
                 let list = r.by_name.entry(k).or_default();
                 if !list.contains(&i) {
                     list.push(i);
                 }
-                word_sets.push(r.words_of(n));
             }
             let mut all: Vec<&String> = word_sets.iter().flatten().collect();
             all.sort();
@@ -161,16 +161,24 @@ impl Registry {
     /// words dropped.
     pub fn name_key(&self, name: &str) -> String {
         let k = cyrillic_key(name).replace("№ ", "№");
-        k.split(' ')
-            .filter(|w| !self.legal_forms.contains(*w))
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut out = String::with_capacity(k.len());
+        for w in k.split(' ').filter(|w| !self.legal_forms.contains(*w)) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
     }
 
     /// Words for the similarity score: abbreviations expanded, `№` joined
     /// to its number.
     fn words_of(&self, name: &str) -> Vec<String> {
-        let k = self.name_key(name);
+        self.words_of_key(&self.name_key(name))
+    }
+
+    /// [`Registry::words_of`] a name already made a key.
+    fn words_of_key(&self, k: &str) -> Vec<String> {
         let mut out = Vec::new();
         for w in k.split(' ').filter(|w| !w.is_empty()) {
             match self.abbreviations.get(w) {

@@ -310,8 +310,16 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
     tracing::info!(files = files.len(), input = %req.input.display(), "inbox listed");
     // The registry and the reports are independent: read them side by side.
     let (registry, mut reports) = rayon::join(
-        || Registry::load(&req.registry, pipeline),
-        || read_inbox(&files, pipeline, req.period, req.progress),
+        || {
+            report::timed("input", "registry", || {
+                Registry::load(&req.registry, pipeline)
+            })
+        },
+        || {
+            report::timed("input", "reports", || {
+                read_inbox(&files, pipeline, req.period, req.progress)
+            })
+        },
     );
     let registry = registry?;
     stages.lap("registry+read");
