@@ -47,6 +47,36 @@ pub fn jinaq_ok(args: &[&str]) -> (i32, String) {
     (code, String::from_utf8_lossy(&out.stdout).to_string())
 }
 
+/// The command line of a quiet `consolidate` run of `period` on `inbox`,
+/// checked against `registry`, writing under `out`.
+pub fn consolidate_args(inbox: &Path, registry: &Path, period: &str, out: &Path) -> Vec<String> {
+    let path = |p: &Path| p.to_str().expect("a UTF-8 path").to_string();
+    vec![
+        "consolidate".into(),
+        "--input".into(),
+        path(inbox),
+        "--registry".into(),
+        path(registry),
+        "--period".into(),
+        period.into(),
+        "--output".into(),
+        path(out),
+        "-q".into(),
+    ]
+}
+
+/// Runs [`consolidate_args`], whatever its exit.
+pub fn consolidate_run(inbox: &Path, registry: &Path, period: &str, out: &Path) -> Output {
+    let args = consolidate_args(inbox, registry, period, out);
+    jinaq(&args.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+/// Runs [`consolidate_args`]: its exit code (0 or 1, asserted) and output.
+pub fn consolidate_ok(inbox: &Path, registry: &Path, period: &str, out: &Path) -> (i32, String) {
+    let args = consolidate_args(inbox, registry, period, out);
+    jinaq_ok(&args.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
 pub fn read_json(path: &Path) -> Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

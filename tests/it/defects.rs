@@ -28,18 +28,12 @@ fn matches(e: &Value, g: &Value) -> bool {
 fn every_rule_once_at_its_place_and_nothing_else() {
     let dir = root().join("tests/fixtures/defects");
     let out = scratch("defects");
-    let (code, _) = jinaq_ok(&[
-        "consolidate",
-        "--input",
-        dir.join("inbox").to_str().unwrap(),
-        "--registry",
-        dir.join("registry.xlsx").to_str().unwrap(),
-        "--period",
+    let (code, _) = consolidate_ok(
+        &dir.join("inbox"),
+        &dir.join("registry.xlsx"),
         "2026-03",
-        "--output",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
+        &out,
+    );
     assert_eq!(code, 1);
     let expected = read_json(&dir.join("expected.json"));
     let expected = expected["issues"].as_array().unwrap();

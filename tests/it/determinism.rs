@@ -15,18 +15,7 @@ fn two_runs_give_identical_bytes() {
     let mut outputs = Vec::new();
     for run in ["a", "b"] {
         let out = scratch(&format!("determinism-{run}"));
-        jinaq_ok(&[
-            "consolidate",
-            "--input",
-            input.to_str().unwrap(),
-            "--registry",
-            registry.to_str().unwrap(),
-            "--period",
-            "2026-03",
-            "--output",
-            out.to_str().unwrap(),
-            "-q",
-        ]);
+        consolidate_ok(&input, &registry, "2026-03", &out);
         outputs.push(out.join("2026-03"));
     }
     let mut names: Vec<_> = std::fs::read_dir(&outputs[0])

@@ -68,18 +68,7 @@ pub fn unit_report(
 
 pub fn consolidate(inbox: &Path, out: &Path, period: &str) -> (i32, Value) {
     let registry = root().join("tests/fixtures/registry.xlsx");
-    let (code, _) = jinaq_ok(&[
-        "consolidate",
-        "--input",
-        inbox.to_str().unwrap(),
-        "--registry",
-        registry.to_str().unwrap(),
-        "--period",
-        period,
-        "--output",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
+    let (code, _) = consolidate_ok(inbox, &registry, period, out);
     (
         code,
         read_json(&out.join(format!("{period}/discrepancies-{period}.json"))),

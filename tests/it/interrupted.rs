@@ -19,21 +19,12 @@ const OUTPUTS: [&str; 5] = [
 ];
 
 fn args(inbox: &Path, out: &Path) -> Vec<String> {
-    let registry = root().join("tests/fixtures/registry.xlsx");
-    [
-        "consolidate",
-        "--input",
-        inbox.to_str().unwrap(),
-        "--registry",
-        registry.to_str().unwrap(),
-        "--period",
+    consolidate_args(
+        inbox,
+        &root().join("tests/fixtures/registry.xlsx"),
         "2026-03",
-        "--output",
-        out.to_str().unwrap(),
-        "-q",
-    ]
-    .map(String::from)
-    .to_vec()
+        out,
+    )
 }
 
 /// Two inboxes giving different outputs: one report, then three.

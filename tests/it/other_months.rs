@@ -25,18 +25,7 @@ fn other_months_in_the_folder_are_reported_not_read() {
     std::fs::write(inbox.join("Алға_2026-01.xlsx"), b"not a workbook").unwrap();
 
     let out = dir.join("out");
-    let (code, _) = jinaq_ok(&[
-        "consolidate",
-        "--input",
-        inbox.to_str().unwrap(),
-        "--registry",
-        samples.join("registry.xlsx").to_str().unwrap(),
-        "--period",
-        "2026-03",
-        "--output",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
+    let (code, _) = consolidate_ok(&inbox, &samples.join("registry.xlsx"), "2026-03", &out);
     assert_eq!(code, 1, "another month's file is an error to follow up");
     let summary = read_json(&out.join("2026-03/summary-2026-03.json"));
     let expected = read_json(&samples.join("expected-2026-03.json"));

@@ -37,18 +37,7 @@ fn run_with_org_name(test: &str, name_xml: &str) -> (i32, std::path::PathBuf, St
     .unwrap();
     let out = dir.join("out");
     let registry = root().join("tests/fixtures/registry.xlsx");
-    let o = jinaq(&[
-        "consolidate",
-        "--input",
-        inbox.to_str().unwrap(),
-        "--registry",
-        registry.to_str().unwrap(),
-        "--period",
-        "2026-03",
-        "--output",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
+    let o = consolidate_run(&inbox, &registry, "2026-03", &out);
     (
         o.status.code().expect("an exit code, not a signal"),
         out.join("2026-03"),

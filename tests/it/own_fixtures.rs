@@ -30,18 +30,7 @@ fn run_one(rel: &str) -> (Value, Vec<Value>) {
     std::fs::copy(&src, inbox.join(&name)).unwrap();
     let out = dir.join("out");
     let registry = fixtures().join("registry.xlsx");
-    let (_, _) = jinaq_ok(&[
-        "consolidate",
-        "--input",
-        inbox.to_str().unwrap(),
-        "--registry",
-        registry.to_str().unwrap(),
-        "--period",
-        "2026-03",
-        "--output",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
+    let (_, _) = consolidate_ok(&inbox, &registry, "2026-03", &out);
     let summary = read_json(&out.join("2026-03/summary-2026-03.json"));
     let log = read_json(&out.join("2026-03/discrepancies-2026-03.json"));
     let issues = log["issues"]

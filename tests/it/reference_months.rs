@@ -31,18 +31,7 @@ fn run(name: &str) -> Option<(i32, PathBuf, Value)> {
     let which = name.split('-').next().unwrap_or_default();
     let (input, registry, expected) = month(which)?;
     let out = scratch(name);
-    let (code, _) = jinaq_ok(&[
-        "consolidate",
-        "--input",
-        input.to_str().unwrap(),
-        "--registry",
-        registry.to_str().unwrap(),
-        "--period",
-        "2026-03",
-        "--output",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
+    let (code, _) = consolidate_ok(&input, &registry, "2026-03", &out);
     let expected = read_json(&expected);
     Some((code, out.join("2026-03"), expected))
 }

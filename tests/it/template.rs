@@ -120,18 +120,7 @@ fn assert_check_clean(files: &[PathBuf], lang: &str, extra: &[&str]) {
 
 /// Consolidates a folder; returns (summary, issues).
 fn consolidate(inbox: &Path, out: &Path) -> (Value, Vec<Value>) {
-    jinaq_ok(&[
-        "consolidate",
-        "--input",
-        inbox.to_str().unwrap(),
-        "--registry",
-        registry_path().to_str().unwrap(),
-        "--period",
-        PERIOD,
-        "--output",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
+    consolidate_ok(inbox, &registry_path(), PERIOD, out);
     let summary = read_json(&out.join(format!("{PERIOD}/summary-{PERIOD}.json")));
     let log = read_json(&out.join(format!("{PERIOD}/discrepancies-{PERIOD}.json")));
     (summary, log["issues"].as_array().unwrap().clone())
@@ -527,18 +516,7 @@ fn last_period_is_prefilled_and_january_starts_from_zero() {
     for period in ["2026-02", "2025-12"] {
         let inbox = dir.join(format!("inbox-{period}"));
         alga_report(&inbox, period, &cats, &members, &[trained - 5.0, 5.0]);
-        jinaq_ok(&[
-            "consolidate",
-            "--input",
-            inbox.to_str().unwrap(),
-            "--registry",
-            registry_path().to_str().unwrap(),
-            "--period",
-            period,
-            "--output",
-            out.to_str().unwrap(),
-            "-q",
-        ]);
+        consolidate_ok(&inbox, &registry_path(), period, &out);
         assert!(out.join(format!("history/{period}/orgs.parquet")).is_file());
     }
 
