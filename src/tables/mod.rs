@@ -149,18 +149,7 @@ pub fn read_file(file: &InputFile, pipeline: &Pipeline, run_period: Option<Perio
         }
         FileKind::Workbook => {}
     }
-    // A workbook that cannot be read still names its district: the specialist
-    // must know whom to call.
-    let stem = std::path::Path::new(&report.name)
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
-    report.unit = unit_in(pipeline, &stem).map(str::to_string);
-    if file.size > pipeline.limits.max_file_bytes {
-        let detail = format!(
-            "too_large|{} bytes > limits.max_file_bytes = {}",
-            file.size, pipeline.limits.max_file_bytes
-        );
+    if let Some(detail) = name_and_size(&mut report, file.size, pipeline) {
         return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, detail);
     }
     let bytes = match read_limited(&file.path, pipeline.limits.max_file_bytes) {
@@ -213,19 +202,28 @@ pub fn read_bytes(
         kind: FileKind::Workbook,
     };
     let mut report = FileReport::new(&file);
-    let stem = std::path::Path::new(name)
+    if let Some(detail) = name_and_size(&mut report, file.size, pipeline) {
+        return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, detail);
+    }
+    open_and_read(report, bytes, pipeline, run_period)
+}
+
+/// Gives a workbook's report its unit from the file name (a workbook that
+/// cannot be read still names its district: the specialist must know whom
+/// to call); returns why it is refused when the file is larger than the
+/// limits allow.
+fn name_and_size(report: &mut FileReport, size: u64, pipeline: &Pipeline) -> Option<String> {
+    let stem = std::path::Path::new(&report.name)
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
     report.unit = unit_in(pipeline, &stem).map(str::to_string);
-    if file.size > pipeline.limits.max_file_bytes {
-        let detail = format!(
-            "too_large|{} bytes > limits.max_file_bytes = {}",
-            file.size, pipeline.limits.max_file_bytes
-        );
-        return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, detail);
-    }
-    open_and_read(report, bytes, pipeline, run_period)
+    (size > pipeline.limits.max_file_bytes).then(|| {
+        format!(
+            "too_large|{size} bytes > limits.max_file_bytes = {}",
+            pipeline.limits.max_file_bytes
+        )
+    })
 }
 
 fn open_and_read(
