@@ -517,8 +517,16 @@ fn print_summary(o: &Outcome, paths: &report::OutputPaths) {
     }
 }
 
+/// The folder as a person would look for it: absolute, without the
+/// `pipelines/..` of a path taken relative to the pipeline file. Windows
+/// drops `..` in making a path absolute; elsewhere the folder, just written,
+/// is resolved by the system.
 fn display_path(p: &Path) -> String {
-    std::path::absolute(p)
+    #[cfg(unix)]
+    let resolved = std::fs::canonicalize(p).or_else(|_| std::path::absolute(p));
+    #[cfg(not(unix))]
+    let resolved = std::path::absolute(p);
+    resolved
         .unwrap_or_else(|_| p.to_path_buf())
         .display()
         .to_string()
