@@ -204,6 +204,25 @@ impl<'l> Kept<'l> {
         }
     }
 
+    /// A sheet read cell by cell from `next`: empty cells dropped, every
+    /// kept one counted against the limits.
+    fn stream(
+        &mut self,
+        sheet: &str,
+        is_1904: bool,
+        mut next: impl FnMut() -> Result<Option<(u32, u32, Cell)>, Refusal>,
+    ) -> Result<Grid, Refusal> {
+        let mut cells = Vec::new();
+        while let Some((row, col, cell)) = next()? {
+            if matches!(cell, Cell::Empty) {
+                continue;
+            }
+            self.one_more(sheet, cells.len(), &cell)?;
+            cells.push((row, col, cell));
+        }
+        Ok(Grid::from_cells(cells, is_1904))
+    }
+
     fn one_more(&mut self, sheet: &str, in_sheet: usize, cell: &Cell) -> Result<(), Refusal> {
         let l = self.limits;
         if in_sheet as u64 >= l.max_sheet_cells {
@@ -261,23 +280,23 @@ fn read_xlsx(cursor: Cursor<Vec<u8>>, limits: &Limits) -> Result<Vec<Sheet>, Ref
         }
         let damaged = |e: calamine::XlsxError| Refusal::unreadable(format!("damaged|{name}: {e}"));
         let mut reader = wb.worksheet_cells_reader(&name).map_err(damaged)?;
-        let mut cells = Vec::new();
-        while let Some(rec) = reader.next_cell_with_formula().map_err(damaged)? {
-            let cell = match (rec.value, rec.formula.as_deref()) {
-                (DataRef::Empty, Some(f)) if !f.is_empty() => Cell::NoValue,
-                (v, _) => cell_from_ref(v, is_1904),
-            };
-            if matches!(cell, Cell::Empty) {
-                continue;
-            }
-            kept.one_more(&name, cells.len(), &cell)?;
-            cells.push((rec.pos.0, rec.pos.1, cell));
-        }
+        let grid = kept.stream(&name, is_1904, || {
+            Ok(reader
+                .next_cell_with_formula()
+                .map_err(damaged)?
+                .map(|rec| {
+                    let cell = match (rec.value, rec.formula.as_deref()) {
+                        (DataRef::Empty, Some(f)) if !f.is_empty() => Cell::NoValue,
+                        (v, _) => cell_from_ref(v, is_1904),
+                    };
+                    (rec.pos.0, rec.pos.1, cell)
+                }))
+        })?;
         drop(reader);
         sheets.push(Sheet {
             name,
             visible,
-            grid: Grid::from_cells(cells, is_1904),
+            grid,
         });
     }
     Ok(sheets)
@@ -299,21 +318,17 @@ fn read_xlsb(cursor: Cursor<Vec<u8>>, limits: &Limits) -> Result<Vec<Sheet>, Ref
         }
         let damaged = |e: calamine::XlsbError| Refusal::unreadable(format!("damaged|{name}: {e}"));
         let mut reader = wb.worksheet_cells_reader(&name).map_err(damaged)?;
-        let mut cells = Vec::new();
-        while let Some(rec) = reader.next_cell().map_err(damaged)? {
-            let (row, col) = rec.get_position();
-            let cell = cell_from_ref(rec.get_value().clone(), is_1904);
-            if matches!(cell, Cell::Empty) {
-                continue;
-            }
-            kept.one_more(&name, cells.len(), &cell)?;
-            cells.push((row, col, cell));
-        }
+        let grid = kept.stream(&name, is_1904, || {
+            Ok(reader.next_cell().map_err(damaged)?.map(|rec| {
+                let (row, col) = rec.get_position();
+                (row, col, cell_from_ref(rec.get_value().clone(), is_1904))
+            }))
+        })?;
         drop(reader);
         sheets.push(Sheet {
             name,
             visible,
-            grid: Grid::from_cells(cells, is_1904),
+            grid,
         });
     }
     Ok(sheets)
