@@ -108,10 +108,7 @@ fn check_shared_strings<R: Read + Seek>(
     if part.size() > max_bytes {
         return Err(too_big(part.size()));
     }
-    let mut xml = Vec::new();
-    part.take(max_bytes + 1)
-        .read_to_end(&mut xml)
-        .map_err(|e| Refusal::unreadable(format!("damaged|{name}: {e}")))?;
+    let xml = read_part(part, &name, max_bytes + 1)?;
     if xml.len() as u64 > max_bytes {
         return Err(too_big(xml.len() as u64));
     }
@@ -148,11 +145,7 @@ fn check_styles<R: Read + Seek>(
         .by_index(index)
         .map_err(|e| Refusal::unreadable(format!("damaged|styles: {e}")))?;
     let name = part.name().map(|n| n.to_string()).unwrap_or_default();
-    let mut xml = Vec::new();
-    part.take(limits.max_unpacked_bytes)
-        .read_to_end(&mut xml)
-        .map_err(|e| Refusal::unreadable(format!("damaged|{name}: {e}")))?;
-    let xml = as_utf8(xml);
+    let xml = as_utf8(read_part(part, &name, limits.max_unpacked_bytes)?);
     let formats = element_count(&xml, b"xf");
     if formats > limits.max_styles {
         return Err(over(
@@ -178,6 +171,15 @@ fn check_styles<R: Read + Seek>(
         ));
     }
     Ok(())
+}
+
+/// At most `max` bytes of a part, unpacked.
+fn read_part(part: impl Read, name: &str, max: u64) -> Result<Vec<u8>, Refusal> {
+    let mut xml = Vec::new();
+    part.take(max)
+        .read_to_end(&mut xml)
+        .map_err(|e| Refusal::unreadable(format!("damaged|{name}: {e}")))?;
+    Ok(xml)
 }
 
 /// The size in bytes of the largest element of this local name: from its
