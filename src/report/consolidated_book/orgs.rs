@@ -65,13 +65,22 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     ];
     let first = s.header(header_row, 0, &heads, st)?;
     let flags = issues_by_row(ctx);
+    // Each unit's name made once, not once per organisation.
+    let unit_names: HashMap<&str, String> = ctx
+        .units
+        .iter()
+        .map(|u| (u.as_str(), ctx.unit_name(u)))
+        .collect();
     // Cells first, formats after, a block at a time: one format lookup per
     // column rather than one per cell.
     let mut flagged = Vec::new();
     let mut row = first;
     for (i, line) in b.orgs.iter().enumerate() {
         s.num_plain(row, 0, Some(i as f64 + 1.0))?;
-        s.text_plain(row, 1, &ctx.unit_name(&line.unit))?;
+        let unit = unit_names
+            .get(line.unit.as_str())
+            .map_or(line.unit.as_str(), |n| n);
+        s.text_plain(row, 1, unit)?;
         if let Some(id) = &line.registry_id {
             s.text_plain(row, 2, id)?;
             let registered = o
