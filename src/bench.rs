@@ -14,6 +14,36 @@ use std::path::{Path, PathBuf};
 use std::process::ExitStatus;
 use std::time::{Duration, Instant};
 
+/// The coverage table's header as a Kazakh-speaking district writes it.
+pub const COVERAGE_HEADER_KK: [&str; 11] = [
+    "№",
+    "БКҰ атауы",
+    "БСН",
+    "Мүшелер саны",
+    "Оқытудан өткендер, барлығы",
+    "кәсіподақ мүшелері",
+    "тексеру комиссияларының мүшелері",
+    "кәсіподақ активі",
+    "кәсіподақ ұйымдарының төрағалары",
+    "келісу комиссияларының мүшелері",
+    "%",
+];
+
+/// The same header as a Russian-speaking district writes it.
+pub const COVERAGE_HEADER_RU: [&str; 11] = [
+    "№ п/п",
+    "Наименование ППО",
+    "БИН",
+    "Количество членов профсоюза",
+    "Обучено всего",
+    "члены профсоюза",
+    "члены ревизионных комиссий",
+    "профсоюзный актив",
+    "председатели профсоюзных организаций",
+    "члены согласительных комиссий",
+    "Охват, %",
+];
+
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
 pub struct Shape {
@@ -95,34 +125,10 @@ fn report(dir: &Path, u: usize, orgs: usize, period: Period) -> Result<(), XlsxE
         ws.write(r as u32, col0, t.as_str())?;
     }
     let header_row = titles as u32 + 1;
-    let headers: [&str; 11] = if ru {
-        [
-            "№ п/п",
-            "Наименование ППО",
-            "БИН",
-            "Количество членов профсоюза",
-            "Обучено всего",
-            "члены профсоюза",
-            "члены ревизионных комиссий",
-            "профсоюзный актив",
-            "председатели профсоюзных организаций",
-            "члены согласительных комиссий",
-            "Охват, %",
-        ]
+    let headers = if ru {
+        COVERAGE_HEADER_RU
     } else {
-        [
-            "№",
-            "БКҰ атауы",
-            "БСН",
-            "Мүшелер саны",
-            "Оқытудан өткендер, барлығы",
-            "кәсіподақ мүшелері",
-            "тексеру комиссияларының мүшелері",
-            "кәсіподақ активі",
-            "кәсіподақ ұйымдарының төрағалары",
-            "келісу комиссияларының мүшелері",
-            "%",
-        ]
+        COVERAGE_HEADER_KK
     };
     for (c, h) in headers.iter().enumerate() {
         ws.write(header_row, col0 + c as u16, *h)?;

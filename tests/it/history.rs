@@ -32,29 +32,36 @@ pub fn unit_report(
     period: &str,
     cats: &[[f64; 5]],
 ) {
+    let named: Vec<(String, String, f64)> = orgs
+        .iter()
+        .enumerate()
+        .map(|(i, (bin, members))| (format!("Ұйым {}", i + 1), bin.clone(), *members))
+        .collect();
+    let mut wb = coverage_book(title, &named, period, cats);
+    std::fs::create_dir_all(dir).unwrap();
+    wb.save(dir.join(format!("{stem}_{period}.xlsx"))).unwrap();
+}
+
+/// A workbook whose one sheet is a plain coverage table of a unit for
+/// `period`: its organisations `(name, БСН, members)` with the five
+/// categories each, under a title row.
+pub fn coverage_book(
+    title: &str,
+    orgs: &[(String, String, f64)],
+    period: &str,
+    cats: &[[f64; 5]],
+) -> Workbook {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Оқыту").unwrap();
     ws.write(0, 0, format!("{title}, {period}")).unwrap();
-    let headers = [
-        "№",
-        "БКҰ атауы",
-        "БСН",
-        "Мүшелер саны",
-        "Оқытудан өткендер, барлығы",
-        "кәсіподақ мүшелері",
-        "тексеру комиссияларының мүшелері",
-        "кәсіподақ активі",
-        "кәсіподақ ұйымдарының төрағалары",
-        "келісу комиссияларының мүшелері",
-    ];
-    for (c, h) in headers.iter().enumerate() {
+    for (c, h) in jinaq::bench::COVERAGE_HEADER_KK[..10].iter().enumerate() {
         ws.write(2, c as u16, *h).unwrap();
     }
-    for (i, ((bin, members), cat)) in orgs.iter().zip(cats).enumerate() {
+    for (i, ((name, bin, members), cat)) in orgs.iter().zip(cats).enumerate() {
         let r = 3 + i as u32;
         ws.write(r, 0, (i + 1) as f64).unwrap();
-        ws.write(r, 1, format!("Ұйым {}", i + 1)).unwrap();
+        ws.write(r, 1, name.as_str()).unwrap();
         ws.write(r, 2, bin.as_str()).unwrap();
         ws.write(r, 3, *members).unwrap();
         ws.write(r, 4, cat.iter().sum::<f64>()).unwrap();
@@ -62,8 +69,7 @@ pub fn unit_report(
             ws.write(r, 5 + k as u16, *v).unwrap();
         }
     }
-    std::fs::create_dir_all(dir).unwrap();
-    wb.save(dir.join(format!("{stem}_{period}.xlsx"))).unwrap();
+    wb
 }
 
 pub fn consolidate(inbox: &Path, out: &Path, period: &str) -> (i32, Value) {

@@ -433,39 +433,15 @@ fn zip_part(path: &Path, part: &str) -> Option<String> {
 /// A plain report of Алға for `period` with its events, written by
 /// rust_xlsxwriter (what any district's workbook looks like to the reader).
 fn alga_report(dir: &Path, period: &str, cats: &[[f64; 5]], members: &[f64], events: &[f64]) {
-    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    use rust_xlsxwriter::{ExcelDateTime, Format};
     let p = pipeline();
     let reg = registry(&p);
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("Оқыту").unwrap();
-    ws.write(0, 0, format!("Алға ауданы, {period}")).unwrap();
-    let headers = [
-        "№",
-        "БКҰ атауы",
-        "БСН",
-        "Мүшелер саны",
-        "Оқытудан өткендер, барлығы",
-        "кәсіподақ мүшелері",
-        "тексеру комиссияларының мүшелері",
-        "кәсіподақ активі",
-        "кәсіподақ ұйымдарының төрағалары",
-        "келісу комиссияларының мүшелері",
-    ];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write(2, c as u16, *h).unwrap();
-    }
-    for (i, (_, o)) in reg.in_unit("alga").enumerate() {
-        let r = 3 + i as u32;
-        ws.write(r, 0, (i + 1) as f64).unwrap();
-        ws.write(r, 1, o.name.as_str()).unwrap();
-        ws.write(r, 2, o.id.as_str()).unwrap();
-        ws.write(r, 3, members[i]).unwrap();
-        ws.write(r, 4, cats[i].iter().sum::<f64>()).unwrap();
-        for (k, v) in cats[i].iter().enumerate() {
-            ws.write(r, 5 + k as u16, *v).unwrap();
-        }
-    }
+    let orgs: Vec<(String, String, f64)> = reg
+        .in_unit("alga")
+        .zip(members)
+        .map(|((_, o), m)| (o.name.clone(), o.id.clone(), *m))
+        .collect();
+    let mut wb = crate::history::coverage_book("Алға ауданы", &orgs, period, cats);
     let ev = wb.add_worksheet();
     ev.set_name("Іс-шаралар").unwrap();
     for (c, h) in [
