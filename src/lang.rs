@@ -30,6 +30,42 @@ impl Lang {
     }
 }
 
+/// Declares a table of user-visible texts: an enum with one variant per
+/// text, each given in Kazakh, Russian and English, so that a text cannot be
+/// added in one language only (the match is checked at compile time).
+///
+/// `texts! { pub enum Name { Variant => ("kk", "ru", "en"), ... } }` gives
+/// `Name::get(self, lang) -> &'static str` and `Name::ALL`. Texts with
+/// `{name}` are templates: [`fill`] puts the values in.
+#[macro_export]
+macro_rules! texts {
+    ($(#[$meta:meta])* $vis:vis enum $enum:ident { $($name:ident => ($kk:expr, $ru:expr, $en:expr $(,)?),)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $enum { $($name,)* }
+
+        impl $enum {
+            /// Every text of the table, in declaration order.
+            #[allow(dead_code)]
+            pub const ALL: &'static [$enum] = &[$($enum::$name,)*];
+
+            /// The text in a language.
+            pub fn get(self, lang: $crate::lang::Lang) -> &'static str {
+                match self { $($enum::$name => lang.pick($kk, $ru, $en),)* }
+            }
+        }
+    };
+}
+
+/// A text template with its `{name}` placeholders replaced, in order.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
 /// Month names, nominative, January first.
 pub const MONTHS_KK: [&str; 12] = [
     "қаңтар",

@@ -8,16 +8,10 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared` beside the project, or None (with a printed notice) when this
-/// machine does not have it.
-pub fn shared() -> Option<PathBuf> {
-    let p = root().join("../shared/fixtures");
-    if p.join("2026-03").is_dir() {
-        Some(p)
-    } else {
-        eprintln!("notice: ../shared/fixtures is absent on this machine; test skipped");
-        None
-    }
+/// The reference month made by real office software (`tests/fixtures/reference-month`):
+/// its inbox `2026-03/`, `registry.xlsx` and `expected-2026-03.json`.
+pub fn reference_month() -> PathBuf {
+    root().join("tests/fixtures/reference-month")
 }
 
 /// A fresh scratch folder under the target directory.

@@ -4,7 +4,7 @@
 //! `expected-2026-03.json`. Cells are found by their labels in the run's
 //! language, never by fixed positions.
 //!
-//! Skipped, with a notice, where `../shared` (the shared fixtures) is absent;
+//! The month is `tests/fixtures/reference-month`, made by real office software;
 //! the cell formats are checked on the shipped sample month, which is always
 //! here.
 
@@ -24,17 +24,9 @@ use std::path::{Path, PathBuf};
 
 const PERIOD: &str = "2026-03";
 
-fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if dir.join("fixtures").join(PERIOD).is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: {} not found (the shared fixtures live beside the project)",
-            dir.display()
-        );
-        None
-    }
+/// The reference month made by real office software.
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference-month")
 }
 
 fn pipeline() -> Pipeline {
@@ -43,7 +35,7 @@ fn pipeline() -> Pipeline {
 }
 
 fn run<'p>(p: &'p Pipeline, shared: &Path, lang: Lang) -> Outcome<'p> {
-    let fixtures = shared.join("fixtures");
+    let fixtures = shared;
     process(&Request {
         pipeline: p,
         input: fixtures.join(PERIOD),
@@ -62,8 +54,7 @@ fn bytes_of(o: &Outcome) -> Vec<u8> {
 }
 
 fn expected(shared: &Path) -> Value {
-    let text =
-        std::fs::read_to_string(shared.join(format!("fixtures/expected-{PERIOD}.json"))).unwrap();
+    let text = std::fs::read_to_string(shared.join(format!("expected-{PERIOD}.json"))).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 
@@ -206,7 +197,7 @@ fn unit_name(p: &Pipeline, id: &str, lang: Lang) -> String {
 
 #[test]
 fn figures_on_every_sheet_match_the_reference() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let p = pipeline();
     let lang = Lang::Kk;
     let o = run(&p, &shared, lang);
@@ -603,7 +594,7 @@ fn label_texts(book: &mut Book, data: &BTreeSet<String>) -> Vec<(String, String)
 
 #[test]
 fn a_kazakh_run_has_no_english_and_a_russian_run_no_kazakh() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let p = pipeline();
     let kk_only = |c: char| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c);
     for (lang, bad, what) in [
@@ -633,7 +624,7 @@ fn a_kazakh_run_has_no_english_and_a_russian_run_no_kazakh() {
 
 #[test]
 fn two_runs_give_the_same_bytes() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let p = pipeline();
     let first = bytes_of(&run(&p, &shared, Lang::Kk));
     let second = bytes_of(&run(&p, &shared, Lang::Kk));
@@ -643,7 +634,7 @@ fn two_runs_give_the_same_bytes() {
 
 #[test]
 fn the_previous_year_appears_beside_the_period_when_history_has_it() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let p = pipeline();
     let lang = Lang::Ru;
     let mut o = run(&p, &shared, lang);
@@ -711,11 +702,11 @@ fn the_previous_year_appears_beside_the_period_when_history_has_it() {
 
 #[test]
 fn a_unit_without_a_report_reads_empty_and_timeliness_follows_the_due_day() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let p = pipeline();
     let lang = Lang::Kk;
     let exp = expected(&shared);
-    let source = shared.join("fixtures").join(PERIOD);
+    let source = shared.join(PERIOD);
     let inbox =
         std::env::temp_dir().join(format!("jinaq-consolidated-book-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&inbox);
@@ -759,7 +750,7 @@ fn a_unit_without_a_report_reads_empty_and_timeliness_follows_the_due_day() {
     let o = process(&Request {
         pipeline: &p,
         input: inbox.clone(),
-        registry: shared.join("fixtures/registry.xlsx"),
+        registry: shared.join("registry.xlsx"),
         period: Some(PERIOD.parse().unwrap()),
         lang,
         progress: false,

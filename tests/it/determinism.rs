@@ -4,14 +4,8 @@ use crate::common::*;
 
 #[test]
 fn two_runs_give_identical_bytes() {
-    let root = root();
-    let (input, registry) = match shared() {
-        Some(s) => (s.join("2026-03"), s.join("registry.xlsx")),
-        None => (
-            root.join("samples/inbox"),
-            root.join("samples/registry.xlsx"),
-        ),
-    };
+    let month = reference_month();
+    let (input, registry) = (month.join("2026-03"), month.join("registry.xlsx"));
     let mut outputs = Vec::new();
     for run in ["a", "b"] {
         let out = scratch(&format!("determinism-{run}"));

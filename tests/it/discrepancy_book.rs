@@ -1,5 +1,5 @@
 //! `discrepancies-<period>.xlsx` as its readers get it: the real pipeline run
-//! on the reference month (`../shared/fixtures/2026-03`), the workbook built
+//! on the reference month (`tests/fixtures/reference-month/2026-03`), the workbook built
 //! and read back with calamine (values) and zip (links, dropdowns).
 
 use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
@@ -19,15 +19,9 @@ fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The shared reference month, or None (with a notice) where it is absent.
-fn shared() -> Option<PathBuf> {
-    let dir = manifest().join("../shared/fixtures");
-    if dir.join("2026-03").is_dir() {
-        Some(dir)
-    } else {
-        println!("skipped: {} is absent", dir.display());
-        None
-    }
+/// The reference month made by real office software.
+fn shared() -> PathBuf {
+    manifest().join("tests/fixtures/reference-month")
 }
 
 fn pipeline() -> Pipeline {
@@ -122,7 +116,7 @@ fn severity_counts(issues: &[&Issue]) -> [usize; 4] {
 
 #[test]
 fn the_reference_month_reads_back_sheet_by_sheet() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let p = pipeline();
     for lang in [Lang::Kk, Lang::Ru] {
         let o = run(
@@ -325,7 +319,7 @@ fn the_reference_month_reads_back_sheet_by_sheet() {
 
 #[test]
 fn two_builds_are_byte_identical() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let p = pipeline();
     let o = run(
         &p,
@@ -369,7 +363,7 @@ impl Drop for Scratch {
 
 #[test]
 fn links_follow_the_tree_and_missing_units_are_listed() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let scratch = Scratch::new("links");
     let inbox = scratch.0.join("inbox/2026-03");
     std::fs::create_dir_all(&inbox).unwrap();
@@ -438,7 +432,7 @@ fn links_follow_the_tree_and_missing_units_are_listed() {
 
 #[test]
 fn report_text_stays_text_and_fits_a_cell() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     // A pipeline whose unit names are hostile to sheet names.
     let path = manifest().join(DEFAULT_PIPELINE);
     let toml = std::fs::read_to_string(&path).unwrap();
@@ -512,7 +506,7 @@ fn report_text_stays_text_and_fits_a_cell() {
 
 #[test]
 fn a_month_without_issues_still_makes_a_workbook() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let p = pipeline();
     let mut o = run(
         &p,

@@ -8,6 +8,7 @@ mod defects;
 mod determinism;
 mod discrepancy_book;
 mod generated;
+mod golden;
 mod history;
 mod hostile;
 mod interrupted;

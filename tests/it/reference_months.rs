@@ -1,4 +1,4 @@
-//! Reference months: `../shared/fixtures` (when present) and the shipped
+//! Reference months: `tests/fixtures/reference-month` and the shipped
 //! `samples/`; figures, issues and files exactly as their
 //! `expected-2026-03.json` says.
 
@@ -9,13 +9,14 @@ use std::path::PathBuf;
 /// Where a reference month lives: inbox, registry and expected results.
 fn month(which: &str) -> Option<(PathBuf, PathBuf, PathBuf)> {
     match which {
-        "shared" => shared().map(|s| {
-            (
+        "shared" => {
+            let s = reference_month();
+            Some((
                 s.join("2026-03"),
                 s.join("registry.xlsx"),
                 s.join("expected-2026-03.json"),
-            )
-        }),
+            ))
+        }
         _ => {
             let s = root().join("samples");
             Some((

@@ -7,24 +7,9 @@
 use crate::lang::Lang;
 use crate::normalize::identify::Period;
 
-macro_rules! texts {
-    ($($name:ident => ($kk:literal, $ru:literal, $en:literal),)*) => {
-        /// A label of the workbook.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum T { $($name,)* }
-
-        impl T {
-            pub const ALL: &'static [T] = &[$(T::$name,)*];
-
-            /// The label in a language.
-            pub fn get(self, lang: Lang) -> &'static str {
-                match self { $(T::$name => lang.pick($kk, $ru, $en),)* }
-            }
-        }
-    };
-}
-
-texts! {
+crate::texts! {
+    /// A label of the workbook.
+    pub enum T {
     // Sheet names (at most 31 characters, none of []:*?/\).
     SheetSummary => ("Жиынтық", "Свод", "Summary"),
     SheetUnits => ("Аудандар", "Районы", "Units"),
@@ -210,6 +195,7 @@ texts! {
 
     // Document properties.
     DocComment => ("jinaq {version} бағдарламасы жасаған", "Сформировано программой jinaq {version}", "Made by jinaq {version}"),
+    }
 }
 
 /// The name of a month (1 to 12), as a chart's axis reads it.
