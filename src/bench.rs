@@ -7,7 +7,7 @@
 //! whole run, its split by stage, and the peak memory of a real run (a child
 //! process), so the pipeline's own cost is visible as a ratio.
 
-use crate::normalize::identify::Period;
+use crate::period::Period;
 use rayon::prelude::*;
 use rust_xlsxwriter::{Workbook, XlsxError};
 use std::path::{Path, PathBuf};

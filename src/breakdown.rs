@@ -13,7 +13,7 @@
 //! [`Consolidation`]: crate::consolidate::Consolidation
 
 use crate::consolidate::measure_col;
-use crate::tables::coverage::MEASURES;
+use crate::measures::MEASURES;
 use polars::prelude::*;
 
 /// Column of the event form id in the events frame.

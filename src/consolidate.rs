@@ -6,8 +6,8 @@
 //! of every unit and of the region. Figures are the sums of organisation
 //! rows; a figure nobody reported is None, never 0.
 
+use crate::measures::MEASURES;
 use crate::registry::Registry;
-use crate::tables::coverage::MEASURES;
 use crate::tables::FileReport;
 use polars::prelude::*;
 use std::collections::BTreeMap;

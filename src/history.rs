@@ -8,8 +8,8 @@
 //! without it.
 
 use crate::consolidate::{Consolidation, Figures, FinanceFigures, Trained};
-use crate::normalize::identify::Period;
-use crate::tables::coverage::MEASURES;
+use crate::measures::MEASURES;
+use crate::period::Period;
 use polars::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

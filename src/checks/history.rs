@@ -9,8 +9,8 @@
 use crate::consolidate::{Consolidation, Figures};
 use crate::history::Snapshot;
 use crate::issue::{num, Issue, Place, Rule};
+use crate::measures::MEASURES;
 use crate::pipeline::Pipeline;
-use crate::tables::coverage::MEASURES;
 use crate::tables::{FileReport, FileStatus};
 use std::collections::HashSet;
 

@@ -6,8 +6,9 @@
 
 use super::rows::{round_to, share_agrees};
 use crate::issue::{num, Issue, Place, Rule};
+use crate::measures::{MEASURES, MEMBERS, TOTAL};
 use crate::pipeline::Pipeline;
-use crate::tables::coverage::{Coverage, MEASURES, MEMBERS, TOTAL};
+use crate::tables::coverage::Coverage;
 use crate::tables::events::Events;
 use crate::tables::UnitSummary;
 

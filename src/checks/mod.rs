@@ -15,9 +15,9 @@ pub mod registry;
 pub mod rows;
 
 use crate::issue::{Issue, Place, Rule};
+use crate::measures::TOTAL;
 use crate::pipeline::Pipeline;
 use crate::registry::Registry;
-use crate::tables::coverage::TOTAL;
 use crate::tables::{FileReport, FileStatus};
 use std::collections::BTreeMap;
 

@@ -4,9 +4,10 @@
 //! `registry.missing_org`.
 
 use crate::issue::{num, Issue, Place, Rule};
+use crate::measures::MEMBERS;
 use crate::pipeline::Pipeline;
 use crate::registry::{Match, Registry};
-use crate::tables::coverage::{Coverage, MEMBERS};
+use crate::tables::coverage::Coverage;
 
 /// Matches the rows of one report and checks them.
 pub fn check(

@@ -4,8 +4,9 @@
 //! Input: one file's [`Coverage`]. Output: issues at the cells concerned.
 
 use crate::issue::{num, Issue, Place, Rule};
+use crate::measures::{MEMBERS, TOTAL};
 use crate::pipeline::Pipeline;
-use crate::tables::coverage::{Coverage, OrgRow, MEMBERS, TOTAL};
+use crate::tables::coverage::{Coverage, OrgRow};
 use std::collections::HashMap;
 
 fn org_ref(r: &OrgRow) -> Option<&str> {

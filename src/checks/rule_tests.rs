@@ -3,9 +3,10 @@
 
 use crate::checks::{check_file, check_region};
 use crate::ingest::discover::{FileKind, InputFile};
-use crate::ingest::grid::{Cell, Grid, Ymd};
+use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::workbook::{Format, Sheet, Workbook};
 use crate::issue::{a1, Issue, Rule};
+use crate::period::Ymd;
 use crate::pipeline::Pipeline;
 use crate::registry::{Registry, RegistryOrg};
 use crate::tables::{read_workbook, FileReport};

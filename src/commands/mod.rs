@@ -9,7 +9,7 @@ pub mod template;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::normalize::identify::Period;
+use crate::period::Period;
 use crate::pipeline::{Pipeline, DEFAULT_PIPELINE};
 use std::path::{Path, PathBuf};
 

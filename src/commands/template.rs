@@ -6,7 +6,7 @@ use super::load_pipeline;
 use crate::cli::TemplateArgs;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::normalize::identify::Period;
+use crate::period::Period;
 use crate::registry::Registry;
 use crate::template::{self, Form};
 use std::path::PathBuf;

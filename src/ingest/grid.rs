@@ -4,78 +4,7 @@
 //! absolute 0-based row and column, so an issue can always name the A1 cell
 //! a district sees, and a stray far cell or a hostile dimension costs nothing.
 
-/// A calendar date read from a cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Ymd {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
-
-impl Ymd {
-    pub fn new(year: i32, month: u32, day: u32) -> Option<Ymd> {
-        let d = Ymd { year, month, day };
-        d.is_valid().then_some(d)
-    }
-
-    pub fn is_valid(&self) -> bool {
-        (1..=12).contains(&self.month)
-            && self.day >= 1
-            && self.day <= days_in_month(self.year, self.month)
-    }
-
-    /// A date from an Excel serial number in the 1900 or 1904 system.
-    pub fn from_serial(serial: f64, is_1904: bool) -> Option<Ymd> {
-        if !(1.0..=2_958_465.0).contains(&serial) {
-            return None;
-        }
-        let mut days = serial.floor() as i64;
-        if is_1904 {
-            days += 1462;
-        } else if days < 60 {
-            // Excel's 1900 leap-year bug: serials before 1 March 1900 are off by one.
-            days += 1;
-        }
-        // Days since 1899-12-30 -> civil date.
-        Some(civil_from_days(days - 25_569))
-    }
-
-    pub fn dd_mm_yyyy(&self) -> String {
-        format!("{:02}.{:02}.{:04}", self.day, self.month, self.year)
-    }
-
-    pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// Days since 1970-01-01 -> date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> Ymd {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    Ymd {
-        year: (if m <= 2 { y + 1 } else { y }) as i32,
-        month: m,
-        day: d,
-    }
-}
+use crate::period::Ymd;
 
 /// One cell's content.
 #[derive(Debug, Clone, PartialEq)]
@@ -223,16 +152,6 @@ impl Grid {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn serials_in_both_date_systems() {
-        assert_eq!(Ymd::from_serial(46_096.0, false), Ymd::new(2026, 3, 15));
-        assert_eq!(Ymd::from_serial(44_634.0, true), Ymd::new(2026, 3, 15));
-        assert_eq!(Ymd::from_serial(61.0, false), Ymd::new(1900, 3, 1));
-        assert_eq!(Ymd::from_serial(-3.0, false), None);
-        assert_eq!(Ymd::new(2026, 2, 29), None);
-        assert!(Ymd::new(2024, 2, 29).is_some());
-    }
 
     #[test]
     fn sparse_grid_lookup() {

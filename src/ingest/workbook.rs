@@ -5,9 +5,10 @@
 //! [`Grid`]s, or the reason the file cannot be read: `file.unreadable`,
 //! `file.encrypted`, `file.empty`. Never interprets a cell.
 
-use super::grid::{Cell, Grid, Ymd};
+use super::grid::{Cell, Grid};
 use super::guard;
 use crate::issue::Rule;
+use crate::period::Ymd;
 use crate::pipeline::Limits;
 use calamine::{Data, DataRef, Ods, Range, Reader, SheetVisible, Xls, Xlsb, Xlsx};
 use std::io::Cursor;

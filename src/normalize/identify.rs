@@ -6,99 +6,10 @@
 //! `file.period_mismatch`.
 
 use crate::normalize::text::{contains_at_word_start, key};
+use crate::period::Period;
 use crate::pipeline::Pipeline;
 use regex::Regex;
-use std::fmt;
-use std::str::FromStr;
 use std::sync::OnceLock;
-
-/// A reporting month; figures are cumulative from 1 January of its year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Period {
-    pub year: i32,
-    pub month: u32,
-}
-
-impl Period {
-    pub fn new(year: i32, month: u32) -> Option<Period> {
-        ((1..=12).contains(&month) && (2000..=2099).contains(&year))
-            .then_some(Period { year, month })
-    }
-
-    /// The "as of" date: the first day of the next month.
-    pub fn as_of(&self) -> (i32, u32, u32) {
-        if self.month == 12 {
-            (self.year + 1, 1, 1)
-        } else {
-            (self.year, self.month + 1, 1)
-        }
-    }
-
-    pub fn as_of_iso(&self) -> String {
-        let (y, m, d) = self.as_of();
-        format!("{y:04}-{m:02}-{d:02}")
-    }
-
-    /// `01.04.2026`, as the seed's table heads its columns.
-    pub fn as_of_dotted(&self) -> String {
-        let (y, m, d) = self.as_of();
-        format!("{d:02}.{m:02}.{y:04}")
-    }
-
-    pub fn previous(&self) -> Period {
-        if self.month == 1 {
-            Period {
-                year: self.year - 1,
-                month: 12,
-            }
-        } else {
-            Period {
-                year: self.year,
-                month: self.month - 1,
-            }
-        }
-    }
-
-    pub fn next(&self) -> Period {
-        if self.month == 12 {
-            Period {
-                year: self.year + 1,
-                month: 1,
-            }
-        } else {
-            Period {
-                year: self.year,
-                month: self.month + 1,
-            }
-        }
-    }
-
-    pub fn year_before(&self) -> Period {
-        Period {
-            year: self.year - 1,
-            month: self.month,
-        }
-    }
-}
-
-impl fmt::Display for Period {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, self.month)
-    }
-}
-
-impl FromStr for Period {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Period, String> {
-        let bad = || format!("`{s}` is not a period: write it as YYYY-MM, for example 2026-03");
-        let (y, m) = s.trim().split_once('-').ok_or_else(bad)?;
-        if y.len() != 4 || m.len() != 2 {
-            return Err(bad());
-        }
-        Period::new(y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?).ok_or_else(bad)
-    }
-}
 
 /// Month names: Kazakh (any suffix), Russian and English (whole words only:
 /// `Мартукский` is a district, not March).
@@ -264,19 +175,5 @@ mod tests {
         }
         assert_eq!(unit_in(&pl, "Ақтөбе облыстық кәсіподақ ұйымы"), None);
         assert_eq!(unit_in(&pl, "report.xlsx"), None);
-    }
-
-    #[test]
-    fn period_text_forms() {
-        assert_eq!(
-            "2026-03".parse::<Period>().unwrap().as_of_dotted(),
-            "01.04.2026"
-        );
-        assert_eq!(
-            "2025-12".parse::<Period>().unwrap().as_of_iso(),
-            "2026-01-01"
-        );
-        assert!("2026-13".parse::<Period>().is_err());
-        assert!("март".parse::<Period>().is_err());
     }
 }

@@ -5,8 +5,9 @@
 //! dates, text or serial numbers. A value that cannot be read is `None` plus a
 //! [`Problem`] naming the rule; never a silent 0.
 
-use crate::ingest::grid::{Cell, Ymd};
+use crate::ingest::grid::Cell;
 use crate::issue::Rule;
+use crate::period::Ymd;
 
 /// Why a cell's value could not be taken as it is.
 #[derive(Debug, Clone, PartialEq)]

@@ -339,7 +339,7 @@ impl Op {
 }
 
 /// A declared comparison between the figures of one organisation row:
-/// `sum(left) op sum(right)`, indices into `tables::coverage::MEASURES`.
+/// `sum(left) op sum(right)`, indices into `measures::MEASURES`.
 #[derive(Debug, Clone)]
 pub struct RowCheck {
     pub rule: Rule,
@@ -451,13 +451,13 @@ impl Pipeline {
             abbreviations,
         };
         let measure = |f: &str| -> std::result::Result<usize, String> {
-            crate::tables::coverage::MEASURES
+            crate::measures::MEASURES
                 .iter()
                 .position(|m| *m == f)
                 .ok_or_else(|| {
                     format!(
                         "[[row_checks]] names `{f}`, not a counted field ({})",
-                        crate::tables::coverage::MEASURES.join(", ")
+                        crate::measures::MEASURES.join(", ")
                     )
                 })
         };

@@ -19,7 +19,7 @@ use crate::consolidate::Consolidation;
 use crate::error::{Error, Result};
 use crate::issue::{Issue, Severity};
 use crate::lang::Lang;
-use crate::normalize::identify::Period;
+use crate::period::Period;
 use crate::pipeline::Pipeline;
 use crate::registry::Registry;
 use crate::tables::FileReport;

@@ -10,24 +10,11 @@
 use super::{cell_issue, no_value_issues};
 use crate::ingest::grid::{Cell, Grid, GridRow};
 use crate::issue::{Issue, Rule};
+use crate::measures::{MEASURES, MEMBERS, TOTAL};
 use crate::normalize::header::HeaderMatch;
 use crate::normalize::text::key;
 use crate::normalize::value::{self, Share};
 use crate::pipeline::TableSpec;
-
-/// The seven counted figures of a row, in this order.
-pub const MEASURES: [&str; 7] = [
-    "members",
-    "trained.total",
-    "trained.members",
-    "trained.audit",
-    "trained.activists",
-    "trained.chairs",
-    "trained.conciliation",
-];
-pub const MEMBERS: usize = 0;
-pub const TOTAL: usize = 1;
-pub const CATEGORY_RANGE: std::ops::Range<usize> = 2..7;
 
 /// One primary organisation's row.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,11 +7,12 @@
 //! value issues of its cells.
 
 use super::{cell_issue, no_value_issues};
-use crate::ingest::grid::{Cell, Grid, Ymd};
+use crate::ingest::grid::{Cell, Grid};
 use crate::issue::{Issue, Place, Rule};
 use crate::normalize::header::HeaderMatch;
-use crate::normalize::identify::Period;
 use crate::normalize::value;
+use crate::period::Period;
+use crate::period::Ymd;
 use crate::pipeline::{Pipeline, Vocabulary};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -191,7 +192,7 @@ pub fn read(
                         .expected(format!(
                             "01.01.{} – {}",
                             p.year,
-                            end_of_period(p).dd_mm_yyyy()
+                            p.last_day().dd_mm_yyyy()
                         )),
                     );
                 }
@@ -284,13 +285,4 @@ pub fn read(
         },
         issues,
     )
-}
-
-/// The last day of the period.
-pub fn end_of_period(p: Period) -> Ymd {
-    Ymd {
-        year: p.year,
-        month: p.month,
-        day: crate::ingest::grid::days_in_month(p.year, p.month),
-    }
 }

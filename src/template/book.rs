@@ -667,7 +667,7 @@ fn events_sheet(
 
     // Validation: dates within the period, forms and areas from the list.
     let p = form.period;
-    let end = crate::tables::events::end_of_period(p);
+    let end = p.last_day();
     let date = validation(
         DataValidation::new().allow_date(DataValidationRule::Between(
             ExcelDateTime::from_ymd(p.year as u16, 1, 1)?,

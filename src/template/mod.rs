@@ -15,12 +15,12 @@ pub mod book;
 pub mod texts;
 
 use crate::history::{self, Snapshot};
-use crate::ingest::grid::Ymd;
 use crate::lang::Lang;
-use crate::normalize::identify::Period;
+use crate::measures::CATEGORY_RANGE;
+use crate::period::Period;
+use crate::period::Ymd;
 use crate::pipeline::{Pipeline, Unit};
 use crate::registry::Registry;
-use crate::tables::coverage::CATEGORY_RANGE;
 use polars::prelude::*;
 use std::path::Path;
 

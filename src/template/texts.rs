@@ -6,7 +6,7 @@
 //! messages within 255 (the writer refuses longer ones).
 
 use crate::lang::Lang;
-use crate::normalize::identify::Period;
+use crate::period::Period;
 
 /// The fixed labels of one language.
 pub struct Labels {
@@ -337,7 +337,7 @@ pub struct HelpFacts<'a> {
 pub fn help(lang: Lang, f: &HelpFacts) -> Help {
     let l = labels(lang);
     let (y, p) = (f.period.year, f.period);
-    let end = crate::tables::events::end_of_period(p).dd_mm_yyyy();
+    let end = p.last_day().dd_mm_yyyy();
     let mut lines = Vec::new();
     let section = |s: &str| HelpLine::Section(s.to_string());
     let text = |s: String| HelpLine::Text(s);

@@ -13,7 +13,7 @@ use jinaq::commands::consolidate::{process, Request};
 use jinaq::consolidate::Figures;
 use jinaq::history::Snapshot;
 use jinaq::lang::Lang;
-use jinaq::normalize::identify::Period;
+use jinaq::period::Period;
 use jinaq::pipeline::{Pipeline, DEFAULT_PIPELINE};
 use jinaq::report::consolidated_book::{build, labels::T};
 use jinaq::report::{Outcome, OutputPaths};

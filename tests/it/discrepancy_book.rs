@@ -7,7 +7,7 @@ use jinaq::commands::consolidate::{process, Request};
 use jinaq::issue::{Issue, Place, Rule, Severity};
 use jinaq::lang::Lang;
 use jinaq::messages::{rule_title, severity_label};
-use jinaq::normalize::identify::Period;
+use jinaq::period::Period;
 use jinaq::pipeline::{Pipeline, DEFAULT_PIPELINE};
 use jinaq::report::discrepancy_book::table::{column, COLUMNS};
 use jinaq::report::discrepancy_book::{build, build_at, Status};

@@ -5,7 +5,7 @@
 //! never panics and nothing is lost: every row read is accepted or rejected,
 //! and every rejected row has an issue at its row.
 
-use jinaq::normalize::identify::Period;
+use jinaq::period::Period;
 use jinaq::pipeline::Pipeline;
 use jinaq::tables::read_bytes;
 use proptest::prelude::*;

@@ -4,7 +4,7 @@
 //! must now be read or refused without a panic, within bounded memory.
 
 use crate::common::root;
-use jinaq::normalize::identify::Period;
+use jinaq::period::Period;
 use jinaq::pipeline::Pipeline;
 use jinaq::tables::{read_bytes, FileStatus};
 

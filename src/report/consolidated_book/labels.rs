@@ -5,7 +5,7 @@
 //! are templates filled by the sheet that writes them.
 
 use crate::lang::Lang;
-use crate::normalize::identify::Period;
+use crate::period::Period;
 
 crate::texts! {
     /// A label of the workbook.

@@ -26,7 +26,7 @@ use super::labels::{self, T};
 use super::style::{nf, Head, Sheet};
 use super::Ctx;
 use crate::consolidate::Figures;
-use crate::normalize::identify::Period;
+use crate::period::Period;
 use rust_xlsxwriter::{
     Chart, ChartDataLabel, ChartDataLabelPosition, ChartFont, ChartFormat, ChartLegendPosition,
     ChartLine, ChartLineDashType, ChartMarker, ChartMarkerType, ChartSolidFill, ChartType, Color,

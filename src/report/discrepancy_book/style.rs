@@ -3,7 +3,7 @@
 use super::texts;
 use crate::issue::Severity;
 use crate::lang::Lang;
-use crate::normalize::identify::Period;
+use crate::period::Period;
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, FormatUnderline, Worksheet, XlsxError,
 };

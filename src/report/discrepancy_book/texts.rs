@@ -1,7 +1,7 @@
 //! The words of the discrepancy workbook in Kazakh, Russian and English.
 
 use crate::lang::Lang;
-use crate::normalize::identify::Period;
+use crate::period::Period;
 
 pub fn report_title(lang: Lang) -> &'static str {
     lang.pick(
