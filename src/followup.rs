@@ -6,23 +6,13 @@
 //! responsible person. This month's issue with the same key takes them over,
 //! so an issue explained or waived last month is not new again.
 
+use crate::issue::columns::column;
+use crate::issue::status::{FollowUp, Status};
 use crate::issue::Issue;
-use crate::report::discrepancy_book::status::Status;
-use crate::report::discrepancy_book::table::column;
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
-
-/// What the specialist wrote about an issue.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FollowUp {
-    pub status: Status,
-    pub comment: String,
-    pub responsible: String,
-    /// The period whose workbook it was read from.
-    pub from: String,
-}
 
 /// The key an issue is recognised by from month to month.
 pub type Key = (String, String, String, String);

@@ -3,6 +3,9 @@
 //! the run's language. Issues are data; only what stops the whole run is an
 //! error (see `crate::error`).
 
+pub mod columns;
+pub mod status;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
@@ -195,7 +198,7 @@ pub struct Issue {
     pub detail: Option<String>,
     pub message: String,
     /// Last month's follow-up of the same issue, when the specialist wrote one.
-    pub followup: Option<crate::followup::FollowUp>,
+    pub followup: Option<status::FollowUp>,
 }
 
 impl Issue {

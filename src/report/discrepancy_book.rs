@@ -9,7 +9,7 @@
 //!    with a region total, by check, and the units that sent no report;
 //! 2. every issue, one row each ([`table`]), with a link from the cell
 //!    column to the source cell ([`link`]) and columns the specialist fills
-//!    in, the status from a dropdown ([`status`]);
+//!    in, the status from a dropdown ([`crate::issue::status`]);
 //! 3. one sheet per unit that has issues, named by the unit
 //!    ([`sheet_name`]), with the same columns.
 //!
@@ -19,7 +19,6 @@
 
 pub mod link;
 pub mod sheet_name;
-pub mod status;
 mod style;
 mod summary;
 pub mod table;
@@ -30,8 +29,6 @@ use crate::issue::Issue;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, XlsxError};
 use std::collections::HashMap;
 use std::path::Path;
-
-pub use status::{parse_status, Status, STATUSES};
 
 /// A unit's own sheet: its issues, numbered as in the list of all issues.
 struct UnitSheet<'a> {

@@ -39,7 +39,7 @@ fn figures(f: &Figures, m: &mut Map<String, Value>) {
 /// Counts by severity, and (of them) the issues last month's follow-up
 /// marked explained or waived.
 fn severities<'a>(issues: impl Iterator<Item = &'a crate::issue::Issue> + Clone) -> Value {
-    use crate::report::discrepancy_book::status::Status;
+    use crate::issue::status::Status;
     let count = |s: Severity| issues.clone().filter(|i| i.severity == s).count();
     let marked = |st: Status| {
         issues

@@ -4,13 +4,15 @@
 
 use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
 use jinaq::commands::consolidate::{process, Request};
+use jinaq::issue::columns::{column, COLUMN_IDS};
+use jinaq::issue::status::Status;
 use jinaq::issue::{Issue, Place, Rule, Severity};
 use jinaq::lang::Lang;
 use jinaq::messages::{rule_title, severity_label};
 use jinaq::period::Period;
 use jinaq::pipeline::{Pipeline, DEFAULT_PIPELINE};
-use jinaq::report::discrepancy_book::table::{column, COLUMNS};
-use jinaq::report::discrepancy_book::{build, build_at, Status};
+use jinaq::report::discrepancy_book::table::COLUMNS;
+use jinaq::report::discrepancy_book::{build, build_at};
 use jinaq::report::Outcome;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
@@ -220,6 +222,10 @@ fn the_reference_month_reads_back_sheet_by_sheet() {
         // All issues: the head, then one row per issue in order.
         let d = sheet(&mut book, detail_name);
         for (c, column) in COLUMNS.iter().enumerate() {
+            assert_eq!(
+                column.id, COLUMN_IDS[c],
+                "laid out as the follow-up reads it"
+            );
             assert_eq!(text(&d, 0, c as u16), column.head(lang));
         }
         assert_eq!(

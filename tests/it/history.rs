@@ -229,7 +229,7 @@ fn edit_cell(xlsx: &Path, sheet_index: usize, cell: &str, text: &str) {
 
 #[test]
 fn a_waived_issue_stays_waived_with_its_comment() {
-    use jinaq::report::discrepancy_book::table::column;
+    use jinaq::issue::columns::column;
     let dir = scratch("history-followup");
     let out = dir.join("out");
     // the second organisation's categories do not add up to its total

@@ -9,9 +9,10 @@
 //! recognises the same issue.
 
 use super::link::{source_url, MAX_LINKS_PER_SHEET};
-use super::status::{status_labels, Status};
 use super::style::{self, capitalised, cell_text, FollowUpFormats, RowFormats};
 use super::texts;
+use crate::issue::columns::column;
+use crate::issue::status::{status_labels, Status};
 use crate::issue::{Issue, Rule, Severity};
 use crate::lang::Lang;
 use crate::messages::{field_label, rule_title, severity_label};
@@ -66,7 +67,8 @@ const fn col(
     }
 }
 
-/// The columns of the issue table, in order.
+/// The columns of the issue table, in the order of
+/// [`COLUMN_IDS`](crate::issue::columns::COLUMN_IDS).
 pub const COLUMNS: [Column; 22] = [
     col("number", "№", "№", "No.", 4.0, 5.0, Kind::Issue),
     col(
@@ -210,17 +212,6 @@ impl Column {
     pub fn is_hidden(&self) -> bool {
         self.kind == Kind::Key
     }
-}
-
-/// The 0-based position of a column by id.
-///
-/// ```
-/// use jinaq::report::discrepancy_book::table::column;
-/// assert_eq!(column("status"), Some(15));
-/// assert_eq!(column("rule_id"), Some(17));
-/// ```
-pub fn column(id: &str) -> Option<u16> {
-    COLUMNS.iter().position(|c| c.id == id).map(|i| i as u16)
 }
 
 fn at(id: &str) -> u16 {

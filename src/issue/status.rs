@@ -1,6 +1,7 @@
-//! The follow-up status of an issue: the dropdown of the status column, and
-//! the parser that reads a status back from an earlier month's workbook,
-//! whatever language that workbook was written in.
+//! The follow-up of an issue: what the specialist wrote about it in the
+//! discrepancy workbook (a status from the dropdown, a comment, who is
+//! responsible), and the parser that reads a status back from an earlier
+//! month's workbook, whatever language that workbook was written in.
 
 use crate::lang::Lang;
 use crate::normalize::text::key;
@@ -18,6 +19,16 @@ pub enum Status {
     Explained,
     /// Leadership decided not to pursue it.
     Waived,
+}
+
+/// What the specialist wrote about an issue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUp {
+    pub status: Status,
+    pub comment: String,
+    pub responsible: String,
+    /// The period whose workbook it was read from.
+    pub from: String,
 }
 
 /// Every status, in the order of the dropdown.
