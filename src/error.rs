@@ -23,6 +23,8 @@ pub enum Error {
     Period(String),
     #[error("cannot read the registry {path}: {message}")]
     Registry { path: PathBuf, message: String },
+    #[error("cannot consolidate the figures of the reports read: {0}")]
+    Consolidation(#[source] polars::error::PolarsError),
     #[error("cannot write {path}: {message}")]
     Output { path: PathBuf, message: String },
     #[error("{0}")]

@@ -39,5 +39,6 @@ pub mod period;
 pub mod pipeline;
 pub mod registry;
 pub mod report;
+pub mod run;
 pub mod tables;
 pub mod template;

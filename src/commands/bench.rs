@@ -1,12 +1,13 @@
 //! `jinaq bench` (hidden): generates a national-scale inbox and measures a
 //! whole `consolidate` run against its floor. See `crate::bench`.
 
-use super::consolidate::{process, Request};
 use crate::bench::{self, Shape};
 use crate::cli::BenchArgs;
 use crate::error::{Error, Result};
 use crate::pipeline::Pipeline;
 use crate::report;
+use crate::run::process;
+use crate::run::request::Request;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 

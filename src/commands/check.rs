@@ -9,7 +9,6 @@
 //! wrap to the terminal's width, and colour is used only when stdout is a
 //! terminal (and `NO_COLOR` is not set).
 
-use super::consolidate::{finish_issues, read_all};
 use super::{load_pipeline, parse_lang, parse_period};
 use crate::checks;
 use crate::cli::CheckArgs;
@@ -20,6 +19,8 @@ use crate::lang::Lang;
 use crate::messages::{fmt_num, fmt_pct, severity_label};
 use crate::pipeline::Pipeline;
 use crate::registry::Registry;
+use crate::run::finish::finish_issues;
+use crate::run::read::read_all;
 use crate::tables::{FileReport, FileStatus};
 use std::io::IsTerminal;
 

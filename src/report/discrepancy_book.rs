@@ -24,8 +24,8 @@ mod summary;
 pub mod table;
 mod texts;
 
-use super::Outcome;
 use crate::issue::Issue;
+use crate::run::outcome::Outcome;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, XlsxError};
 use std::collections::HashMap;
 use std::path::Path;

@@ -2,8 +2,8 @@
 //! (UTF-8 with BOM, so Excel shows Cyrillic; text that Excel would take for a
 //! formula is neutralised with a leading apostrophe).
 
-use super::Outcome;
 use crate::issue::Issue;
+use crate::run::outcome::Outcome;
 use serde_json::{json, Value};
 
 pub fn issue_value(i: &Issue) -> Value {

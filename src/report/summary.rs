@@ -1,8 +1,8 @@
 //! `summary-<period>.json`, exactly in the shape of `contracts.md`.
 
-use super::Outcome;
 use crate::consolidate::{Figures, Trained};
 use crate::issue::{num, Severity};
+use crate::run::outcome::Outcome;
 use serde_json::{json, Map, Value};
 
 fn opt(v: Option<f64>) -> Value {

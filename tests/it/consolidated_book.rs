@@ -9,14 +9,16 @@
 //! here.
 
 use calamine::{open_workbook_from_rs, Data, DataType, Range, Reader, Xlsx};
-use jinaq::commands::consolidate::{process, Request};
 use jinaq::consolidate::Figures;
 use jinaq::history::Snapshot;
 use jinaq::lang::Lang;
 use jinaq::period::Period;
 use jinaq::pipeline::{Pipeline, DEFAULT_PIPELINE};
 use jinaq::report::consolidated_book::{build, labels::T};
-use jinaq::report::{Outcome, OutputPaths};
+use jinaq::report::OutputPaths;
+use jinaq::run::outcome::Outcome;
+use jinaq::run::process;
+use jinaq::run::request::Request;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::Cursor;

@@ -3,7 +3,6 @@
 //! and read back with calamine (values) and zip (links, dropdowns).
 
 use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
-use jinaq::commands::consolidate::{process, Request};
 use jinaq::issue::columns::{column, COLUMN_IDS};
 use jinaq::issue::status::Status;
 use jinaq::issue::{Issue, Place, Rule, Severity};
@@ -13,7 +12,9 @@ use jinaq::period::Period;
 use jinaq::pipeline::{Pipeline, DEFAULT_PIPELINE};
 use jinaq::report::discrepancy_book::table::COLUMNS;
 use jinaq::report::discrepancy_book::{build, build_at};
-use jinaq::report::Outcome;
+use jinaq::run::outcome::Outcome;
+use jinaq::run::process;
+use jinaq::run::request::Request;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 

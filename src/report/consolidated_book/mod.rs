@@ -34,10 +34,11 @@ mod survey;
 mod trends;
 mod units;
 
-use super::{Outcome, OutputPaths};
+use super::OutputPaths;
 use crate::breakdown;
 use crate::issue::Rule;
 use crate::lang::Lang;
+use crate::run::outcome::{timed, Outcome};
 use labels::T;
 use rayon::prelude::*;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, XlsxError};
@@ -174,7 +175,7 @@ pub fn build(o: &Outcome, paths: &OutputPaths) -> Result<Vec<u8>, XlsxError> {
     ];
     let sheets: Vec<Built> = builders
         .par_iter()
-        .map(|(name, build)| crate::report::timed("sheet", name, build))
+        .map(|(name, build)| timed("sheet", name, build))
         .collect();
     wb.push_worksheet(summary.ws);
     for sheet in sheets {

@@ -16,7 +16,7 @@ use crate::issue::status::{status_labels, Status};
 use crate::issue::{Issue, Rule, Severity};
 use crate::lang::Lang;
 use crate::messages::{field_label, rule_title, severity_label};
-use crate::report::Outcome;
+use crate::run::outcome::Outcome;
 use rust_xlsxwriter::{
     DataValidation, DataValidationRule, ExcelDateTime, Url, Workbook, Worksheet, XlsxError,
 };

@@ -1,0 +1,127 @@
+//! What earlier periods give this one, read from `OUTPUT/history` and the
+//! outputs beside it:
+//!
+//! - the stored figures of last month (within the year, with its
+//!   organisation rows, for decreases at their cells), of the same month a
+//!   year ago, and of every month in between, for the trends;
+//! - last month's follow-up: the status and comment the specialist set in
+//!   `discrepancies-<last month>.xlsx`, carried over to the same issues.
+//!
+//! A stored period or a workbook that cannot be read becomes a
+//! `file.unreadable` issue and the run goes on without it.
+
+use super::finish::finish_issues;
+use crate::followup;
+use crate::history::{self, Snapshot};
+use crate::issue::{Issue, Place, Rule};
+use crate::lang::Lang;
+use crate::period::Period;
+use crate::pipeline::Pipeline;
+use std::path::Path;
+
+/// The stored periods a run compares with.
+pub struct Earlier {
+    /// Last month's figures and organisation rows (not in January).
+    pub previous_month: Option<Snapshot>,
+    /// The same month of the previous year.
+    pub previous_year: Option<Snapshot>,
+    /// Every stored month from the same month a year ago to last month,
+    /// oldest first, for the trends.
+    pub trend: Vec<Snapshot>,
+    /// Stored periods that could not be read.
+    pub issues: Vec<Issue>,
+}
+
+/// Reads the periods before `period` stored under `history` (none without it).
+pub fn load(history: Option<&Path>, period: Period) -> Earlier {
+    let mut issues = Vec::new();
+    // Organisation rows only for last month (decreases at their cells).
+    let mut read = |p: Period, with_orgs: bool| -> Option<Snapshot> {
+        let dir = history?;
+        let loaded = if with_orgs {
+            history::load(dir, p)
+        } else {
+            history::load_figures(dir, p)
+        };
+        match loaded {
+            Ok(s) => s,
+            Err(reason) => {
+                tracing::warn!(period = %p, %reason, "stored period is damaged");
+                issues.push(
+                    Issue::new(Rule::FileUnreadable, Place::file(&format!("history/{p}")))
+                        .detail(format!("history|{reason}")),
+                );
+                None
+            }
+        }
+    };
+    let previous_month = if period.month > 1 {
+        read(period.previous(), true)
+    } else {
+        None
+    };
+    let previous_year = read(period.year_before(), false);
+    let mut trend = Vec::new();
+    let mut p = period.year_before();
+    while p < period {
+        let stored = if Some(p) == previous_year.as_ref().map(|s| s.period) {
+            previous_year.clone()
+        } else if let Some(prev) = previous_month.as_ref().filter(|s| s.period == p) {
+            Some(Snapshot {
+                period: prev.period,
+                region: prev.region.clone(),
+                units: prev.units.clone(),
+                orgs: Default::default(),
+            })
+        } else {
+            read(p, false)
+        };
+        trend.extend(stored);
+        p = p.next();
+    }
+    Earlier {
+        previous_month,
+        previous_year,
+        trend,
+        issues,
+    }
+}
+
+/// Gives this month's issues the follow-up last month's discrepancy
+/// workbook (beside `history`, in `OUTPUT/<last month>/`) has for them: what
+/// the specialist explained or waived stays so. A workbook that cannot be
+/// read adds its own issue.
+pub fn carry_follow_up(
+    issues: &mut Vec<Issue>,
+    history: Option<&Path>,
+    period: Period,
+    pipeline: &Pipeline,
+    lang: Lang,
+) {
+    let last = period.previous();
+    let Some(book) = history
+        .and_then(|h| h.parent())
+        .map(|out| {
+            out.join(last.to_string())
+                .join(format!("discrepancies-{last}.xlsx"))
+        })
+        .filter(|p| p.is_file())
+    else {
+        return;
+    };
+    match followup::load(&book, &last.to_string()) {
+        Ok(carried) => {
+            let n = followup::apply(issues, &carried);
+            tracing::info!(carried = n, from = %book.display(), "follow-up carried over");
+        }
+        Err(reason) => {
+            tracing::warn!(%reason, "last month's discrepancy workbook cannot be read");
+            let issue = Issue::new(
+                Rule::FileUnreadable,
+                Place::file(&format!("{last}/discrepancies-{last}.xlsx")),
+            )
+            .detail(format!("history|{reason}"));
+            issues.extend(finish_issues(vec![issue], pipeline, lang));
+        }
+    }
+}

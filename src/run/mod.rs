@@ -1,0 +1,158 @@
+//! The run: one month's reports, from the inbox to the outputs.
+//!
+//! Input: a [`Request`] (the pipeline, the inbox, the registry, the period
+//! if given, the language, where history is kept). The stages, in order:
+//!
+//! 1. the inbox listed and every file read ([`read`]), beside the registry;
+//! 2. the period settled ([`period`]) and this month's reports chosen
+//!    ([`select`]): other months, unknown units and superseded copies set aside;
+//! 3. each report checked, then the region across reports;
+//! 4. the accepted rows consolidated into unit and region figures;
+//! 5. earlier periods read and compared ([`earlier`]);
+//! 6. the issues finished ([`finish`]) and last month's follow-up carried over.
+//!
+//! Output: an [`Outcome`] with every count and issue, which [`execute`]
+//! then writes ([`crate::report`]) and stores as history. A file that cannot
+//! be used is an issue; only what stops the whole run (no inbox, no
+//! registry, no period, outputs that cannot be written) is an error.
+
+pub mod earlier;
+pub mod finish;
+pub mod outcome;
+pub mod period;
+pub mod read;
+pub mod request;
+pub mod select;
+
+use crate::checks;
+use crate::consolidate::consolidate;
+use crate::error::{Error, Result};
+use crate::history;
+use crate::ingest::discover::discover;
+use crate::issue::Issue;
+use crate::registry::Registry;
+use crate::report::{self, OutputPaths};
+use crate::tables::{FileReport, FileStatus};
+use finish::finish_issues;
+use outcome::{timed, FileCounts, Outcome, RowCounts, Stages};
+use request::Request;
+use std::path::Path;
+
+/// A whole run: [`process`], then the outputs written under `output` and
+/// the period stored in `output/history`.
+pub fn execute<'p>(req: &Request<'p>, output: &Path) -> Result<(Outcome<'p>, OutputPaths)> {
+    let outcome = process(req)?;
+    // The outputs and the stored period are independent: write them side by side.
+    let (paths, stored) = rayon::join(
+        || report::write_all(&outcome, output),
+        || {
+            let start = std::time::Instant::now();
+            let stored = history::store(
+                &output.join("history"),
+                outcome.period,
+                &outcome.consolidation,
+            );
+            tracing::debug!(seconds = start.elapsed().as_secs_f64(), "period stored");
+            stored
+        },
+    );
+    let paths = paths?;
+    stored.map_err(|message| Error::Output {
+        path: output.join("history"),
+        message,
+    })?;
+    Ok((outcome, paths))
+}
+
+/// The whole run short of writing: read, select, check, consolidate.
+pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
+    let pipeline = req.pipeline;
+    let mut stages = Stages::start();
+    let files = discover(&req.input, &pipeline.files)?;
+    stages.lap("discover");
+    tracing::info!(files = files.len(), input = %req.input.display(), "inbox listed");
+    // The registry and the reports are independent: read them side by side.
+    let (registry, mut reports) = rayon::join(
+        || {
+            timed("input", "registry", || {
+                Registry::load(&req.registry, pipeline)
+            })
+        },
+        || {
+            timed("input", "reports", || {
+                read::read_inbox(&files, pipeline, req.period, req.progress)
+            })
+        },
+    );
+    let registry = registry?;
+    stages.lap("registry+read");
+    tracing::info!(orgs = registry.orgs.len(), "registry read");
+    let period = period::resolve(req.period, &reports)?;
+    select::select(&mut reports, period, pipeline);
+    for r in reports.iter_mut().filter(|r| r.status == FileStatus::Read) {
+        checks::check_file(r, Some(&registry), pipeline);
+    }
+    let region_issues = checks::check_region(&reports, pipeline);
+    stages.lap("check");
+
+    let chosen: Vec<&FileReport> = reports
+        .iter()
+        .filter(|r| r.status == FileStatus::Read)
+        .collect();
+    let unit_ids: Vec<String> = pipeline.units.iter().map(|u| u.id.clone()).collect();
+    let consolidation = consolidate(&chosen, &unit_ids, &registry).map_err(Error::Consolidation)?;
+    stages.lap("consolidate");
+
+    let earlier = earlier::load(req.history.as_deref(), period);
+    let mut history_issues = earlier.issues;
+    history_issues.extend(checks::history::check(
+        &reports,
+        &consolidation,
+        earlier.previous_month.as_ref(),
+        earlier.previous_year.as_ref(),
+        pipeline,
+    ));
+    stages.lap("history");
+
+    let read = chosen.len();
+    let rows_read: usize = chosen.iter().map(|r| r.rows_read()).sum();
+    let rows_rejected: usize = chosen.iter().map(|r| r.rows_rejected()).sum();
+    let mut issues: Vec<Issue> = reports
+        .iter()
+        .flat_map(|r| r.issues.iter().cloned())
+        .collect();
+    issues.extend(region_issues);
+    issues.extend(history_issues);
+    let mut issues = finish_issues(issues, pipeline, req.lang);
+    earlier::carry_follow_up(
+        &mut issues,
+        req.history.as_deref(),
+        period,
+        pipeline,
+        req.lang,
+    );
+    Ok(Outcome {
+        pipeline,
+        period,
+        lang: req.lang,
+        input: req.input.clone(),
+        files: FileCounts {
+            found: files.len(),
+            read,
+            skipped: files.len() - read,
+        },
+        rows: RowCounts {
+            read: rows_read,
+            accepted: rows_read - rows_rejected,
+            rejected: rows_rejected,
+        },
+        reports,
+        issues,
+        consolidation,
+        previous_month: earlier.previous_month,
+        previous_year: earlier.previous_year,
+        trend: earlier.trend,
+        stages,
+        registry,
+    })
+}

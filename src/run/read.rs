@@ -1,0 +1,81 @@
+//! The inbox read: every report file opened and read in parallel, with a
+//! progress bar over the files when the run is watched in a terminal.
+//!
+//! Input: the files found in the inbox. Output: one [`FileReport`] per file,
+//! in the order found. A reader that panics is caught: its file becomes
+//! `file.unreadable` and the run goes on.
+
+use crate::ingest::discover::{FileKind, InputFile};
+use crate::period::Period;
+use crate::pipeline::Pipeline;
+use crate::tables::{self, read_file, FileReport, FileStatus};
+use rayon::prelude::*;
+
+/// The inbox's files as reports, in the order found. With a run period,
+/// another month's reports are known by their names and not opened
+/// ([`tables::named_for_other_period`]); the rest are read.
+pub fn read_inbox(
+    files: &[InputFile],
+    pipeline: &Pipeline,
+    period: Option<Period>,
+    progress: bool,
+) -> Vec<FileReport> {
+    let known: Vec<Option<FileReport>> = files
+        .iter()
+        .map(|f| period.and_then(|p| tables::named_for_other_period(f, pipeline, p)))
+        .collect();
+    let to_read: Vec<InputFile> = files
+        .iter()
+        .zip(&known)
+        .filter(|(_, k)| k.is_none())
+        .map(|(f, _)| f.clone())
+        .collect();
+    let mut read = read_all(&to_read, pipeline, period, progress).into_iter();
+    known
+        .into_iter()
+        .filter_map(|k| k.or_else(|| read.next()))
+        .collect()
+}
+
+/// Reads files in parallel; a panic inside a reader becomes `file.unreadable`.
+pub fn read_all(
+    files: &[InputFile],
+    pipeline: &Pipeline,
+    period: Option<Period>,
+    progress: bool,
+) -> Vec<FileReport> {
+    let bar = if progress {
+        indicatif::ProgressBar::new(files.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let reports = files
+        .par_iter()
+        .map(|f| {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                read_file(f, pipeline, period)
+            }));
+            bar.inc(1);
+            bar.set_message(f.name.clone());
+            r.unwrap_or_else(|_| {
+                tracing::error!(file = %f.rel, "reader panicked");
+                let mut rep = read_file(
+                    &InputFile {
+                        kind: FileKind::Unreadable("panic".into()),
+                        ..f.clone()
+                    },
+                    pipeline,
+                    period,
+                );
+                rep.status = FileStatus::Unreadable;
+                rep
+            })
+        })
+        .collect();
+    bar.finish_and_clear();
+    reports
+}
