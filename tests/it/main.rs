@@ -1,6 +1,7 @@
 //! Integration tests: the real binary run on folders of workbooks made by
 //! other office software, outputs read back and compared.
 
+mod architecture;
 mod bench;
 mod common;
 mod consolidated_book;
