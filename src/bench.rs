@@ -99,10 +99,37 @@ fn figures(u: usize, o: usize, month: u32) -> (f64, [f64; 5]) {
     (members as f64, cats)
 }
 
+/// One unit's report for a period, in the unit's language: the coverage
+/// table under a few title rows, the events, and (every other unit) the
+/// financing.
 fn report(dir: &Path, u: usize, orgs: usize, period: Period) -> Result<(), XlsxError> {
     let ru = u % 2 == 1;
     let (kk_name, ru_name) = unit_names(u);
     let mut wb = Workbook::new();
+    let trained = coverage_sheet(&mut wb, u, orgs, period)?;
+    events_sheet(&mut wb, ru, trained, period)?;
+    if u.is_multiple_of(2) {
+        finance_sheet(&mut wb, u, ru)?;
+    }
+    let name = if ru {
+        format!("{ru_name} {period}.xlsx")
+    } else {
+        format!("{kk_name} {period}.xlsx")
+    };
+    wb.save(dir.join(name))
+}
+
+/// The coverage sheet; returns the unit's total trained. Units differ in
+/// where the table starts, how many title rows it has and whether numbers
+/// are typed as text.
+fn coverage_sheet(
+    wb: &mut Workbook,
+    u: usize,
+    orgs: usize,
+    period: Period,
+) -> Result<f64, XlsxError> {
+    let ru = u % 2 == 1;
+    let (kk_name, ru_name) = unit_names(u);
     let ws = wb.add_worksheet();
     ws.set_name(if ru { "Обучение" } else { "Оқыту" })?;
     let col0 = (u % 3 == 2) as u16;
@@ -158,6 +185,16 @@ fn report(dir: &Path, u: usize, orgs: usize, period: Period) -> Result<(), XlsxE
     for (k, v) in sums.iter().enumerate() {
         ws.write(r, col0 + 3 + k as u16, *v)?;
     }
+    Ok(sums[1])
+}
+
+/// Two events that together account for everyone trained.
+fn events_sheet(
+    wb: &mut Workbook,
+    ru: bool,
+    trained: f64,
+    period: Period,
+) -> Result<(), XlsxError> {
     let ev = wb.add_worksheet();
     ev.set_name(if ru {
         "Мероприятия"
@@ -186,7 +223,6 @@ fn report(dir: &Path, u: usize, orgs: usize, period: Period) -> Result<(), XlsxE
     for (c, h) in eh.iter().enumerate() {
         ev.write(0, c as u16, *h)?;
     }
-    let trained = sums[1];
     let first = (trained / 2.0).floor();
     for (i, (day, part)) in [(10u32, first), (20, trained - first)].iter().enumerate() {
         let r = 1 + i as u32;
@@ -217,41 +253,39 @@ fn report(dir: &Path, u: usize, orgs: usize, period: Period) -> Result<(), XlsxE
         )?;
         ev.write(r, 5, *part)?;
     }
-    if u.is_multiple_of(2) {
-        let fin = wb.add_worksheet();
-        fin.set_name(if ru {
-            "Финансирование"
-        } else {
-            "Қаржы"
-        })?;
-        let budget = 1_000_000.0 + (u * 10_000) as f64;
-        fin.write(
-            0,
-            0,
-            if ru {
-                "Расходная часть сметы, всего"
-            } else {
-                "Смета шығыстарының барлығы"
-            },
-        )?;
-        fin.write(0, 1, budget)?;
-        fin.write(
-            1,
-            0,
-            if ru {
-                "в т.ч. на обучение"
-            } else {
-                "Оның ішінде оқытуға"
-            },
-        )?;
-        fin.write(1, 1, budget * 0.11)?;
-    }
-    let name = if ru {
-        format!("{ru_name} {period}.xlsx")
+    Ok(())
+}
+
+/// The financing sheet: the budget and what of it goes to training (11 %).
+fn finance_sheet(wb: &mut Workbook, u: usize, ru: bool) -> Result<(), XlsxError> {
+    let fin = wb.add_worksheet();
+    fin.set_name(if ru {
+        "Финансирование"
     } else {
-        format!("{kk_name} {period}.xlsx")
-    };
-    wb.save(dir.join(name))
+        "Қаржы"
+    })?;
+    let budget = 1_000_000.0 + (u * 10_000) as f64;
+    fin.write(
+        0,
+        0,
+        if ru {
+            "Расходная часть сметы, всего"
+        } else {
+            "Смета шығыстарының барлығы"
+        },
+    )?;
+    fin.write(0, 1, budget)?;
+    fin.write(
+        1,
+        0,
+        if ru {
+            "в т.ч. на обучение"
+        } else {
+            "Оның ішінде оқытуға"
+        },
+    )?;
+    fin.write(1, 1, budget * 0.11)?;
+    Ok(())
 }
 
 fn registry(path: &Path, shape: &Shape) -> Result<(), XlsxError> {

@@ -262,23 +262,25 @@ fn share(num: Option<f64>, den: Option<f64>) -> Option<f64> {
     }
 }
 
-/// Consolidates the chosen reports.
-pub fn consolidate(
-    reports: &[&FileReport],
-    unit_ids: &[String],
-    registry: &Registry,
-) -> PolarsResult<Consolidation> {
-    let orgs = orgs_frame(reports)?;
-    let events = events_frame(reports)?;
+/// The sums polars makes of the accepted rows: by unit, over the region,
+/// and the events by unit; with the row of each unit in the by-unit frames.
+struct Sums {
+    by_unit: DataFrame,
+    unit_rows: BTreeMap<String, usize>,
+    region: DataFrame,
+    events_by_unit: DataFrame,
+    event_rows: BTreeMap<String, usize>,
+}
 
+fn sums(orgs: &DataFrame, events: &DataFrame) -> PolarsResult<Sums> {
     let by_unit = orgs
         .clone()
         .lazy()
         .group_by_stable([col("unit")])
         .agg(measure_aggs())
         .collect()?;
-    let region_df = orgs.clone().lazy().select(measure_aggs()).collect()?;
-    let ev_by_unit = events
+    let region = orgs.clone().lazy().select(measure_aggs()).collect()?;
+    let events_by_unit = events
         .clone()
         .lazy()
         .group_by_stable([col("unit")])
@@ -287,88 +289,69 @@ pub fn consolidate(
             sum_or_null("participants"),
         ])
         .collect()?;
+    Ok(Sums {
+        unit_rows: rows_by_unit(&by_unit)?,
+        event_rows: rows_by_unit(&events_by_unit)?,
+        by_unit,
+        region,
+        events_by_unit,
+    })
+}
 
-    let mut unit_rows: BTreeMap<String, usize> = BTreeMap::new();
-    let units_col = by_unit
-        .column("unit")?
-        .as_materialized_series()
-        .str()?
-        .clone();
-    for (i, u) in units_col.iter().enumerate() {
-        if let Some(u) = u {
-            unit_rows.insert(u.to_string(), i);
-        }
-    }
-    let mut ev_rows: BTreeMap<String, usize> = BTreeMap::new();
-    let ev_units = ev_by_unit
-        .column("unit")?
-        .as_materialized_series()
-        .str()?
-        .clone();
-    for (i, u) in ev_units.iter().enumerate() {
-        if let Some(u) = u {
-            ev_rows.insert(u.to_string(), i);
-        }
-    }
+/// Unit id -> its row in a frame grouped by unit.
+fn rows_by_unit(df: &DataFrame) -> PolarsResult<BTreeMap<String, usize>> {
+    let units = df.column("unit")?.as_materialized_series().str()?.clone();
+    Ok(units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| u.map(|u| (u.to_string(), i)))
+        .collect())
+}
 
-    let mut units = Vec::new();
-    let (mut budget_sum, mut training_sum, mut any_finance) = (0.0, 0.0, false);
-    let (mut events_total, mut any_events) = (0usize, false);
-    let mut participants_total: Option<f64> = None;
-    for id in unit_ids {
-        let report = reports
-            .iter()
-            .find(|r| r.unit.as_deref() == Some(id.as_str()));
-        let mut figures = match unit_rows.get(id) {
-            Some(&i) => figures_at(&by_unit, i)?,
-            None => Figures::default(),
+/// One unit's figures: its sums, the zeros its table wrote as blanks, its
+/// events and financing.
+fn unit_figures(id: &str, report: Option<&FileReport>, sums: &Sums) -> PolarsResult<Figures> {
+    let mut figures = match sums.unit_rows.get(id) {
+        Some(&i) => figures_at(&sums.by_unit, i)?,
+        None => Figures::default(),
+    };
+    // A column the unit's table has, left empty in every row, is a 0 the
+    // district wrote as blanks; a column it lacks stays unknown.
+    if let Some(cov) = report.and_then(|r| r.coverage.as_ref()) {
+        fill_written_zeros(&mut figures, &cov.cols);
+    }
+    figures.trained_share = share(figures.trained.total, figures.members);
+    let Some(r) = report else {
+        return Ok(figures);
+    };
+    if r.events.is_some() {
+        let (n, p) = match sums.event_rows.get(id) {
+            Some(&i) => (
+                f64_at(&sums.events_by_unit, "events", i)?.unwrap_or(0.0) as usize,
+                f64_at(&sums.events_by_unit, "participants", i)?,
+            ),
+            None => (0, None),
         };
-        // A column the unit's table has, left empty in every row, is a 0 the
-        // district wrote as blanks; a column it lacks stays unknown.
-        if let Some(cov) = report.and_then(|r| r.coverage.as_ref()) {
-            fill_written_zeros(&mut figures, &cov.cols);
-        }
-        figures.trained_share = share(figures.trained.total, figures.members);
-        if let Some(r) = report {
-            if r.events.is_some() {
-                let (n, p) = match ev_rows.get(id) {
-                    Some(&i) => (
-                        f64_at(&ev_by_unit, "events", i)?.unwrap_or(0.0) as usize,
-                        f64_at(&ev_by_unit, "participants", i)?,
-                    ),
-                    None => (0, None),
-                };
-                figures.events = Some(n);
-                figures.participants = p;
-                any_events = true;
-                events_total += n;
-                if let Some(p) = p {
-                    *participants_total.get_or_insert(0.0) += p;
-                }
-            }
-            if let Some(f) = &r.finance {
-                if let (Some(b), Some(t)) = (f.budget, f.training) {
-                    figures.finance = Some(FinanceFigures {
-                        budget: b,
-                        training: t,
-                        share: share(Some(t), Some(b)),
-                    });
-                    budget_sum += b;
-                    training_sum += t;
-                    any_finance = true;
-                }
-            }
-        }
-        units.push(UnitFigures {
-            unit: id.clone(),
-            file: report.map(|r| r.rel.clone()),
-            orgs_registry: registry.in_unit(id).count(),
-            figures,
-        });
+        figures.events = Some(n);
+        figures.participants = p;
     }
+    if let Some(f) = &r.finance {
+        if let (Some(b), Some(t)) = (f.budget, f.training) {
+            figures.finance = Some(FinanceFigures {
+                budget: b,
+                training: t,
+                share: share(Some(t), Some(b)),
+            });
+        }
+    }
+    Ok(figures)
+}
 
-    let mut region = if region_df.height() > 0 && orgs.height() > 0 {
-        figures_at(&region_df, 0)?
+/// The region's figures: the sums over every accepted row; events,
+/// participants and financing added up over the units that report them.
+fn region_figures(sums: &Sums, orgs: &DataFrame, units: &[UnitFigures]) -> PolarsResult<Figures> {
+    let mut region = if sums.region.height() > 0 && orgs.height() > 0 {
+        figures_at(&sums.region, 0)?
     } else {
         Figures::default()
     };
@@ -379,14 +362,49 @@ pub fn consolidate(
         }
     }
     region.trained_share = share(region.trained.total, region.members);
-    region.events = any_events.then_some(events_total);
-    region.participants = participants_total;
-    region.finance = any_finance.then(|| FinanceFigures {
-        budget: budget_sum,
-        training: training_sum,
-        share: share(Some(training_sum), Some(budget_sum)),
+    let figures = || units.iter().map(|u| &u.figures);
+    region.events = figures()
+        .any(|f| f.events.is_some())
+        .then(|| figures().filter_map(|f| f.events).sum());
+    region.participants = figures()
+        .filter_map(|f| f.participants)
+        .fold(None, |sum, p| Some(sum.unwrap_or(0.0) + p));
+    let finances = || figures().filter_map(|f| f.finance.as_ref());
+    region.finance = finances().next().is_some().then(|| {
+        let budget = finances().fold(0.0, |sum, f| sum + f.budget);
+        let training = finances().fold(0.0, |sum, f| sum + f.training);
+        FinanceFigures {
+            budget,
+            training,
+            share: share(Some(training), Some(budget)),
+        }
     });
+    Ok(region)
+}
 
+/// Consolidates the chosen reports.
+pub fn consolidate(
+    reports: &[&FileReport],
+    unit_ids: &[String],
+    registry: &Registry,
+) -> PolarsResult<Consolidation> {
+    let orgs = orgs_frame(reports)?;
+    let events = events_frame(reports)?;
+    let sums = sums(&orgs, &events)?;
+    let mut units = Vec::new();
+    for id in unit_ids {
+        let report = reports
+            .iter()
+            .find(|r| r.unit.as_deref() == Some(id.as_str()))
+            .copied();
+        units.push(UnitFigures {
+            unit: id.clone(),
+            file: report.map(|r| r.rel.clone()),
+            orgs_registry: registry.in_unit(id).count(),
+            figures: unit_figures(id, report, &sums)?,
+        });
+    }
+    let region = region_figures(&sums, &orgs, &units)?;
     Ok(Consolidation {
         units_expected: unit_ids.len(),
         units_reported: reports
