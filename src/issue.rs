@@ -203,7 +203,8 @@ pub struct Issue {
 
 impl Issue {
     /// A new issue at a place; the severity is set from the pipeline's rule
-    /// table when the issue is recorded (see [`crate::pipeline::Pipeline::severity`]).
+    /// table when the run finishes its issues (see
+    /// [`crate::pipeline::Pipeline::settle`]).
     pub fn new(rule: Rule, place: Place) -> Issue {
         Issue {
             severity: Severity::Error,

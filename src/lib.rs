@@ -12,13 +12,16 @@
 //!    financing; every finding an [`issue::Issue`] with its cell.
 //! 5. [`consolidate`]: accepted rows -> unit and region figures (polars);
 //!    [`breakdown`] splits them by form, topic area and unit for the workbook.
+//!    [`history`] and [`followup`] bring in earlier months.
 //! 6. [`report`]: the consolidated workbook, the discrepancy log (xlsx, csv,
 //!    json) and the summary json.
 //!
-//! The pipeline file ([`pipeline`]) gives the reports their meaning;
-//! [`commands`] wire the stages together for each subcommand. [`template`]
+//! The pipeline file ([`pipeline`]) gives the reports their meaning; [`run`]
+//! takes a month through the stages and hands its outcome to [`report`];
+//! [`commands`] turn flags into a run and print what it found. [`template`]
 //! goes the other way: the form the districts fill, made so that the stages
-//! above read it back without an issue.
+//! above read it back without an issue. Every stage speaks the words of
+//! [`issue`], [`period`], [`measures`] and [`lang`].
 
 pub mod bench;
 pub mod breakdown;
