@@ -1,5 +1,7 @@
-//! Subcommands: each wires the stages together and talks to the user
-//! (progress, run summary); the stages themselves never print.
+//! Subcommands: each resolves its flags, calls the stages (a month's
+//! consolidation through [`crate::run`]) and talks to the user (run summary,
+//! the self-check's table); the stages themselves never print, save the
+//! run's progress bar over files when the command asks for one.
 
 pub mod bench;
 pub mod check;
