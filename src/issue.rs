@@ -1,7 +1,7 @@
 //! Findings about the inputs: every bad file, sheet, row or cell becomes an
 //! [`Issue`] with its place, the two values that disagree and a message in
 //! the run's language. Issues are data; only what stops the whole run is an
-//! error (see `crate::error`).
+//! error (see the `error` module).
 
 pub mod columns;
 pub mod status;
@@ -178,7 +178,7 @@ pub fn column_letters(col: u32) -> String {
 }
 
 /// One finding. `message` is filled in the run's language just before the
-/// outputs are written (see `crate::messages`).
+/// outputs are written (see the `messages` module).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
     pub severity: Severity,
@@ -203,8 +203,7 @@ pub struct Issue {
 
 impl Issue {
     /// A new issue at a place; the severity is set from the pipeline's rule
-    /// table when the run finishes its issues (see
-    /// [`crate::pipeline::Pipeline::settle`]).
+    /// table when the run finishes its issues (see the pipeline's `settle`).
     pub fn new(rule: Rule, place: Place) -> Issue {
         Issue {
             severity: Severity::Error,
