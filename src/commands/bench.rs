@@ -2,10 +2,11 @@
 //! whole `consolidate` run against its floor. See `crate::bench`.
 
 use super::consolidate::{process, Request};
+use super::period_flag;
 use crate::bench::{self, Shape};
 use crate::cli::BenchArgs;
 use crate::error::{Error, Result};
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Pipeline, PipelineError};
 use crate::report;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -27,17 +28,13 @@ fn best<T>(runs: usize, mut f: impl FnMut() -> Result<(Duration, T)>) -> Result<
 
 pub fn run(args: &BenchArgs) -> Result<u8> {
     let shipped = super::load_pipeline(args.pipeline.as_deref())?;
-    let shipped_text =
-        std::fs::read_to_string(&shipped.path).map_err(|source| Error::PipelineRead {
+    let shipped_text = std::fs::read_to_string(&shipped.path).map_err(|source| {
+        Error::Pipeline(PipelineError::Read {
             path: shipped.path.clone(),
             source,
-        })?;
-    let last = args
-        .period
-        .as_deref()
-        .unwrap_or("2026-03")
-        .parse()
-        .map_err(Error::Usage)?;
+        })
+    })?;
+    let last = period_flag(args.period.as_deref().unwrap_or("2026-03"))?;
     let shape = Shape {
         units: args.units,
         orgs: args.orgs,
@@ -48,9 +45,9 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
     let _ = std::fs::remove_dir_all(&dir);
     let t = Instant::now();
     let inboxes =
-        bench::generate(&dir, &shape, &shipped_text).map_err(|message| Error::Output {
-            path: dir.clone(),
-            message,
+        bench::generate(&dir, &shape, &shipped_text).map_err(|source| Error::Generate {
+            dir: dir.clone(),
+            source,
         })?;
     println!(
         "generated {} units x {} organisations x {} period(s) in {:.1} s under {}",
@@ -61,7 +58,7 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
         dir.display()
     );
     let pipeline = Pipeline::load(&dir.join("pipeline.toml"))?;
-    let exe = std::env::current_exe().map_err(|e| Error::Usage(e.to_string()))?;
+    let exe = std::env::current_exe().map_err(|e| Error::Bench(e.to_string()))?;
     let output = dir.join("output");
     println!(
         "{:<8} {:>6} {:>9} {:>9} {:>9} {:>9} {:>7}  stages (s)",
@@ -81,17 +78,11 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
             .to_string();
         let files = bench::files_in(inbox);
         if args.one_folder {
-            std::fs::create_dir_all(&together).map_err(|e| Error::Output {
-                path: together.clone(),
-                message: e.to_string(),
-            })?;
+            std::fs::create_dir_all(&together).map_err(|e| Error::write(&together, e))?;
             let mut moved = Vec::with_capacity(files.len());
             for f in files {
                 let to = together.join(f.file_name().unwrap_or_default());
-                std::fs::rename(&f, &to).map_err(|e| Error::Output {
-                    path: to.clone(),
-                    message: e.to_string(),
-                })?;
+                std::fs::rename(&f, &to).map_err(|e| Error::write(&to, e))?;
                 moved.push(to);
             }
             plan.push((period, moved, together.clone()));
@@ -118,12 +109,12 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
                 .arg(&output);
             c
         };
-        let failed = || Error::Usage(format!("consolidate failed on {}", inbox.display()));
+        let failed = || Error::Bench(format!("consolidate failed on {}", inbox.display()));
         let (run, _) = best(args.runs, || {
             let t = Instant::now();
             let status = command()
                 .status()
-                .map_err(|e| Error::Usage(e.to_string()))?;
+                .map_err(|e| Error::Bench(e.to_string()))?;
             if status.code().is_none_or(|c| c > 1) {
                 return Err(failed());
             }
@@ -131,7 +122,7 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
         })?;
         // Once more, untimed, watching its memory.
         let (status, peak) =
-            bench::run_measured(&mut command()).map_err(|e| Error::Usage(e.to_string()))?;
+            bench::run_measured(&mut command()).map_err(|e| Error::Bench(e.to_string()))?;
         if status.code().is_none_or(|c| c > 1) {
             return Err(failed());
         }
@@ -141,7 +132,7 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
             pipeline: &pipeline,
             input: inbox.clone(),
             registry: dir.join("registry.xlsx"),
-            period: Some(period.parse().map_err(Error::Usage)?),
+            period: Some(period_flag(period)?),
             lang: pipeline.lang,
             progress: false,
             history: Some(output.join("history")),
@@ -152,7 +143,7 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
         outcome.stages.laps.push(("write", t.elapsed()));
         let cells_written = bench::cells_in(&paths.dir);
         let write_floor =
-            bench::write_floor(cells_written).map_err(|e| Error::Usage(e.to_string()))?;
+            bench::write_floor(cells_written).map_err(|e| Error::Bench(e.to_string()))?;
         let floor = read_floor + write_floor;
         total_run += run;
         total_floor += floor;

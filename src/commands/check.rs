@@ -15,6 +15,7 @@ use crate::checks;
 use crate::cli::CheckArgs;
 use crate::error::Result;
 use crate::ingest::discover::{extension, FileKind, InputFile};
+use crate::ingest::format::{NotReport, Refusal};
 use crate::issue::{Issue, Place, Rule, Severity};
 use crate::lang::Lang;
 use crate::messages::{fmt_num, fmt_pct, severity_label};
@@ -59,10 +60,10 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
             let meta = std::fs::metadata(p);
             let ext = extension(&name);
             let kind = match &meta {
-                Ok(m) if m.is_dir() => FileKind::Unreadable("folder".into()),
+                Ok(m) if m.is_dir() => FileKind::Unreadable(Refusal::Folder),
                 Ok(_) if pipeline.files.workbook_extensions.contains(&ext) => FileKind::Workbook,
-                Ok(_) => FileKind::Ignored("other".into()),
-                Err(e) => FileKind::Unreadable(format!("cannot_open|{e}")),
+                Ok(_) => FileKind::Ignored(NotReport::Other),
+                Err(e) => FileKind::Unreadable(Refusal::CannotOpen(e.to_string())),
             };
             InputFile {
                 path: p.clone(),

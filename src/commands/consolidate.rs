@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::followup;
 use crate::history;
 use crate::ingest::discover::{discover, InputFile};
+use crate::ingest::format::Refusal;
 use crate::issue::{num, Issue, Place, Rule, Severity};
 use crate::lang::Lang;
 use crate::messages;
@@ -69,10 +70,7 @@ pub fn run(args: &ConsolidateArgs) -> Result<u8> {
         },
     );
     let paths = paths?;
-    stored.map_err(|message| Error::Output {
-        path: output.join("history"),
-        message,
-    })?;
+    stored.map_err(Error::Store)?;
     if !args.quiet {
         print_summary(&outcome, &paths);
     }
@@ -137,7 +135,7 @@ pub fn read_all(
                 tracing::error!(file = %f.rel, "reader panicked");
                 let mut rep = read_file(
                     &InputFile {
-                        kind: crate::ingest::discover::FileKind::Unreadable("panic".into()),
+                        kind: crate::ingest::discover::FileKind::Unreadable(Refusal::ReaderFailed),
                         ..f.clone()
                     },
                     pipeline,
@@ -165,16 +163,12 @@ fn resolve_period(flag: Option<Period>, reports: &[FileReport]) -> Result<Period
     }
     match seen.len() {
         1 => Ok(*seen.keys().next().expect("one period")),
-        0 => Err(Error::Period(
-            "no file names or titles say which month the reports are for; give it with --period YYYY-MM".into(),
+        0 => Err(Error::PeriodUnknown),
+        _ => Err(Error::PeriodsDisagree(
+            seen.into_iter()
+                .map(|(p, files)| (p, files.into_iter().map(str::to_string).collect()))
+                .collect(),
         )),
-        _ => {
-            let list: Vec<String> = seen.iter().map(|(p, files)| format!("{p}: {}", files.join(", "))).collect();
-            Err(Error::Period(format!(
-                "the files are for different months ({}); give the month with --period YYYY-MM",
-                list.join("; ")
-            )))
-        }
     }
 }
 
@@ -337,10 +331,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         .filter(|r| r.status == FileStatus::Read)
         .collect();
     let unit_ids: Vec<String> = pipeline.units.iter().map(|u| u.id.clone()).collect();
-    let consolidation = consolidate(&chosen, &unit_ids, &registry).map_err(|e| Error::Output {
-        path: req.input.clone(),
-        message: format!("consolidation failed: {e}"),
-    })?;
+    let consolidation = consolidate(&chosen, &unit_ids, &registry).map_err(Error::Consolidation)?;
 
     stages.lap("consolidate");
     // Earlier periods: last month (within the year) and the same month a year ago.
@@ -357,10 +348,10 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
             Ok(s) => s,
             Err(reason) => {
                 tracing::warn!(period = %p, %reason, "stored period is damaged");
-                history_issues.push(
-                    Issue::new(Rule::FileUnreadable, Place::file(&format!("history/{p}")))
-                        .detail(format!("history|{reason}")),
-                );
+                history_issues.push(Issue::refused(
+                    Refusal::Stored(reason.to_string()),
+                    Place::file(&format!("history/{p}")),
+                ));
                 None
             }
         }
@@ -428,11 +419,10 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
             }
             Err(reason) => {
                 tracing::warn!(%reason, "last month's discrepancy workbook cannot be read");
-                let issue = Issue::new(
-                    Rule::FileUnreadable,
+                let issue = Issue::refused(
+                    Refusal::Stored(reason.to_string()),
                     Place::file(&format!("{last}/discrepancies-{last}.xlsx")),
-                )
-                .detail(format!("history|{reason}"));
+                );
                 issues.extend(finish_issues(vec![issue], pipeline, req.lang));
             }
         }

@@ -164,22 +164,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     replace_all(&[(path, bytes)])
 }
 
-fn output_error(path: &Path, e: &std::io::Error) -> Error {
-    let hint = if path.is_dir() {
-        "a folder of that name is in the way; move it and run again"
-    } else {
-        "if the file is open in another program, close it and run again"
-    };
-    Error::Output {
-        path: path.to_path_buf(),
-        message: format!("{e}; {hint}"),
-    }
-}
-
 /// Writes `bytes` to a temporary file beside `path`; returns its path.
 fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| output_error(dir, &e))?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
     let tmp = sibling(path, "tmp");
     let written = std::fs::File::create(&tmp).and_then(|mut f| {
         use std::io::Write;
@@ -188,7 +176,7 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     });
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
-        return Err(output_error(path, &e));
+        return Err(Error::write(path, e));
     }
     Ok(tmp)
 }
@@ -253,7 +241,7 @@ pub fn replace_all(files: &[(&Path, &[u8])]) -> Result<()> {
                     }
                 }
             }
-            return Err(output_error(path, &e));
+            return Err(Error::write(path, e));
         }
         replaced.push((path, previous));
     }
@@ -285,9 +273,9 @@ pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths> {
     let paths = OutputPaths::new(output, outcome.period);
     let xlsx_err = |path: &Path| {
         let path = path.to_path_buf();
-        move |e: rust_xlsxwriter::XlsxError| Error::Output {
+        move |source: rust_xlsxwriter::XlsxError| Error::Workbook {
             path: path.clone(),
-            message: e.to_string(),
+            source,
         }
     };
     // Build everything first, then replace the files as one set. The

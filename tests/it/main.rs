@@ -7,6 +7,7 @@ mod consolidated_book;
 mod defects;
 mod determinism;
 mod discrepancy_book;
+mod fatal;
 mod generated;
 mod golden;
 mod history;

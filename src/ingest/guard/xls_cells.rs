@@ -5,7 +5,7 @@
 //! This walk reads the container the way the reader does, with every chain
 //! bounded by the file's own size, then counts those rectangles.
 
-use super::{over, BoundingBox, CellBudget, Refusal};
+use super::{over, BoundingBox, CellBudget, Limit, Refusal};
 use crate::pipeline::Limits;
 use std::collections::VecDeque;
 
@@ -30,8 +30,8 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), Refusal> {
 }
 
 fn loops(what: &str) -> Refusal {
-    Refusal::unreadable(format!(
-        "damaged|the container's {what} chain loops or runs past the file"
+    Refusal::Damaged(format!(
+        "the container's {what} chain loops or runs past the file"
     ))
 }
 
@@ -238,8 +238,8 @@ fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, Refusal> {
         let mut steps = 0usize;
         while id != END_OF_CHAIN && steps * 64 < len {
             if (id as usize + 1) * 64 > mini_stream.len() {
-                return Err(Refusal::unreadable(
-                    "damaged|the workbook stream points past the container's mini stream",
+                return Err(Refusal::Damaged(
+                    "the workbook stream points past the container's mini stream".into(),
                 ));
             }
             steps += 1;
@@ -378,8 +378,8 @@ fn globals(stream: &[u8]) -> Result<Globals, Refusal> {
     let mut g = Globals::default();
     for r in (Records { stream }) {
         if r.cont.len() > MAX_CONTINUATIONS {
-            return Err(Refusal::unreadable(format!(
-                "damaged|a record of the workbook stream is continued {} times",
+            return Err(Refusal::Damaged(format!(
+                "a record of the workbook stream is continued {} times",
                 r.cont.len()
             )));
         }
@@ -425,15 +425,15 @@ fn check_records(stream: &[u8], limits: &Limits) -> Result<(), Refusal> {
         )?;
         scanned = scanned.saturating_add(cost.scanned);
         if scanned > most {
-            return Err(Refusal::unreadable(format!(
-                "damaged|{} sheets point into the same records",
+            return Err(Refusal::Damaged(format!(
+                "{} sheets point into the same records",
                 g.sheets.len()
             )));
         }
         text = text.saturating_add(cost.text);
         if text > limits.max_unpacked_bytes {
             return Err(over(
-                "unpacked_too_large",
+                Limit::Unpacked,
                 format!(
                     "{text} bytes of cell text up to {name}, limits.max_unpacked_bytes = {}",
                     limits.max_unpacked_bytes
@@ -472,8 +472,8 @@ fn sheet_cost(
     let mut depth = 0usize;
     for r in (Records { stream: sheet }) {
         if r.cont.len() > MAX_CONTINUATIONS {
-            return Err(Refusal::unreadable(format!(
-                "damaged|a record of {name} is continued {} times",
+            return Err(Refusal::Damaged(format!(
+                "a record of {name} is continued {} times",
                 r.cont.len()
             )));
         }
@@ -498,7 +498,7 @@ fn sheet_cost(
                     let claimed = rows.saturating_mul(cols);
                     if claimed > limits.max_sheet_cells {
                         return Err(over(
-                            "sheet_too_big",
+                            Limit::SheetCells,
                             format!(
                                 "{name}: its dimension claims {rows} rows x {cols} columns, limits.max_sheet_cells = {}",
                                 limits.max_sheet_cells
