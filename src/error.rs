@@ -12,6 +12,7 @@ use crate::lang::{fill, Lang};
 use crate::normalize::identify::Period;
 use crate::pipeline::PipelineError;
 use crate::registry::RegistryError;
+use crate::report::WriteError;
 use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
@@ -26,18 +27,8 @@ pub enum Error {
     PeriodsDisagree(Vec<(Period, Vec<String>)>),
     /// The accepted rows cannot be consolidated.
     Consolidation(#[source] polars::error::PolarsError),
-    /// An output that cannot be written; `in_the_way` when a folder has its
-    /// name.
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-        in_the_way: bool,
-    },
-    /// An output workbook that cannot be made.
-    Workbook {
-        path: PathBuf,
-        source: rust_xlsxwriter::XlsxError,
-    },
+    /// An output that cannot be written.
+    Output(#[from] WriteError),
     /// The period cannot be stored in the history.
     Store(#[source] HistoryError),
     /// `--lang` names no language.
@@ -89,21 +80,6 @@ crate::texts! {
             "жинақтау сәтсіз аяқталды: {source}",
             "свод не удался: {source}",
             "consolidation failed: {source}",
-        ),
-        Write => (
-            "{path} жазу мүмкін емес: {source}",
-            "не удаётся записать {path}: {source}",
-            "cannot write {path}: {source}",
-        ),
-        InTheWay => (
-            "сол атаулы қалта кедергі келтіреді; оны басқа жерге жылжытып, қайта іске қосыңыз",
-            "мешает папка с таким именем; переместите её и запустите снова",
-            "a folder of that name is in the way; move it and run again",
-        ),
-        OpenElsewhere => (
-            "файл басқа бағдарламада ашық болса, оны жауып, қайта іске қосыңыз",
-            "если файл открыт в другой программе, закройте его и запустите снова",
-            "if the file is open in another program, close it and run again",
         ),
         Store => (
             "кезеңді тарихқа сақтау мүмкін емес: {source}",
@@ -174,32 +150,7 @@ impl Error {
                 text(Text::PeriodsDisagree, &[("list", list.join("; ").as_str())])
             }
             Error::Consolidation(e) => source(Text::Consolidation, e),
-            Error::Write {
-                path,
-                source,
-                in_the_way,
-            } => {
-                let hint = if *in_the_way {
-                    Text::InTheWay
-                } else {
-                    Text::OpenElsewhere
-                };
-                let why = format!("{source}; {}", hint.get(lang));
-                text(
-                    Text::Write,
-                    &[
-                        ("path", path.display().to_string().as_str()),
-                        ("source", &why),
-                    ],
-                )
-            }
-            Error::Workbook { path, source } => text(
-                Text::Write,
-                &[
-                    ("path", path.display().to_string().as_str()),
-                    ("source", source.to_string().as_str()),
-                ],
-            ),
+            Error::Output(e) => e.message(lang),
             Error::Store(e) => source(Text::Store, e),
             Error::LangFlag(given) => one(Text::LangFlag, given),
             Error::PeriodFlag(given) => one(Text::PeriodFlag, given),
@@ -232,15 +183,6 @@ impl Error {
             Error::Bench(detail) => source(Text::Bench, detail),
         }
     }
-
-    /// An output that cannot be written at `path`.
-    pub fn write(path: &std::path::Path, source: std::io::Error) -> Error {
-        Error::Write {
-            path: path.to_path_buf(),
-            in_the_way: path.is_dir(),
-            source,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -258,12 +200,10 @@ mod tests {
             e.message(Lang::Kk),
             "`2026-13` кезең емес: оны YYYY-MM түрінде жазыңыз, мысалы 2026-03"
         );
-        let w = Error::write(
-            std::path::Path::new("/no/such/out.xlsx"),
-            std::io::Error::other("denied"),
-        );
-        assert!(w
-            .message(Lang::Ru)
-            .starts_with("не удаётся записать /no/such/out.xlsx: denied; если файл открыт"));
+        let e = Error::UnitFlag {
+            given: "nowhere".into(),
+            known: vec!["alga".into(), "kobda".into()],
+        };
+        assert!(e.message(Lang::Ru).contains("(alga, kobda)"), "{e}");
     }
 }

@@ -7,7 +7,7 @@ use crate::bench::{self, Shape};
 use crate::cli::BenchArgs;
 use crate::error::{Error, Result};
 use crate::pipeline::{Pipeline, PipelineError};
-use crate::report;
+use crate::report::{self, WriteError};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -78,11 +78,11 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
             .to_string();
         let files = bench::files_in(inbox);
         if args.one_folder {
-            std::fs::create_dir_all(&together).map_err(|e| Error::write(&together, e))?;
+            std::fs::create_dir_all(&together).map_err(|e| WriteError::file(&together, e))?;
             let mut moved = Vec::with_capacity(files.len());
             for f in files {
                 let to = together.join(f.file_name().unwrap_or_default());
-                std::fs::rename(&f, &to).map_err(|e| Error::write(&to, e))?;
+                std::fs::rename(&f, &to).map_err(|e| WriteError::file(&to, e))?;
                 moved.push(to);
             }
             plan.push((period, moved, together.clone()));

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::normalize::identify::Period;
 use crate::registry::{Registry, RegistryError, RegistryProblem};
+use crate::report::WriteError;
 use crate::template::{self, Form};
 use std::path::PathBuf;
 
@@ -55,7 +56,7 @@ pub fn run(args: &TemplateArgs) -> Result<u8> {
         }
     };
     let form = Form::prepare(&pipeline, &registry, unit, period, lang, previous.as_ref());
-    let bytes = template::book::write(&form).map_err(|source| Error::Workbook {
+    let bytes = template::book::write(&form).map_err(|source| WriteError::Workbook {
         path: args.out.clone(),
         source,
     })?;
@@ -65,7 +66,7 @@ pub fn run(args: &TemplateArgs) -> Result<u8> {
     } else {
         args.out.clone()
     };
-    std::fs::write(&path, bytes).map_err(|e| Error::write(&path, e))?;
+    std::fs::write(&path, bytes).map_err(|e| WriteError::file(&path, e))?;
     print_written(&form, &path);
     Ok(0)
 }

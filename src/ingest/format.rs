@@ -5,8 +5,8 @@
 //!
 //! The bottom of `ingest`: [`super::discover`], [`super::guard`] and
 //! [`super::workbook`] all speak in these types and none of them in each
-//! other's. The messages that tell a refusal to people are in
-//! `crate::messages`.
+//! other's. The messages that tell a refusal to people are made where the
+//! messages are (`messages::file_reason`).
 
 /// A workbook format, told from the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
