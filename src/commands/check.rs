@@ -35,6 +35,7 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
     let registry = match Registry::load(&registry_path, &pipeline) {
         Ok(r) => Some(r),
         Err(e) => {
+            let e = e.message(lang);
             let note = match lang {
                 Lang::Kk => format!("Тізілім оқылмады ({e}); ұйымдар тізіліммен салыстырылмады."),
                 Lang::Ru => {

@@ -112,3 +112,32 @@ impl Refusal {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::messages::file_reason;
+
+    #[test]
+    fn a_refusal_is_told_with_its_detail() {
+        let zip = Refusal::NotSpreadsheet { zip: true };
+        assert_eq!(file_reason(&zip, Lang::En), "not a spreadsheet (zip)");
+        let over = Refusal::OverLimit {
+            limit: Limit::CompressionRatio,
+            detail: "x.xml: 1 bytes unpack to 9, limits.max_compression_ratio = 5".into(),
+        };
+        assert_eq!(
+            file_reason(&over, Lang::Ru),
+            "файл подозрительно сильно сжат (возможно, zip-бомба) (x.xml: 1 bytes unpack to 9, limits.max_compression_ratio = 5)"
+        );
+        assert_eq!(
+            file_reason(&Refusal::NotReport(NotReport::Owner), Lang::Kk),
+            "Excel-дің уақытша иелік файлы"
+        );
+        assert_eq!(
+            file_reason(&Refusal::CannotOpen(String::new()), Lang::En),
+            "the file cannot be opened"
+        );
+    }
+}
