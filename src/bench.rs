@@ -322,9 +322,39 @@ fn registry(path: &Path, shape: &Shape) -> Result<(), XlsxError> {
     wb.save(path)
 }
 
+/// Why the bench's inboxes cannot be made.
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {source}", path.display())]
+    Workbook { path: PathBuf, source: XlsxError },
+    /// The shipped pipeline cannot be turned into the bench's.
+    #[error("the pipeline: {0}")]
+    Pipeline(String),
+}
+
+fn io_at(path: &Path) -> impl FnOnce(std::io::Error) -> GenerateError + '_ {
+    move |source| GenerateError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn workbook_at(path: &Path) -> impl FnOnce(XlsxError) -> GenerateError + '_ {
+    move |source| GenerateError::Workbook {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
 /// The shipped pipeline with its units replaced by the generated ones.
-fn pipeline_text(shipped: &str, shape: &Shape) -> Result<String, String> {
-    let mut doc: toml::Table = toml::from_str(shipped).map_err(|e| e.to_string())?;
+fn pipeline_text(shipped: &str, shape: &Shape) -> Result<String, GenerateError> {
+    let invalid = |e: &dyn std::fmt::Display| GenerateError::Pipeline(e.to_string());
+    let mut doc: toml::Table = toml::from_str(shipped).map_err(|e| invalid(&e))?;
     let units: Vec<toml::Value> = (0..shape.units)
         .map(|u| {
             let (kk, ru) = unit_names(u);
@@ -344,22 +374,25 @@ fn pipeline_text(shipped: &str, shape: &Shape) -> Result<String, String> {
     let head = doc
         .get_mut("pipeline")
         .and_then(|v| v.as_table_mut())
-        .ok_or("no [pipeline]")?;
+        .ok_or_else(|| invalid(&"no [pipeline]"))?;
     head.insert("input".into(), "inbox".into());
     head.insert("registry".into(), "registry.xlsx".into());
     head.insert("output".into(), "output".into());
-    toml::to_string(&doc).map_err(|e| e.to_string())
+    toml::to_string(&doc).map_err(|e| invalid(&e))
 }
 
 /// Writes `dir/inbox/<period>/...`, `dir/registry.xlsx` and `dir/pipeline.toml`.
-pub fn generate(dir: &Path, shape: &Shape, shipped_pipeline: &str) -> Result<Vec<PathBuf>, String> {
-    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-    registry(&dir.join("registry.xlsx"), shape).map_err(|e| e.to_string())?;
-    std::fs::write(
-        dir.join("pipeline.toml"),
-        pipeline_text(shipped_pipeline, shape)?,
-    )
-    .map_err(|e| e.to_string())?;
+pub fn generate(
+    dir: &Path,
+    shape: &Shape,
+    shipped_pipeline: &str,
+) -> Result<Vec<PathBuf>, GenerateError> {
+    std::fs::create_dir_all(dir).map_err(io_at(dir))?;
+    let registry_path = dir.join("registry.xlsx");
+    registry(&registry_path, shape).map_err(workbook_at(&registry_path))?;
+    let pipeline_path = dir.join("pipeline.toml");
+    std::fs::write(&pipeline_path, pipeline_text(shipped_pipeline, shape)?)
+        .map_err(io_at(&pipeline_path))?;
     let mut periods = vec![shape.last];
     while periods.len() < shape.periods {
         let p = periods.last().copied().unwrap_or(shape.last).previous();
@@ -369,11 +402,11 @@ pub fn generate(dir: &Path, shape: &Shape, shipped_pipeline: &str) -> Result<Vec
     let mut inboxes = Vec::new();
     for p in periods {
         let inbox = dir.join("inbox").join(p.to_string());
-        std::fs::create_dir_all(&inbox).map_err(|e| e.to_string())?;
+        std::fs::create_dir_all(&inbox).map_err(io_at(&inbox))?;
         (0..shape.units)
             .into_par_iter()
             .try_for_each(|u| report(&inbox, u, shape.orgs, p))
-            .map_err(|e| e.to_string())?;
+            .map_err(workbook_at(&inbox))?;
         inboxes.push(inbox);
     }
     Ok(inboxes)

@@ -14,6 +14,19 @@ use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
 
+/// Last month's discrepancy workbook that cannot be read back (technical:
+/// shown inside the message that reports it).
+#[derive(Debug, thiserror::Error)]
+pub enum FollowUpError {
+    #[error("{0}")]
+    Read(#[from] std::io::Error),
+    #[error("{0}")]
+    Workbook(#[from] calamine::XlsxError),
+    /// The writer has no such key column: the two disagree.
+    #[error("no column `{0}`")]
+    NoColumn(&'static str),
+}
+
 /// The key an issue is recognised by from month to month.
 pub type Key = (String, String, String, String);
 
@@ -37,14 +50,13 @@ fn text(d: Option<&Data>) -> String {
 /// Reads the follow-up columns of a discrepancy workbook. Only rows whose
 /// status is not "new" are kept; the issue sheet comes first, then the unit
 /// sheets (the specialist may have written in either).
-pub fn load(path: &Path, from: &str) -> Result<HashMap<Key, FollowUp>, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| e.to_string())?;
-    let col = |id: &str| {
+pub fn load(path: &Path, from: &str) -> Result<HashMap<Key, FollowUp>, FollowUpError> {
+    let bytes = std::fs::read(path)?;
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))?;
+    let col = |id: &'static str| {
         column(id)
             .map(usize::from)
-            .ok_or_else(|| format!("no column `{id}`"))
+            .ok_or(FollowUpError::NoColumn(id))
     };
     let (rule_c, unit_c, org_c, field_c) = (
         col("rule_id")?,

@@ -14,6 +14,56 @@ use polars::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+/// A stored period that cannot be written or read back: the file, and what
+/// failed (technical: shown inside the messages that report it).
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A stored table that cannot be written or read as Parquet.
+    #[error("{}: {source}", path.display())]
+    Table { path: PathBuf, source: PolarsError },
+    /// A stored table without a column, or with it of another type.
+    #[error("{}: {column}: {source}", path.display())]
+    Column {
+        path: PathBuf,
+        column: String,
+        source: PolarsError,
+    },
+    #[error("{}: no region row", path.display())]
+    NoRegion { path: PathBuf },
+}
+
+impl HistoryError {
+    pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> HistoryError + '_ {
+        move |source| HistoryError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub(crate) fn table(path: &Path) -> impl FnOnce(PolarsError) -> HistoryError + '_ {
+        move |source| HistoryError::Table {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub(crate) fn column<'a>(
+        path: &'a Path,
+        column: &'a str,
+    ) -> impl FnOnce(PolarsError) -> HistoryError + 'a {
+        move |source| HistoryError::Column {
+            path: path.to_path_buf(),
+            column: column.to_string(),
+            source,
+        }
+    }
+}
+
 /// The name under which the region's figures are stored among the units.
 pub const REGION: &str = "region";
 
@@ -95,35 +145,35 @@ fn units_frame(c: &Consolidation) -> PolarsResult<DataFrame> {
     DataFrame::new(rows.len(), cols)
 }
 
-fn write_parquet(path: &Path, df: &mut DataFrame) -> Result<(), String> {
-    let mut f = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+fn write_parquet(path: &Path, df: &mut DataFrame) -> Result<(), HistoryError> {
+    let mut f = std::fs::File::create(path).map_err(HistoryError::io(path))?;
     ParquetWriter::new(&mut f)
         .finish(df)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(HistoryError::table(path))?;
     Ok(())
 }
 
 /// Stores a period, replacing what was stored for it before.
-pub fn store(history: &Path, period: Period, c: &Consolidation) -> Result<(), String> {
-    std::fs::create_dir_all(history).map_err(|e| format!("{}: {e}", history.display()))?;
+pub fn store(history: &Path, period: Period, c: &Consolidation) -> Result<(), HistoryError> {
+    std::fs::create_dir_all(history).map_err(HistoryError::io(history))?;
     let final_dir = period_dir(history, period);
     let tmp = history.join(format!(".{period}.{}.tmp", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    std::fs::create_dir_all(&tmp).map_err(HistoryError::io(&tmp))?;
     let result = (|| {
+        let units = tmp.join("units.parquet");
         write_parquet(
-            &tmp.join("units.parquet"),
-            &mut units_frame(c).map_err(|e| e.to_string())?,
+            &units,
+            &mut units_frame(c).map_err(HistoryError::table(&units))?,
         )?;
         write_parquet(&tmp.join("orgs.parquet"), &mut c.orgs.clone())?;
         write_parquet(&tmp.join("events.parquet"), &mut c.events.clone())?;
         // Swap in: the old period moves aside, the new one takes its name.
         let old = history.join(format!(".{period}.{}.old", std::process::id()));
         if final_dir.exists() {
-            std::fs::rename(&final_dir, &old)
-                .map_err(|e| format!("{}: {e}", final_dir.display()))?;
+            std::fs::rename(&final_dir, &old).map_err(HistoryError::io(&final_dir))?;
         }
-        std::fs::rename(&tmp, &final_dir).map_err(|e| format!("{}: {e}", final_dir.display()))?;
+        std::fs::rename(&tmp, &final_dir).map_err(HistoryError::io(&final_dir))?;
         let _ = std::fs::remove_dir_all(&old);
         Ok(())
     })();
@@ -133,67 +183,84 @@ pub fn store(history: &Path, period: Period, c: &Consolidation) -> Result<(), St
     result
 }
 
-fn read_parquet(path: &Path) -> Result<DataFrame, String> {
-    let f = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    ParquetReader::new(f).finish().map_err(|e| e.to_string())
+/// A stored table, with its path for the errors about its columns.
+pub(crate) struct Stored<'p> {
+    pub path: &'p Path,
+    pub df: DataFrame,
 }
 
-fn f64_col(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>, String> {
-    let s = df
-        .column(name)
-        .map_err(|e| e.to_string())?
-        .as_materialized_series()
-        .cast(&DataType::Float64)
-        .map_err(|e| e.to_string())?;
-    Ok(s.f64().map_err(|e| e.to_string())?.iter().collect())
-}
+impl<'p> Stored<'p> {
+    pub(crate) fn read(path: &'p Path) -> Result<Stored<'p>, HistoryError> {
+        let f = std::fs::File::open(path).map_err(HistoryError::io(path))?;
+        let df = ParquetReader::new(f)
+            .finish()
+            .map_err(HistoryError::table(path))?;
+        Ok(Stored { path, df })
+    }
 
-fn str_col(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>, String> {
-    let s = df
-        .column(name)
-        .map_err(|e| e.to_string())?
-        .as_materialized_series()
-        .clone();
-    Ok(s.str()
-        .map_err(|e| e.to_string())?
-        .iter()
-        .map(|v| v.map(str::to_string))
-        .collect())
+    pub(crate) fn numbers(&self, name: &str) -> Result<Vec<Option<f64>>, HistoryError> {
+        let s = self
+            .df
+            .column(name)
+            .and_then(|c| c.as_materialized_series().cast(&DataType::Float64))
+            .map_err(HistoryError::column(self.path, name))?;
+        Ok(s.f64()
+            .map_err(HistoryError::column(self.path, name))?
+            .iter()
+            .collect())
+    }
+
+    pub(crate) fn texts(&self, name: &str) -> Result<Vec<Option<String>>, HistoryError> {
+        let c = self
+            .df
+            .column(name)
+            .map_err(HistoryError::column(self.path, name))?;
+        Ok(c.as_materialized_series()
+            .str()
+            .map_err(HistoryError::column(self.path, name))?
+            .iter()
+            .map(|v| v.map(str::to_string))
+            .collect())
+    }
 }
 
 /// Loads a stored period: Ok(None) when it was never stored, Err with the
 /// reason when it is damaged.
-pub fn load(history: &Path, period: Period) -> Result<Option<Snapshot>, String> {
+pub fn load(history: &Path, period: Period) -> Result<Option<Snapshot>, HistoryError> {
     load_with(history, period, true)
 }
 
 /// Like [`load`], without the organisation rows: unit and region figures only
 /// (what comparisons and trends need).
-pub fn load_figures(history: &Path, period: Period) -> Result<Option<Snapshot>, String> {
+pub fn load_figures(history: &Path, period: Period) -> Result<Option<Snapshot>, HistoryError> {
     load_with(history, period, false)
 }
 
-fn load_with(history: &Path, period: Period, with_orgs: bool) -> Result<Option<Snapshot>, String> {
+fn load_with(
+    history: &Path,
+    period: Period,
+    with_orgs: bool,
+) -> Result<Option<Snapshot>, HistoryError> {
     let dir = period_dir(history, period);
     if !dir.is_dir() {
         return Ok(None);
     }
     let units_path = dir.join("units.parquet");
-    let df = read_parquet(&units_path).map_err(|e| format!("{}: {e}", units_path.display()))?;
-    let unit = str_col(&df, "unit")?;
-    let orgs_reported = f64_col(&df, "orgs_reported")?;
-    let members = f64_col(&df, "members")?;
+    let stored = Stored::read(&units_path)?;
+    let unit = stored.texts("unit")?;
+    let orgs_reported = stored.numbers("orgs_reported")?;
+    let members = stored.numbers("members")?;
     let mut trained_cols = Vec::new();
     for (field, _) in Trained::default().fields() {
-        trained_cols.push(f64_col(&df, &crate::consolidate::measure_col(field))?);
+        trained_cols.push(stored.numbers(&crate::consolidate::measure_col(field))?);
     }
-    let events = f64_col(&df, "events")?;
-    let participants = f64_col(&df, "participants")?;
-    let budget = f64_col(&df, "finance_budget")?;
-    let training = f64_col(&df, "finance_training")?;
+    let events = stored.numbers("events")?;
+    let participants = stored.numbers("participants")?;
+    let budget = stored.numbers("finance_budget")?;
+    let training = stored.numbers("finance_training")?;
     let mut region = None;
     let mut units = BTreeMap::new();
-    for i in 0..df.height() {
+    for i in 0..stored.df.height() {
         let v: Vec<Option<f64>> = std::iter::once(members[i])
             .chain(trained_cols.iter().map(|c| c[i]))
             .collect();
@@ -226,7 +293,9 @@ fn load_with(history: &Path, period: Period, with_orgs: bool) -> Result<Option<S
             None => {}
         }
     }
-    let region = region.ok_or_else(|| format!("{}: no region row", units_path.display()))?;
+    let region = region.ok_or_else(|| HistoryError::NoRegion {
+        path: units_path.clone(),
+    })?;
     if !with_orgs {
         return Ok(Some(Snapshot {
             period,
@@ -236,11 +305,11 @@ fn load_with(history: &Path, period: Period, with_orgs: bool) -> Result<Option<S
         }));
     }
     let orgs_path = dir.join("orgs.parquet");
-    let odf = read_parquet(&orgs_path).map_err(|e| format!("{}: {e}", orgs_path.display()))?;
-    let ids = str_col(&odf, "registry_id")?;
+    let stored_orgs = Stored::read(&orgs_path)?;
+    let ids = stored_orgs.texts("registry_id")?;
     let mut measures = Vec::new();
     for m in MEASURES {
-        measures.push(f64_col(&odf, &crate::consolidate::measure_col(m))?);
+        measures.push(stored_orgs.numbers(&crate::consolidate::measure_col(m))?);
     }
     let mut orgs = HashMap::new();
     for (i, id) in ids.iter().enumerate() {

@@ -6,6 +6,7 @@
 pub mod columns;
 pub mod status;
 
+use crate::ingest::format::Refusal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
@@ -87,6 +88,18 @@ rules! {
     HistoryOutlierChange => "history.outlier_change",
     FinanceBelowNorm => "finance.below_norm",
     FinanceShareMismatch => "finance.share_mismatch",
+}
+
+impl Rule {
+    /// The rule a file's refusal is reported under.
+    pub fn refusing(refusal: &Refusal) -> Rule {
+        match refusal {
+            Refusal::NotReport(_) => Rule::FileIgnored,
+            Refusal::Empty => Rule::FileEmpty,
+            Refusal::Encrypted => Rule::FileEncrypted,
+            _ => Rule::FileUnreadable,
+        }
+    }
 }
 
 impl fmt::Display for Rule {
@@ -196,6 +209,8 @@ pub struct Issue {
     /// Facts for the message that are not in the other fields: the headers
     /// seen, the best registry candidates, the file that supersedes this one.
     pub detail: Option<String>,
+    /// Why the file is not read, for the `file.*` issues of a refused file.
+    pub refusal: Option<Refusal>,
     pub message: String,
     /// Last month's follow-up of the same issue, when the specialist wrote one.
     pub followup: Option<status::FollowUp>,
@@ -216,6 +231,7 @@ impl Issue {
             expected: None,
             actual: None,
             detail: None,
+            refusal: None,
             message: String::new(),
             followup: None,
         }
@@ -249,6 +265,15 @@ impl Issue {
     pub fn detail(mut self, d: impl Into<String>) -> Issue {
         self.detail = Some(d.into());
         self
+    }
+
+    /// An issue about a file that is not read, under the rule of its refusal.
+    pub fn refused(refusal: Refusal, place: Place) -> Issue {
+        let rule = Rule::refusing(&refusal);
+        Issue {
+            refusal: Some(refusal),
+            ..Issue::new(rule, place)
+        }
     }
 }
 

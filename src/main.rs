@@ -3,6 +3,7 @@
 
 use clap::Parser;
 use jinaq::cli::{Cli, Command};
+use jinaq::lang::Lang;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -33,19 +34,40 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .with_target(false)
         .init();
-    let result = match cli.command {
-        Some(Command::Consolidate(args)) => jinaq::commands::consolidate::run(&args),
+    let result = match &cli.command {
+        Some(Command::Consolidate(args)) => jinaq::commands::consolidate::run(args),
         None => jinaq::commands::consolidate::run(&cli.consolidate),
-        Some(Command::Check(args)) => jinaq::commands::check::run(&args),
-        Some(Command::History(args)) => jinaq::commands::history::run(&args),
-        Some(Command::Bench(args)) => jinaq::commands::bench::run(&args),
-        Some(Command::Template(args)) => jinaq::commands::template::run(&args),
+        Some(Command::Check(args)) => jinaq::commands::check::run(args),
+        Some(Command::History(args)) => jinaq::commands::history::run(args),
+        Some(Command::Bench(args)) => jinaq::commands::bench::run(args),
+        Some(Command::Template(args)) => jinaq::commands::template::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("jinaq: {e}");
+            eprintln!("jinaq: {}", e.message(failure_lang(&cli)));
             ExitCode::from(2)
         }
     }
+}
+
+/// The language a failure is told in: the command's `--lang`, else the
+/// pipeline's, else Kazakh (a form is Kazakh unless asked otherwise).
+fn failure_lang(cli: &Cli) -> Lang {
+    let (lang, pipeline) = match &cli.command {
+        Some(Command::Consolidate(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
+        None => (
+            cli.consolidate.lang.as_deref(),
+            cli.consolidate.pipeline.as_deref(),
+        ),
+        Some(Command::Check(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
+        Some(Command::History(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
+        Some(Command::Bench(a)) => (None, a.pipeline.as_deref()),
+        Some(Command::Template(a)) => return failure_lang_flag(a.lang.as_deref()),
+    };
+    jinaq::commands::failure_lang(lang, pipeline)
+}
+
+fn failure_lang_flag(flag: Option<&str>) -> Lang {
+    flag.and_then(|l| l.parse().ok()).unwrap_or_default()
 }

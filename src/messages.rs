@@ -2,6 +2,7 @@
 //! wrong, both values, where, and what to do. Also the labels of fields,
 //! severities and rules that the outputs share.
 
+use crate::ingest::format::{Limit, NotReport, Refusal};
 use crate::issue::{Issue, Rule, Severity};
 use crate::lang::Lang;
 use crate::pipeline::Pipeline;
@@ -269,113 +270,165 @@ fn unit_name(p: &Pipeline, id: &str, lang: Lang) -> String {
         .map_or(id.to_string(), |u| u.name(lang).to_string())
 }
 
-/// Reasons a file is refused or passed over, by the code before `|` in the detail.
-fn file_reason(detail: &str, lang: Lang) -> String {
-    let (code, tech) = detail.split_once('|').unwrap_or((detail, ""));
-    let text = match code {
-        "owner" => lang.pick(
+crate::texts! {
+    /// Why a file is refused or passed over, as a message names it.
+    enum Reason {
+        Owner => (
             "Excel-дің уақытша иелік файлы",
             "временный файл-владелец Excel",
             "an Excel owner (lock) file",
         ),
-        "temp" => lang.pick("уақытша файл", "временный файл", "a temporary file"),
-        "document" => lang.pick("мәтіндік құжат", "текстовый документ", "a text document"),
-        "pdf" => lang.pick("PDF құжаты", "документ PDF", "a PDF document"),
-        "picture" => lang.pick("сурет", "изображение", "a picture"),
-        "archive" => lang.pick("архив", "архив", "an archive"),
-        "text" => lang.pick("мәтіндік файл", "текстовый файл", "a text file"),
-        "no_extension" => lang.pick(
+        Temp => ("уақытша файл", "временный файл", "a temporary file"),
+        Document => ("мәтіндік құжат", "текстовый документ", "a text document"),
+        Pdf => ("PDF құжаты", "документ PDF", "a PDF document"),
+        Picture => ("сурет", "изображение", "a picture"),
+        Archive => ("архив", "архив", "an archive"),
+        Text => ("мәтіндік файл", "текстовый файл", "a text file"),
+        NoExtension => (
             "кеңейтімсіз файл",
             "файл без расширения",
             "a file without an extension",
         ),
-        "other" => lang.pick(
+        Other => (
             "электрондық кесте емес",
             "не электронная таблица",
             "not a spreadsheet",
         ),
-        "folder" => lang.pick(
+        Folder => (
             "бұл файл емес, қалта",
             "это папка, а не файл",
             "a folder, not a file",
         ),
-        "too_large" => lang.pick(
+        TooLarge => (
             "файл тым үлкен",
             "файл слишком большой",
             "the file is too large",
         ),
-        "cannot_open" => lang.pick(
+        CannotOpen => (
             "файлды ашу мүмкін емес",
             "файл не открывается",
             "the file cannot be opened",
         ),
-        "word" => lang.pick(
+        Word => (
             "бұл Word құжаты, кесте емес",
             "это документ Word, а не таблица",
             "a Word document, not a spreadsheet",
         ),
-        "not_spreadsheet" => lang.pick(
+        NotSpreadsheet => (
             "бұл электрондық кесте емес",
             "это не электронная таблица",
             "not a spreadsheet",
         ),
-        "damaged" => lang.pick(
+        Damaged => (
             "файл зақымдалған немесе толық жүктелмеген",
             "файл повреждён или загружен не полностью",
             "the file is damaged or cut off",
         ),
-        "sheet_too_big" => lang.pick(
+        SheetTooBig => (
             "парақ шектен тыс үлкен",
             "лист превышает допустимый размер",
             "a sheet exceeds the size limit",
         ),
-        "workbook_too_big" => lang.pick(
+        WorkbookTooBig => (
             "кітаптағы ұяшықтар шектен тыс көп",
             "в книге больше ячеек, чем допустимо",
             "the workbook has more cells than the limit",
         ),
-        "unpacked_too_large" => lang.pick(
+        UnpackedTooLarge => (
             "ашылған кезде файл шектен тыс үлкен",
             "в распакованном виде файл превышает допустимый размер",
             "unpacked, the file exceeds the size limit",
         ),
-        "zip_bomb" => lang.pick(
+        ZipBomb => (
             "файл күдікті түрде қатты сығылған (zip-бомба болуы мүмкін)",
             "файл подозрительно сильно сжат (возможно, zip-бомба)",
             "the file is suspiciously highly compressed (possibly a zip bomb)",
         ),
-        "too_many_parts" => lang.pick(
+        TooManyParts => (
             "файлдың ішкі бөліктері шектен тыс көп",
             "в файле слишком много внутренних частей",
             "the file has too many internal parts",
         ),
-        "too_many_texts" => lang.pick(
+        TooManyTexts => (
             "файлдағы мәтіндер кестесі шектен тыс үлкен",
             "таблица текстов файла превышает допустимый размер",
             "the file's table of texts exceeds the limit",
         ),
-        "too_many_styles" => lang.pick(
+        TooManyStyles => (
             "файлдағы пішімдер кестесі шектен тыс үлкен",
             "таблица форматов файла превышает допустимый размер",
             "the file's table of cell formats exceeds the limit",
         ),
-        "not_a_file" => lang.pick(
+        NotAFile => (
             "бұл кәдімгі файл емес (арна, құрылғы немесе сілтеме)",
             "это не обычный файл (канал, устройство или ссылка)",
             "not a regular file (a pipe, a device or a link)",
         ),
-        "empty" => lang.pick("деректер жоқ", "данных нет", "no data"),
-        "panic" => lang.pick(
+        Empty => ("деректер жоқ", "данных нет", "no data"),
+        Encrypted => (
+            "файл құпия сөзбен қорғалған",
+            "файл защищён паролем",
+            "the file is password-protected",
+        ),
+        ReaderFailed => (
             "файлды оқу кезінде ішкі қате орын алды",
             "при чтении файла произошла внутренняя ошибка",
             "an internal error occurred while reading it",
         ),
-        other => return other.to_string(),
-    };
-    if tech.is_empty() {
-        text.to_string()
-    } else {
-        format!("{text} ({tech})")
+        Stored => (
+            "сақталған деректер оқылмайды",
+            "сохранённые данные не читаются",
+            "the stored data cannot be read",
+        ),
+    }
+}
+
+impl Reason {
+    fn of(refusal: &Refusal) -> Reason {
+        match refusal {
+            Refusal::NotReport(what) => match what {
+                NotReport::Owner => Reason::Owner,
+                NotReport::Temp => Reason::Temp,
+                NotReport::Document => Reason::Document,
+                NotReport::Pdf => Reason::Pdf,
+                NotReport::Picture => Reason::Picture,
+                NotReport::Archive => Reason::Archive,
+                NotReport::Text => Reason::Text,
+                NotReport::NoExtension => Reason::NoExtension,
+                NotReport::Other => Reason::Other,
+            },
+            Refusal::Empty => Reason::Empty,
+            Refusal::Encrypted => Reason::Encrypted,
+            Refusal::Folder => Reason::Folder,
+            Refusal::NotAFile => Reason::NotAFile,
+            Refusal::CannotOpen(_) => Reason::CannotOpen,
+            Refusal::Word => Reason::Word,
+            Refusal::Pdf => Reason::Pdf,
+            Refusal::NotSpreadsheet { .. } => Reason::NotSpreadsheet,
+            Refusal::Damaged(_) => Reason::Damaged,
+            Refusal::OverLimit { limit, .. } => match limit {
+                Limit::FileSize => Reason::TooLarge,
+                Limit::SheetCells => Reason::SheetTooBig,
+                Limit::WorkbookCells => Reason::WorkbookTooBig,
+                Limit::Unpacked => Reason::UnpackedTooLarge,
+                Limit::CompressionRatio => Reason::ZipBomb,
+                Limit::ZipParts => Reason::TooManyParts,
+                Limit::SharedStrings => Reason::TooManyTexts,
+                Limit::Styles => Reason::TooManyStyles,
+            },
+            Refusal::ReaderFailed => Reason::ReaderFailed,
+            Refusal::Stored(_) => Reason::Stored,
+        }
+    }
+}
+
+/// Why a file is refused or passed over, in a language, with the technical
+/// detail in brackets where there is one.
+pub fn file_reason(refusal: &Refusal, lang: Lang) -> String {
+    let text = Reason::of(refusal).get(lang);
+    match refusal.detail() {
+        Some(tech) if !tech.is_empty() => format!("{text} ({tech})"),
+        _ => text.to_string(),
     }
 }
 
@@ -428,10 +481,21 @@ pub fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
             lang.pick(kk, ru, en).replace("{cell}", &cell)
         }
     };
+    let reason = || {
+        issue
+            .refusal
+            .as_ref()
+            .map(|r| file_reason(r, lang))
+            .unwrap_or_default()
+    };
     let where_cell = at("{cell} ұяшығында ", "в ячейке {cell} ", "in cell {cell} ");
     match issue.rule {
-        FileUnreadable if detail.starts_with("history|") => {
-            let why = detail.trim_start_matches("history|");
+        FileUnreadable if matches!(issue.refusal, Some(Refusal::Stored(_))) => {
+            let why = issue
+                .refusal
+                .as_ref()
+                .and_then(Refusal::detail)
+                .unwrap_or_default();
             match lang {
                 Lang::Kk => format!("Бұрынғы кезеңнің сақталған деректерін оқу мүмкін болмады ({why}); салыстыру онсыз жасалды. Сол кезеңді қайта жинақтаңыз."),
                 Lang::Ru => format!("Сохранённые данные прошлого периода не удалось прочитать ({why}); сравнение выполнено без них. Повторите свод за тот период."),
@@ -439,9 +503,9 @@ pub fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
             }
         }
         FileUnreadable => match lang {
-            Lang::Kk => format!("Файлды оқу мүмкін емес: {}. Файлды Excel-де ашып, қайта сақтап жіберуді сұраңыз.", file_reason(&detail, lang)),
-            Lang::Ru => format!("Файл не удаётся прочитать: {}. Попросите открыть его в Excel, пересохранить и прислать заново.", file_reason(&detail, lang)),
-            Lang::En => format!("The file cannot be read: {}. Ask the sender to open it in Excel, save it again and resend it.", file_reason(&detail, lang)),
+            Lang::Kk => format!("Файлды оқу мүмкін емес: {}. Файлды Excel-де ашып, қайта сақтап жіберуді сұраңыз.", reason()),
+            Lang::Ru => format!("Файл не удаётся прочитать: {}. Попросите открыть его в Excel, пересохранить и прислать заново.", reason()),
+            Lang::En => format!("The file cannot be read: {}. Ask the sender to open it in Excel, save it again and resend it.", reason()),
         },
         FileEncrypted => lang
             .pick(
@@ -458,9 +522,9 @@ pub fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
             )
             .to_string(),
         FileIgnored => match lang {
-            Lang::Kk => format!("Бұл файл есеп емес ({}), сондықтан ескерілмеді; әрекет қажет емес.", file_reason(&detail, lang)),
-            Lang::Ru => format!("Файл не является отчётом ({}) и пропущен; действий не требуется.", file_reason(&detail, lang)),
-            Lang::En => format!("Not a report ({}), passed over; nothing to do.", file_reason(&detail, lang)),
+            Lang::Kk => format!("Бұл файл есеп емес ({}), сондықтан ескерілмеді; әрекет қажет емес.", reason()),
+            Lang::Ru => format!("Файл не является отчётом ({}) и пропущен; действий не требуется.", reason()),
+            Lang::En => format!("Not a report ({}), passed over; nothing to do.", reason()),
         },
         FileSuperseded => match lang {
             Lang::Kk => format!("Бұл файлдың орнына сол есептің кейінгі немесе түзетілген нұсқасы «{detail}» алынды; әрекет қажет емес."),

@@ -7,15 +7,16 @@
 //! (`ЖОББМ`, `СШ`, ...) and organisation numbers required to agree. Below
 //! the pipeline's threshold a name stays unknown, with its best candidates.
 
-use crate::error::{Error, Result};
+use crate::ingest::format::Refusal;
 use crate::ingest::grid::Cell;
 use crate::ingest::workbook;
+use crate::lang::{fill, Lang};
 use crate::normalize::text::{cyrillic_key, key};
 use crate::pipeline::{Pipeline, RegistrySpec};
 use crate::tables::coverage::bin_text;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegistryOrg {
@@ -62,68 +63,37 @@ pub struct Registry {
 
 impl Registry {
     /// Reads the registry workbook.
-    pub fn load(path: &Path, pipeline: &Pipeline) -> Result<Registry> {
-        let err = |message: String| Error::Registry {
+    pub fn load(path: &Path, pipeline: &Pipeline) -> Result<Registry, RegistryError> {
+        let fail = |problem| RegistryError {
             path: path.to_path_buf(),
-            message,
+            problem,
         };
-        let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
-        let wb = workbook::open(bytes, &pipeline.limits).map_err(|r| err(r.reason))?;
+        let bytes = std::fs::read(path).map_err(|e| fail(RegistryProblem::Read(e)))?;
+        let wb = workbook::open(bytes, &pipeline.limits)
+            .map_err(|r| fail(RegistryProblem::Unreadable(r)))?;
         let spec = &pipeline.registry_spec;
         for sheet in wb.visible() {
             let Some((header_row, cols)) = find_columns(&sheet.grid, spec) else {
                 continue;
             };
-            let mut orgs = Vec::new();
-            for row in sheet.grid.rows.iter().filter(|r| r.index > header_row) {
-                let text = |c: Option<u32>| c.map(|c| row.get(c).display()).unwrap_or_default();
-                let Some(id) = cols.bin.and_then(|c| bin_text(row.get(c))) else {
-                    continue;
-                };
-                let unit_name = text(cols.unit);
-                let Some(unit) = pipeline.unit_by_name(&unit_name) else {
-                    return Err(err(format!(
-                        "row {}: unit `{unit_name}` is not a unit of the pipeline",
-                        row.index + 1
-                    )));
-                };
-                let members = cols.members.and_then(|c| match row.get(c) {
-                    Cell::Number(n) => Some(*n),
-                    other => {
-                        crate::normalize::value::parse_number_text(&other.display()).map(|v| v.0)
-                    }
-                });
-                let aliases = text(cols.aliases)
-                    .split(';')
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                orgs.push(RegistryOrg {
-                    id,
-                    unit: unit.id.clone(),
-                    name: text(cols.name),
-                    aliases,
-                    kind: text(cols.kind),
-                    members,
-                });
-            }
+            let orgs = orgs_below(&sheet.grid, header_row, &cols, pipeline).map_err(fail)?;
             let mut registry = Registry::new(orgs, spec);
             for (name, id) in &pipeline.confirmed {
                 let Some(&i) = registry.by_bin.get(id) else {
-                    return Err(err(format!(
-                        "[registry.confirmed] in the pipeline file gives БСН {id} for `{name}`, but the registry has no such БСН"
-                    )));
+                    return Err(fail(RegistryProblem::UnknownConfirmed {
+                        bin: id.clone(),
+                        name: name.clone(),
+                    }));
                 };
                 let k = registry.name_key(name);
                 registry.confirmed.insert(k, i);
             }
             return Ok(registry);
         }
-        Err(err(format!(
-            "no sheet has the registry's columns ({} ...)",
+        Err(fail(RegistryProblem::NoTable(
             [&spec.unit, &spec.bin, &spec.name]
                 .map(|v| v.first().cloned().unwrap_or_default())
-                .join(", ")
+                .join(", "),
         )))
     }
 
@@ -342,6 +312,139 @@ fn find_columns(grid: &crate::ingest::grid::Grid, spec: &RegistrySpec) -> Option
         }
     }
     None
+}
+
+/// The organisations listed below the header row of the registry's table.
+fn orgs_below(
+    grid: &crate::ingest::grid::Grid,
+    header_row: u32,
+    cols: &Columns,
+    pipeline: &Pipeline,
+) -> Result<Vec<RegistryOrg>, RegistryProblem> {
+    let mut orgs = Vec::new();
+    for row in grid.rows.iter().filter(|r| r.index > header_row) {
+        let text = |c: Option<u32>| c.map(|c| row.get(c).display()).unwrap_or_default();
+        let Some(id) = cols.bin.and_then(|c| bin_text(row.get(c))) else {
+            continue;
+        };
+        let unit_name = text(cols.unit);
+        let Some(unit) = pipeline.unit_by_name(&unit_name) else {
+            return Err(RegistryProblem::UnknownUnit {
+                row: row.index + 1,
+                unit: unit_name,
+            });
+        };
+        let members = cols.members.and_then(|c| match row.get(c) {
+            Cell::Number(n) => Some(*n),
+            other => crate::normalize::value::parse_number_text(&other.display()).map(|v| v.0),
+        });
+        let aliases = text(cols.aliases)
+            .split(';')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        orgs.push(RegistryOrg {
+            id,
+            unit: unit.id.clone(),
+            name: text(cols.name),
+            aliases,
+            kind: text(cols.kind),
+            members,
+        });
+    }
+    Ok(orgs)
+}
+
+/// A registry that cannot be used: which file, and what is wrong with it.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub struct RegistryError {
+    pub path: PathBuf,
+    pub problem: RegistryProblem,
+}
+
+/// What is wrong with a registry workbook.
+#[derive(Debug)]
+pub enum RegistryProblem {
+    Read(std::io::Error),
+    /// Not a workbook that can be read.
+    Unreadable(Refusal),
+    /// A row (as Excel numbers it) names a unit the pipeline does not have.
+    UnknownUnit {
+        row: u32,
+        unit: String,
+    },
+    /// `[registry.confirmed]` gives a БСН the registry does not list.
+    UnknownConfirmed {
+        bin: String,
+        name: String,
+    },
+    /// No sheet has the registry's columns (the first name of each).
+    NoTable(String),
+    /// It lists no organisation of a unit (whose name is given).
+    NoOrgs(String),
+}
+
+crate::texts! {
+    /// The texts of registry errors; `{name}` marks where a value goes.
+    enum Text {
+        Frame => (
+            "{path} тізілімін оқу мүмкін емес: {problem}",
+            "не удаётся прочитать реестр {path}: {problem}",
+            "cannot read the registry {path}: {problem}",
+        ),
+        UnknownUnit => (
+            "{row}-жол: `{unit}` бөлімшесі баптау файлында жоқ",
+            "строка {row}: подразделения `{unit}` нет в файле настройки",
+            "row {row}: unit `{unit}` is not a unit of the pipeline",
+        ),
+        UnknownConfirmed => (
+            "баптау файлының [registry.confirmed] бөлімі `{name}` үшін {bin} БСН-ін береді, бірақ тізілімде ондай БСН жоқ",
+            "[registry.confirmed] в файле настройки указывает для `{name}` БСН {bin}, но в реестре такого БСН нет",
+            "[registry.confirmed] in the pipeline file gives БСН {bin} for `{name}`, but the registry has no such БСН",
+        ),
+        NoTable => (
+            "тізілім бағандары ({columns} ...) бар парақ жоқ",
+            "ни на одном листе нет столбцов реестра ({columns} ...)",
+            "no sheet has the registry's columns ({columns} ...)",
+        ),
+        NoOrgs => (
+            "онда {unit} ұйымдары жоқ",
+            "в нём нет ни одной организации подразделения «{unit}»",
+            "it lists no organisation of {unit}",
+        ),
+    }
+}
+
+impl RegistryError {
+    /// What is wrong, in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        let problem = match &self.problem {
+            RegistryProblem::Read(e) => e.to_string(),
+            RegistryProblem::Unreadable(r) => crate::messages::file_reason(r, lang),
+            RegistryProblem::UnknownUnit { row, unit } => fill(
+                Text::UnknownUnit.get(lang),
+                &[("row", row.to_string().as_str()), ("unit", unit)],
+            ),
+            RegistryProblem::UnknownConfirmed { bin, name } => fill(
+                Text::UnknownConfirmed.get(lang),
+                &[("bin", bin.as_str()), ("name", name)],
+            ),
+            RegistryProblem::NoTable(columns) => {
+                fill(Text::NoTable.get(lang), &[("columns", columns.as_str())])
+            }
+            RegistryProblem::NoOrgs(unit) => {
+                fill(Text::NoOrgs.get(lang), &[("unit", unit.as_str())])
+            }
+        };
+        fill(
+            Text::Frame.get(lang),
+            &[
+                ("path", self.path.display().to_string().as_str()),
+                ("problem", &problem),
+            ],
+        )
+    }
 }
 
 #[cfg(test)]

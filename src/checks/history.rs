@@ -109,8 +109,8 @@ pub fn check(
     }
     // Changes beyond the thresholds, for units and the region.
     let s = pipeline.rule(Rule::HistoryOutlierChange);
-    let threshold = s.threshold.unwrap_or(1.0);
-    let min_abs = s.min_abs.unwrap_or(0.0);
+    let threshold = s.threshold;
+    let min_abs = s.min_abs;
     for prev in [previous_month, previous_year].into_iter().flatten() {
         let mut pairs: Vec<(Option<&str>, Measures, Measures)> =
             vec![(None, measures(&c.region), measures(&prev.region))];

@@ -31,7 +31,7 @@ pub fn check_totals(
     file: &str,
     pipeline: &Pipeline,
 ) -> Vec<Issue> {
-    let tol = pipeline.rule(Rule::TotalMismatch).tolerance.unwrap_or(0.0);
+    let tol = pipeline.rule(Rule::TotalMismatch).tolerance;
     let mut out = Vec::new();
     if let Some(t) = &cov.total {
         let s = sums(cov);
@@ -78,14 +78,8 @@ pub fn check_summary(
     file: &str,
     pipeline: &Pipeline,
 ) -> Vec<Issue> {
-    let tol = pipeline
-        .rule(Rule::SummaryMismatch)
-        .tolerance
-        .unwrap_or(0.0);
-    let share_tol = pipeline
-        .rule(Rule::RowShareMismatch)
-        .tolerance
-        .unwrap_or(0.0);
+    let tol = pipeline.rule(Rule::SummaryMismatch).tolerance;
+    let share_tol = pipeline.rule(Rule::RowShareMismatch).tolerance;
     let s = sums(cov);
     let mut out = Vec::new();
     for (field, l) in &summary.values {

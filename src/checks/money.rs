@@ -14,10 +14,7 @@ pub fn check_participants(
     file: &str,
     pipeline: &Pipeline,
 ) -> Vec<Issue> {
-    let tol = pipeline
-        .rule(Rule::EventsParticipantsMismatch)
-        .tolerance
-        .unwrap_or(0.0);
+    let tol = pipeline.rule(Rule::EventsParticipantsMismatch).tolerance;
     let (Some(trained), Some(participants)) = (trained_total, events.participants()) else {
         return Vec::new();
     };
@@ -48,7 +45,7 @@ pub fn check_finance(f: &Finance, file: &str, pipeline: &Pipeline) -> Vec<Issue>
         Some(&(r, c)) => Place::cell(file, &f.sheet, r, c),
         None => Place::sheet(file, &f.sheet),
     };
-    let norm = pipeline.rule(Rule::FinanceBelowNorm).norm.unwrap_or(0.10);
+    let norm = pipeline.rule(Rule::FinanceBelowNorm).norm;
     if share + 1e-12 < norm {
         let field = if f.cells.contains_key("finance.share") {
             "finance.share"
@@ -63,10 +60,7 @@ pub fn check_finance(f: &Finance, file: &str, pipeline: &Pipeline) -> Vec<Issue>
         );
     }
     if let Some(s) = f.share {
-        let tol = pipeline
-            .rule(Rule::FinanceShareMismatch)
-            .tolerance
-            .unwrap_or(0.0);
+        let tol = pipeline.rule(Rule::FinanceShareMismatch).tolerance;
         let (stated, decimals) = if s.percent_sign || s.value > 1.0 {
             (s.value, s.decimals)
         } else {

@@ -17,14 +17,8 @@ pub fn check(
     registry: &Registry,
     pipeline: &Pipeline,
 ) -> Vec<Issue> {
-    let threshold = pipeline
-        .rule(Rule::RegistryUnknownOrg)
-        .threshold
-        .unwrap_or(0.92);
-    let members_tol = pipeline
-        .rule(Rule::RegistryMembersMismatch)
-        .tolerance
-        .unwrap_or(0.15);
+    let threshold = pipeline.rule(Rule::RegistryUnknownOrg).threshold;
+    let members_tol = pipeline.rule(Rule::RegistryMembersMismatch).tolerance;
     let mut out = Vec::new();
     let sheet = cov.sheet.clone();
     let name_place = |row: u32, col: Option<u32>| match col {

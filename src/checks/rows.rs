@@ -40,10 +40,7 @@ pub fn check(cov: &Coverage, file: &str, pipeline: &Pipeline) -> Vec<Issue> {
         Some(c) => Place::cell(file, sheet, row, c),
         None => Place::row(file, sheet, row),
     };
-    let share_tol = pipeline
-        .rule(Rule::RowShareMismatch)
-        .tolerance
-        .unwrap_or(0.0);
+    let share_tol = pipeline.rule(Rule::RowShareMismatch).tolerance;
     for r in cov.accepted() {
         let (members, total) = (r.values[MEMBERS], r.values[TOTAL]);
         for c in &pipeline.row_checks {

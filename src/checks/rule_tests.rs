@@ -3,8 +3,9 @@
 
 use crate::checks::{check_file, check_region};
 use crate::ingest::discover::{FileKind, InputFile};
+use crate::ingest::format::Format;
 use crate::ingest::grid::{Cell, Grid};
-use crate::ingest::workbook::{Format, Sheet, Workbook};
+use crate::ingest::workbook::{Sheet, Workbook};
 use crate::issue::{a1, Issue, Rule};
 use crate::period::Ymd;
 use crate::pipeline::Pipeline;

@@ -1,11 +1,12 @@
 //! `jinaq bench` (hidden): generates a national-scale inbox and measures a
 //! whole `consolidate` run against its floor. See `crate::bench`.
 
+use super::period_flag;
 use crate::bench::{self, Shape};
 use crate::cli::BenchArgs;
 use crate::error::{Error, Result};
-use crate::pipeline::Pipeline;
-use crate::report;
+use crate::pipeline::{Pipeline, PipelineError};
+use crate::report::{self, WriteError};
 use crate::run::process;
 use crate::run::request::Request;
 use std::path::{Path, PathBuf};
@@ -30,7 +31,7 @@ pub fn run(args: &BenchArgs) -> Result<u8> {
     let (dir, inboxes) = generate(args)?;
     let setup = Setup {
         pipeline: Pipeline::load(&dir.join("pipeline.toml"))?,
-        exe: std::env::current_exe().map_err(|e| Error::Usage(e.to_string()))?,
+        exe: std::env::current_exe().map_err(|e| Error::Bench(e.to_string()))?,
         output: dir.join("output"),
         registry: dir.join("registry.xlsx"),
         config: dir.join("pipeline.toml"),
@@ -91,17 +92,13 @@ struct Measured {
 /// pipeline under the working folder; returns the folder and the inboxes.
 fn generate(args: &BenchArgs) -> Result<(PathBuf, Vec<PathBuf>)> {
     let shipped = super::load_pipeline(args.pipeline.as_deref())?;
-    let shipped_text =
-        std::fs::read_to_string(&shipped.path).map_err(|source| Error::PipelineRead {
+    let shipped_text = std::fs::read_to_string(&shipped.path).map_err(|source| {
+        Error::Pipeline(PipelineError::Read {
             path: shipped.path.clone(),
             source,
-        })?;
-    let last = args
-        .period
-        .as_deref()
-        .unwrap_or("2026-03")
-        .parse()
-        .map_err(Error::Usage)?;
+        })
+    })?;
+    let last = period_flag(args.period.as_deref().unwrap_or("2026-03"))?;
     let shape = Shape {
         units: args.units,
         orgs: args.orgs,
@@ -112,9 +109,9 @@ fn generate(args: &BenchArgs) -> Result<(PathBuf, Vec<PathBuf>)> {
     let _ = std::fs::remove_dir_all(&dir);
     let t = Instant::now();
     let inboxes =
-        bench::generate(&dir, &shape, &shipped_text).map_err(|message| Error::Output {
-            path: dir.clone(),
-            message,
+        bench::generate(&dir, &shape, &shipped_text).map_err(|source| Error::Generate {
+            dir: dir.clone(),
+            source,
         })?;
     println!(
         "generated {} units x {} organisations x {} period(s) in {:.1} s under {}",
@@ -147,17 +144,11 @@ fn plan(dir: &Path, inboxes: &[PathBuf], one_folder: bool) -> Result<Vec<Planned
             });
             continue;
         }
-        std::fs::create_dir_all(&together).map_err(|e| Error::Output {
-            path: together.clone(),
-            message: e.to_string(),
-        })?;
+        std::fs::create_dir_all(&together).map_err(|e| WriteError::file(&together, e))?;
         let mut moved = Vec::with_capacity(files.len());
         for f in files {
             let to = together.join(f.file_name().unwrap_or_default());
-            std::fs::rename(&f, &to).map_err(|e| Error::Output {
-                path: to.clone(),
-                message: e.to_string(),
-            })?;
+            std::fs::rename(&f, &to).map_err(|e| WriteError::file(&to, e))?;
             moved.push(to);
         }
         plan.push(Planned {
@@ -189,12 +180,12 @@ fn measure(args: &BenchArgs, setup: &Setup, planned: &Planned) -> Result<Measure
             .arg(&setup.output);
         c
     };
-    let failed = || Error::Usage(format!("consolidate failed on {}", planned.inbox.display()));
+    let failed = || Error::Bench(format!("consolidate failed on {}", planned.inbox.display()));
     let (run, _) = best(args.runs, || {
         let t = Instant::now();
         let status = command()
             .status()
-            .map_err(|e| Error::Usage(e.to_string()))?;
+            .map_err(|e| Error::Bench(e.to_string()))?;
         if status.code().is_none_or(|c| c > 1) {
             return Err(failed());
         }
@@ -202,12 +193,12 @@ fn measure(args: &BenchArgs, setup: &Setup, planned: &Planned) -> Result<Measure
     })?;
     // Once more, untimed, watching its memory.
     let (status, peak) =
-        bench::run_measured(&mut command()).map_err(|e| Error::Usage(e.to_string()))?;
+        bench::run_measured(&mut command()).map_err(|e| Error::Bench(e.to_string()))?;
     if status.code().is_none_or(|c| c > 1) {
         return Err(failed());
     }
     let (laps, cells_written) = split_by_stage(setup, planned)?;
-    let write_floor = bench::write_floor(cells_written).map_err(|e| Error::Usage(e.to_string()))?;
+    let write_floor = bench::write_floor(cells_written).map_err(|e| Error::Bench(e.to_string()))?;
     let floor = read_floor + write_floor;
     println!(
         "{:<8} {:>6} {:>9} {:>9} {:>9} {:>9} {:>6.2}x  {}",
@@ -231,7 +222,7 @@ fn split_by_stage(setup: &Setup, planned: &Planned) -> Result<(Vec<String>, usiz
         pipeline: &setup.pipeline,
         input: planned.inbox.clone(),
         registry: setup.registry.clone(),
-        period: Some(planned.period.parse().map_err(Error::Usage)?),
+        period: Some(period_flag(&planned.period)?),
         lang: setup.pipeline.lang,
         progress: false,
         history: Some(setup.output.join("history")),

@@ -7,13 +7,14 @@
 //! The table is aligned by the width text takes on screen (Cyrillic letters
 //! one column each, combining marks none, CJK and emoji two), long messages
 //! wrap to the terminal's width, and colour is used only when stdout is a
-//! terminal (and `NO_COLOR` is not set).
+//! terminal (and `NO_COLOR` is not set): all through `console`.
 
 use super::{load_pipeline, parse_lang, parse_period};
 use crate::checks;
 use crate::cli::CheckArgs;
 use crate::error::Result;
 use crate::ingest::discover::{extension, FileKind, InputFile};
+use crate::ingest::format::{NotReport, Refusal};
 use crate::issue::{Issue, Place, Rule, Severity};
 use crate::lang::Lang;
 use crate::messages::{fmt_num, fmt_pct, severity_label};
@@ -22,7 +23,6 @@ use crate::registry::Registry;
 use crate::run::finish::finish_issues;
 use crate::run::read::read_all;
 use crate::tables::{FileReport, FileStatus};
-use std::io::IsTerminal;
 
 pub fn run(args: &CheckArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
@@ -36,6 +36,7 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
     let registry = match Registry::load(&registry_path, &pipeline) {
         Ok(r) => Some(r),
         Err(e) => {
+            let e = e.message(lang);
             let note = match lang {
                 Lang::Kk => format!("Тізілім оқылмады ({e}); ұйымдар тізіліммен салыстырылмады."),
                 Lang::Ru => {
@@ -60,10 +61,10 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
             let meta = std::fs::metadata(p);
             let ext = extension(&name);
             let kind = match &meta {
-                Ok(m) if m.is_dir() => FileKind::Unreadable("folder".into()),
+                Ok(m) if m.is_dir() => FileKind::Unreadable(Refusal::Folder),
                 Ok(_) if pipeline.files.workbook_extensions.contains(&ext) => FileKind::Workbook,
-                Ok(_) => FileKind::Ignored("other".into()),
-                Err(e) => FileKind::Unreadable(format!("cannot_open|{e}")),
+                Ok(_) => FileKind::Ignored(NotReport::Other),
+                Err(e) => FileKind::Unreadable(Refusal::CannotOpen(e.to_string())),
             };
             InputFile {
                 path: p.clone(),
@@ -402,25 +403,25 @@ struct Style {
 }
 
 impl Style {
+    /// Colour when stdout is a terminal that takes it (`NO_COLOR`,
+    /// `CLICOLOR` and `CLICOLOR_FORCE` as `console` reads them).
     fn detect() -> Style {
         Style {
-            colour: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            colour: console::colors_enabled(),
         }
     }
 
     fn paint(&self, p: Paint, text: &str) -> String {
-        if !self.colour {
-            return text.to_string();
-        }
-        let code = match p {
-            Paint::Bold => "1",
-            Paint::Dim => "2",
-            Paint::Ok => "1;32",
-            Paint::Error => "1;31",
-            Paint::Warning => "33",
-            Paint::Info => "36",
+        let style = console::Style::new().force_styling(self.colour);
+        let style = match p {
+            Paint::Bold => style.bold(),
+            Paint::Dim => style.dim(),
+            Paint::Ok => style.green().bold(),
+            Paint::Error => style.red().bold(),
+            Paint::Warning => style.yellow(),
+            Paint::Info => style.cyan(),
         };
-        format!("\x1b[{code}m{text}\x1b[0m")
+        style.apply_to(text).to_string()
     }
 }
 
@@ -430,62 +431,22 @@ fn terminal_width() -> usize {
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok());
     from_env
-        .or_else(terminal_size)
+        .or_else(|| {
+            console::Term::stdout()
+                .size_checked()
+                .map(|(_, cols)| usize::from(cols))
+        })
         .unwrap_or(100)
         .clamp(60, 200)
 }
 
-#[cfg(unix)]
-fn terminal_size() -> Option<usize> {
-    if !std::io::stdout().is_terminal() {
-        return None;
-    }
-    let mut ws = libc::winsize {
-        ws_row: 0,
-        ws_col: 0,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: TIOCGWINSZ writes one `winsize` into the struct we own.
-    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } == 0;
-    (ok && ws.ws_col > 0).then_some(ws.ws_col as usize)
-}
-
-#[cfg(not(unix))]
-fn terminal_size() -> Option<usize> {
-    None
-}
-
-/// Columns a character takes on a terminal.
-fn char_width(c: char) -> usize {
-    let u = c as u32;
-    let zero = c.is_control()
-        || matches!(u,
-            0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
-            | 0x064B..=0x065F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064
-            | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F | 0xFEFF);
-    let wide = matches!(u,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F
-        | 0x1F900..=0x1F9FF | 0x20000..=0x3FFFD);
-    if zero {
-        0
-    } else if wide {
-        2
-    } else {
-        1
-    }
-}
-
 /// Columns a text takes on a terminal.
 fn display_width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    console::measure_text_width(s)
 }
 
 fn pad(s: &str, width: usize) -> String {
-    let w = display_width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+    console::pad_str(s, width, console::Alignment::Left, None).into_owned()
 }
 
 /// Wraps at ordinary spaces (a non-breaking space inside `3 102` holds), a
@@ -494,40 +455,27 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
-    let mut line_w = 0;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let mut word = word.to_string();
-        let mut ww = display_width(&word);
-        if line_w > 0 && line_w + 1 + ww > width {
+        let mut word = word;
+        if !line.is_empty() && display_width(&line) + 1 + display_width(word) > width {
             lines.push(std::mem::take(&mut line));
-            line_w = 0;
         }
-        while ww > width {
-            let mut head = String::new();
-            let mut hw = 0;
-            let mut rest = word.chars().peekable();
-            while let Some(&c) = rest.peek() {
-                if hw + char_width(c) > width {
-                    break;
-                }
-                hw += char_width(c);
-                head.push(c);
-                rest.next();
-            }
+        while display_width(word) > width {
+            let head = console::truncate_str(word, width, "");
+            // a first character wider than the line still moves on
+            let cut = head
+                .len()
+                .max(word.chars().next().map_or(0, char::len_utf8));
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            lines.push(head);
-            word = rest.collect();
-            ww = display_width(&word);
-            line_w = 0;
+            lines.push(word[..cut].to_string());
+            word = &word[cut..];
         }
-        if line_w > 0 {
+        if !line.is_empty() {
             line.push(' ');
-            line_w += 1;
         }
-        line.push_str(&word);
-        line_w += ww;
+        line.push_str(word);
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);

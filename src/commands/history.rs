@@ -73,9 +73,10 @@ pub fn run(args: &HistoryArgs) -> Result<u8> {
         }
         Some(p) => {
             let snapshot = history::load(&dir, p)
-                .map_err(|e| Error::Usage(format!("period {p} is damaged: {e}")))?
-                .ok_or_else(|| {
-                    Error::Usage(format!("period {p} is not stored under {}", dir.display()))
+                .map_err(|source| Error::StoredDamaged { period: p, source })?
+                .ok_or_else(|| Error::NotStored {
+                    period: p,
+                    dir: dir.clone(),
                 })?;
             println!("{head}");
             println!(

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 /// Loads the pipeline named on the command line, or the shipped one (looked
 /// up in the working folder, then beside the project).
 pub fn load_pipeline(path: Option<&Path>) -> Result<Pipeline> {
-    match path {
+    let loaded = match path {
         Some(p) => Pipeline::load(p),
         None => {
             let local = PathBuf::from(DEFAULT_PIPELINE);
@@ -28,13 +28,33 @@ pub fn load_pipeline(path: Option<&Path>) -> Result<Pipeline> {
                 Pipeline::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_PIPELINE))
             }
         }
-    }
+    };
+    Ok(loaded?)
 }
 
 pub fn parse_lang(flag: Option<&str>, pipeline: &Pipeline) -> Result<Lang> {
-    flag.map_or(Ok(pipeline.lang), |l| l.parse().map_err(Error::Usage))
+    flag.map_or(Ok(pipeline.lang), lang_flag)
+}
+
+fn lang_flag(flag: &str) -> Result<Lang> {
+    flag.parse().map_err(|_| Error::LangFlag(flag.to_string()))
 }
 
 pub fn parse_period(flag: Option<&str>) -> Result<Option<Period>> {
-    flag.map(|p| p.parse().map_err(Error::Usage)).transpose()
+    flag.map(period_flag).transpose()
+}
+
+pub fn period_flag(flag: &str) -> Result<Period> {
+    flag.parse()
+        .map_err(|_| Error::PeriodFlag(flag.to_string()))
+}
+
+/// The language a command that failed speaks in: its `--lang`, else the
+/// pipeline's (when the pipeline can be read), else Kazakh.
+pub fn failure_lang(lang: Option<&str>, pipeline: Option<&Path>) -> Lang {
+    match lang.map(lang_flag) {
+        Some(Ok(lang)) => lang,
+        Some(Err(_)) => Lang::default(),
+        None => load_pipeline(pipeline).map_or(Lang::default(), |p| p.lang),
+    }
 }

@@ -2,12 +2,13 @@
 //! district fills, pre-filled with its organisations from the registry and
 //! with last period's figures where history has them.
 
-use super::load_pipeline;
+use super::{load_pipeline, parse_lang, period_flag};
 use crate::cli::TemplateArgs;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::period::Period;
-use crate::registry::Registry;
+use crate::registry::{Registry, RegistryError, RegistryProblem};
+use crate::report::WriteError;
 use crate::template::{self, Form};
 use std::path::PathBuf;
 
@@ -15,28 +16,26 @@ pub fn run(args: &TemplateArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
     // Kazakh unless asked otherwise, whatever the pipeline's message language.
     let lang = match args.lang.as_deref() {
-        Some(l) => template::form_lang(l.parse().map_err(Error::Usage)?).map_err(Error::Usage)?,
+        Some(l) => template::form_lang(parse_lang(Some(l), &pipeline)?).ok_or(Error::FormLang)?,
         None => Lang::Kk,
     };
-    let period: Period = args.period.parse().map_err(Error::Usage)?;
-    let unit = pipeline.unit_by_name(&args.unit).ok_or_else(|| {
-        let known: Vec<&str> = pipeline.units.iter().map(|u| u.id.as_str()).collect();
-        Error::Usage(format!(
-            "`{}` is not a unit of the pipeline; give its id ({}) or its Kazakh or Russian name",
-            args.unit,
-            known.join(", ")
-        ))
-    })?;
+    let period: Period = period_flag(&args.period)?;
+    let unit = pipeline
+        .unit_by_name(&args.unit)
+        .ok_or_else(|| Error::UnitFlag {
+            given: args.unit.clone(),
+            known: pipeline.units.iter().map(|u| u.id.clone()).collect(),
+        })?;
     let registry_path = args
         .registry
         .clone()
         .unwrap_or_else(|| pipeline.registry.clone());
     let registry = Registry::load(&registry_path, &pipeline)?;
     if registry.in_unit(&unit.id).next().is_none() {
-        return Err(Error::Registry {
+        return Err(Error::Registry(RegistryError {
             path: registry_path,
-            message: format!("it lists no organisation of {}", unit.name(lang)),
-        });
+            problem: RegistryProblem::NoOrgs(unit.name(lang).to_string()),
+        }));
     }
 
     let output = args
@@ -57,9 +56,9 @@ pub fn run(args: &TemplateArgs) -> Result<u8> {
         }
     };
     let form = Form::prepare(&pipeline, &registry, unit, period, lang, previous.as_ref());
-    let bytes = template::book::write(&form).map_err(|e| Error::Output {
+    let bytes = template::book::write(&form).map_err(|source| WriteError::Workbook {
         path: args.out.clone(),
-        message: e.to_string(),
+        source,
     })?;
     // An existing folder gets the file under its suggested name.
     let path: PathBuf = if args.out.is_dir() {
@@ -67,10 +66,7 @@ pub fn run(args: &TemplateArgs) -> Result<u8> {
     } else {
         args.out.clone()
     };
-    std::fs::write(&path, bytes).map_err(|e| Error::Output {
-        path: path.clone(),
-        message: e.to_string(),
-    })?;
+    std::fs::write(&path, bytes).map_err(|e| WriteError::file(&path, e))?;
     print_written(&form, &path);
     Ok(0)
 }

@@ -4,7 +4,8 @@
 //! marked as a workbook to read or as ignored (owner and lock files, documents,
 //! anything that is not a spreadsheet by name). Nothing here opens a file.
 
-use crate::error::{Error, Result};
+use super::format::{NotReport, Refusal};
+use crate::lang::{fill, Lang};
 use crate::pipeline::FileRules;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -25,17 +26,64 @@ pub struct InputFile {
 pub enum FileKind {
     /// A spreadsheet by its extension: to be opened.
     Workbook,
-    /// Not a report; the reason's code (see `messages`).
-    Ignored(String),
+    /// Not a report, by its name.
+    Ignored(NotReport),
     /// Found but not a regular readable file (a folder named `.xlsx`, a
-    /// broken link): the reason's code (see `messages`).
-    Unreadable(String),
+    /// broken link), or a reader failed on it.
+    Unreadable(Refusal),
 }
+
+/// An inbox that cannot be listed; the run stops.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub enum InputError {
+    NotAFolder(PathBuf),
+    List {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+crate::texts! {
+    enum Text {
+        NotAFolder => (
+            "{path} кіріс қалтасы жоқ немесе ол қалта емес",
+            "входная папка {path} не существует или это не папка",
+            "the input folder {path} does not exist or is not a folder",
+        ),
+        List => (
+            "{path} кіріс қалтасының тізімін алу мүмкін емес: {source}",
+            "не удаётся получить список файлов входной папки {path}: {source}",
+            "cannot list the input folder {path}: {source}",
+        ),
+    }
+}
+
+impl InputError {
+    /// What failed, in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            InputError::NotAFolder(path) => fill(
+                Text::NotAFolder.get(lang),
+                &[("path", path.display().to_string().as_str())],
+            ),
+            InputError::List { path, source } => fill(
+                Text::List.get(lang),
+                &[
+                    ("path", path.display().to_string().as_str()),
+                    ("source", source.to_string().as_str()),
+                ],
+            ),
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, InputError>;
 
 /// Lists every file below `dir`, sorted by relative path.
 pub fn discover(dir: &Path, rules: &FileRules) -> Result<Vec<InputFile>> {
     if !dir.is_dir() {
-        return Err(Error::NoInput(dir.to_path_buf()));
+        return Err(InputError::NotAFolder(dir.to_path_buf()));
     }
     let mut out = Vec::new();
     let mut seen = Vec::new();
@@ -61,7 +109,7 @@ fn walk(
         }
         seen.push(real);
     }
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::InputList {
+    let entries = std::fs::read_dir(dir).map_err(|source| InputError::List {
         path: dir.to_path_buf(),
         source,
     })?;
@@ -87,7 +135,7 @@ fn walk(
                         name,
                         None,
                         0,
-                        FileKind::Unreadable("folder".into()),
+                        FileKind::Unreadable(Refusal::Folder),
                     ));
                 } else if depth < MAX_DEPTH && !name.starts_with('.') {
                     walk(root, &path, rules, out, seen, depth + 1)?;
@@ -97,7 +145,7 @@ fn walk(
                 // A pipe or a device named like a report would block or
                 // never end when read.
                 let kind = if looks_like_workbook {
-                    FileKind::Unreadable("not_a_file".into())
+                    FileKind::Unreadable(Refusal::NotAFile)
                 } else {
                     classify(&name, &ext, false, rules)
                 };
@@ -114,7 +162,7 @@ fn walk(
                     name,
                     None,
                     0,
-                    FileKind::Unreadable(format!("cannot_open|{e}")),
+                    FileKind::Unreadable(Refusal::CannotOpen(e.to_string())),
                 ));
             }
         }
@@ -148,30 +196,28 @@ pub fn extension(name: &str) -> String {
 }
 
 fn classify(name: &str, ext: &str, looks_like_workbook: bool, rules: &FileRules) -> FileKind {
-    if let Some(prefix) = rules
+    if rules
         .ignore_prefixes
         .iter()
-        .find(|p| name.starts_with(p.as_str()))
+        .any(|p| name.starts_with(p.as_str()))
     {
-        let _ = prefix;
-        return FileKind::Ignored("owner".into());
+        return FileKind::Ignored(NotReport::Owner);
     }
     if name.ends_with('#') || ext == "tmp" || ext == "bak" {
-        return FileKind::Ignored("temp".into());
+        return FileKind::Ignored(NotReport::Temp);
     }
     if looks_like_workbook {
         return FileKind::Workbook;
     }
-    let what = match ext {
-        "doc" | "docx" | "odt" | "rtf" => "document",
-        "pdf" => "pdf",
-        "jpg" | "jpeg" | "png" | "gif" | "bmp" | "tif" | "tiff" | "heic" => "picture",
-        "zip" | "rar" | "7z" => "archive",
-        "csv" | "txt" => "text",
-        "" => "no_extension",
-        _ => "other",
-    };
-    FileKind::Ignored(what.to_string())
+    FileKind::Ignored(match ext {
+        "doc" | "docx" | "odt" | "rtf" => NotReport::Document,
+        "pdf" => NotReport::Pdf,
+        "jpg" | "jpeg" | "png" | "gif" | "bmp" | "tif" | "tiff" | "heic" => NotReport::Picture,
+        "zip" | "rar" | "7z" => NotReport::Archive,
+        "csv" | "txt" => NotReport::Text,
+        "" => NotReport::NoExtension,
+        _ => NotReport::Other,
+    })
 }
 
 #[cfg(test)]
@@ -190,18 +236,18 @@ mod tests {
     fn classifies_names() {
         let r = rules();
         assert_eq!(classify("Алға.XLSX", "xlsx", true, &r), FileKind::Workbook);
-        assert!(matches!(
+        assert_eq!(
             classify("~$Алға.xlsx", "xlsx", true, &r),
-            FileKind::Ignored(_)
-        ));
-        assert!(matches!(
+            FileKind::Ignored(NotReport::Owner)
+        );
+        assert_eq!(
             classify(".~lock.Алға.xlsx#", "xlsx#", false, &r),
-            FileKind::Ignored(_)
-        ));
-        assert!(matches!(
+            FileKind::Ignored(NotReport::Owner)
+        );
+        assert_eq!(
             classify("хат.docx", "docx", false, &r),
-            FileKind::Ignored(_)
-        ));
+            FileKind::Ignored(NotReport::Document)
+        );
         assert_eq!(extension("A.B.XlSx"), "xlsx");
     }
 
@@ -209,7 +255,7 @@ mod tests {
     fn missing_folder_is_an_error() {
         assert!(matches!(
             discover(Path::new("/no/such/folder"), &rules()),
-            Err(Error::NoInput(_))
+            Err(InputError::NotAFolder(_))
         ));
     }
 }

@@ -2,35 +2,17 @@
 //!
 //! The format is told from the content, not the extension (an xlsx renamed
 //! `.xls` still opens). Input: the file's bytes. Output: the visible sheets as
-//! [`Grid`]s, or the reason the file cannot be read: `file.unreadable`,
-//! `file.encrypted`, `file.empty`. Never interprets a cell.
+//! [`Grid`]s, or the [`Refusal`] saying why the file cannot be read
+//! (`file.unreadable`, `file.encrypted`, `file.empty`). Never interprets a
+//! cell.
 
+use super::format::{Format, Limit, Refusal};
 use super::grid::{Cell, Grid};
 use super::guard;
-use crate::issue::Rule;
 use crate::period::Ymd;
 use crate::pipeline::Limits;
 use calamine::{Data, DataRef, Ods, Range, Reader, SheetVisible, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Xlsx,
-    Xlsb,
-    Xls,
-    Ods,
-}
-
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Xlsx => "xlsx",
-            Format::Xlsb => "xlsb",
-            Format::Xls => "xls",
-            Format::Ods => "ods",
-        }
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct Sheet {
@@ -52,40 +34,17 @@ impl Workbook {
     }
 }
 
-/// Why a file could not be read as a workbook.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Refusal {
-    pub rule: Rule,
-    /// The reason's code, then `|` and technical detail (see `messages`).
-    pub reason: String,
-}
-
-impl Refusal {
-    pub(crate) fn unreadable(reason: impl Into<String>) -> Refusal {
-        Refusal {
-            rule: Rule::FileUnreadable,
-            reason: reason.into(),
-        }
-    }
-}
-
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Which format the bytes are, or why they are none.
 pub fn sniff(bytes: &[u8]) -> Result<Format, Refusal> {
     if bytes.is_empty() {
-        return Err(Refusal {
-            rule: Rule::FileEmpty,
-            reason: "empty".into(),
-        });
+        return Err(Refusal::Empty);
     }
     if bytes.starts_with(CFB_MAGIC) {
         if contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage") {
-            return Err(Refusal {
-                rule: Rule::FileEncrypted,
-                reason: "encrypted".into(),
-            });
+            return Err(Refusal::Encrypted);
         }
         return Ok(Format::Xls);
     }
@@ -103,14 +62,14 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, Refusal> {
             return Ok(Format::Ods);
         }
         if find(bytes, b"word/document.xml") {
-            return Err(Refusal::unreadable("word"));
+            return Err(Refusal::Word);
         }
-        return Err(Refusal::unreadable("not_spreadsheet|zip"));
+        return Err(Refusal::NotSpreadsheet { zip: true });
     }
     if bytes.starts_with(b"%PDF") {
-        return Err(Refusal::unreadable("pdf"));
+        return Err(Refusal::Pdf);
     }
-    Err(Refusal::unreadable("not_spreadsheet"))
+    Err(Refusal::NotSpreadsheet { zip: false })
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> bool {
@@ -142,17 +101,14 @@ pub fn open(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, Refusal> {
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            return Err(Refusal::unreadable(format!(
-                "damaged|the {} reader failed: {what}",
+            return Err(Refusal::Damaged(format!(
+                "the {} reader failed: {what}",
                 format.name()
             )));
         }
     };
     if sheets.iter().all(|s| !s.visible || s.grid.is_empty()) {
-        return Err(Refusal {
-            rule: Rule::FileEmpty,
-            reason: "empty".into(),
-        });
+        return Err(Refusal::Empty);
     }
     Ok(Workbook { format, sheets })
 }
@@ -178,12 +134,9 @@ fn read_sheets(bytes: Vec<u8>, format: Format, limits: &Limits) -> Result<Vec<Sh
 
 fn map_err(message: String, password: bool) -> Refusal {
     if password {
-        Refusal {
-            rule: Rule::FileEncrypted,
-            reason: "encrypted".into(),
-        }
+        Refusal::Encrypted
     } else {
-        Refusal::unreadable(format!("damaged|{message}"))
+        Refusal::Damaged(message)
     }
 }
 
@@ -227,25 +180,34 @@ impl<'l> Kept<'l> {
     fn one_more(&mut self, sheet: &str, in_sheet: usize, cell: &Cell) -> Result<(), Refusal> {
         let l = self.limits;
         if in_sheet as u64 >= l.max_sheet_cells {
-            return Err(Refusal::unreadable(format!(
-                "sheet_too_big|{sheet}: more than {} cells, limits.max_sheet_cells",
-                l.max_sheet_cells
-            )));
+            return Err(Refusal::OverLimit {
+                limit: Limit::SheetCells,
+                detail: format!(
+                    "{sheet}: more than {} cells, limits.max_sheet_cells",
+                    l.max_sheet_cells
+                ),
+            });
         }
         self.cells += 1;
         if self.cells > l.max_workbook_cells {
-            return Err(Refusal::unreadable(format!(
-                "workbook_too_big|more than {} cells up to sheet {sheet}, limits.max_workbook_cells",
-                l.max_workbook_cells
-            )));
+            return Err(Refusal::OverLimit {
+                limit: Limit::WorkbookCells,
+                detail: format!(
+                    "more than {} cells up to sheet {sheet}, limits.max_workbook_cells",
+                    l.max_workbook_cells
+                ),
+            });
         }
         if let Cell::Text(t) | Cell::Error(t) = cell {
             self.text += t.len() as u64;
             if self.text > l.max_unpacked_bytes {
-                return Err(Refusal::unreadable(format!(
-                    "unpacked_too_large|more than {} bytes of cell text up to sheet {sheet}, limits.max_unpacked_bytes",
-                    l.max_unpacked_bytes
-                )));
+                return Err(Refusal::OverLimit {
+                    limit: Limit::Unpacked,
+                    detail: format!(
+                        "more than {} bytes of cell text up to sheet {sheet}, limits.max_unpacked_bytes",
+                        l.max_unpacked_bytes
+                    ),
+                });
             }
         }
         Ok(())
@@ -279,7 +241,7 @@ fn read_xlsx(cursor: Cursor<Vec<u8>>, limits: &Limits) -> Result<Vec<Sheet>, Ref
             sheets.push(hidden(name));
             continue;
         }
-        let damaged = |e: calamine::XlsxError| Refusal::unreadable(format!("damaged|{name}: {e}"));
+        let damaged = |e: calamine::XlsxError| Refusal::Damaged(format!("{name}: {e}"));
         let mut reader = wb.worksheet_cells_reader(&name).map_err(damaged)?;
         let grid = kept.stream(&name, is_1904, || {
             Ok(reader
@@ -317,7 +279,7 @@ fn read_xlsb(cursor: Cursor<Vec<u8>>, limits: &Limits) -> Result<Vec<Sheet>, Ref
             sheets.push(hidden(name));
             continue;
         }
-        let damaged = |e: calamine::XlsbError| Refusal::unreadable(format!("damaged|{name}: {e}"));
+        let damaged = |e: calamine::XlsbError| Refusal::Damaged(format!("{name}: {e}"));
         let mut reader = wb.worksheet_cells_reader(&name).map_err(damaged)?;
         let grid = kept.stream(&name, is_1904, || {
             Ok(reader.next_cell().map_err(damaged)?.map(|rec| {
@@ -353,7 +315,7 @@ where
         }
         let range: Range<Data> = wb
             .worksheet_range(&name)
-            .map_err(|e| Refusal::unreadable(format!("damaged|{name}: {e}")))?;
+            .map_err(|e| Refusal::Damaged(format!("{name}: {e}")))?;
         let start = range.start().unwrap_or((0, 0));
         let mut cells = Vec::new();
         for (r, c, v) in range.used_cells() {
@@ -435,14 +397,14 @@ mod tests {
 
     #[test]
     fn sniffing_by_content() {
-        assert_eq!(sniff(b"").unwrap_err().rule, Rule::FileEmpty);
+        assert_eq!(sniff(b""), Err(Refusal::Empty));
         assert_eq!(
-            sniff(b"hello, this is text").unwrap_err().rule,
-            Rule::FileUnreadable
+            sniff(b"hello, this is text"),
+            Err(Refusal::NotSpreadsheet { zip: false })
         );
         let mut enc = CFB_MAGIC.to_vec();
         enc.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(sniff(&enc).unwrap_err().rule, Rule::FileEncrypted);
+        assert_eq!(sniff(&enc), Err(Refusal::Encrypted));
         assert_eq!(sniff(CFB_MAGIC), Ok(Format::Xls));
         let mut zip = ZIP_MAGIC.to_vec();
         zip.extend(b"....xl/workbook.xml....");
@@ -454,7 +416,7 @@ mod tests {
         let mut zip = ZIP_MAGIC.to_vec();
         zip.extend(b"xl/workbook.xml garbage garbage");
         let err = open(zip, &Limits::default()).unwrap_err();
-        assert_eq!(err.rule, Rule::FileUnreadable);
+        assert!(matches!(err, Refusal::Damaged(_)), "{err:?}");
     }
 
     #[test]

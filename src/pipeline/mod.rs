@@ -4,15 +4,18 @@
 //! resolved form every stage reads: header aliases as normalised keys, unit
 //! stems, vocabularies, and the settings of every rule.
 
+pub mod error;
 pub mod raw;
 
-use crate::error::{Error, Result};
+pub use error::{PipelineError, Problem};
+
 use crate::issue::{Issue, Rule, Severity};
 use crate::lang::Lang;
+use crate::measures::MEASURES;
 use crate::normalize::text::key;
 use raw::{RawPipeline, RawRule, RawTable, RawTerm};
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Field ids of the coverage table (as in `summary-<period>.json`).
@@ -257,15 +260,16 @@ pub struct RegistrySpec {
     pub abbreviations: Vec<(String, String)>,
 }
 
-/// The settings of one rule.
+/// The settings of one rule, defaults applied (what a rule does not use
+/// is 0).
 #[derive(Debug, Clone)]
 pub struct RuleSettings {
     pub severity: Severity,
     pub enabled: bool,
-    pub tolerance: Option<f64>,
-    pub threshold: Option<f64>,
-    pub min_abs: Option<f64>,
-    pub norm: Option<f64>,
+    pub tolerance: f64,
+    pub threshold: f64,
+    pub min_abs: f64,
+    pub norm: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -352,8 +356,8 @@ pub struct RowCheck {
 
 impl Pipeline {
     /// Reads and checks a pipeline file.
-    pub fn load(path: &Path) -> Result<Pipeline> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::PipelineRead {
+    pub fn load(path: &Path) -> Result<Pipeline, PipelineError> {
+        let text = std::fs::read_to_string(path).map_err(|source| PipelineError::Read {
             path: path.to_path_buf(),
             source,
         })?;
@@ -361,169 +365,48 @@ impl Pipeline {
     }
 
     /// Parses pipeline text; `path` places relative paths and names errors.
-    pub fn parse(text: &str, path: &Path) -> Result<Pipeline> {
-        let invalid = |message: String| Error::PipelineInvalid {
-            path: path.to_path_buf(),
-            message,
-        };
-        let raw: RawPipeline = toml::from_str(text).map_err(|e| invalid(e.to_string()))?;
+    pub fn parse(text: &str, path: &Path) -> Result<Pipeline, PipelineError> {
+        toml::from_str::<RawPipeline>(text)
+            .map_err(|e| Problem::Syntax(e.to_string()))
+            .and_then(|raw| Pipeline::resolve(raw, path))
+            .map_err(|problem| PipelineError::Invalid {
+                path: path.to_path_buf(),
+                problem,
+            })
+    }
+
+    /// The checked form of the file as written: every name resolved, every
+    /// default applied.
+    fn resolve(raw: RawPipeline, path: &Path) -> Result<Pipeline, Problem> {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let lang: Lang = raw.pipeline.lang.parse().map_err(invalid)?;
-
-        let mut units = Vec::new();
-        for u in &raw.units {
-            if units.iter().any(|x: &Unit| x.id == u.id) {
-                return Err(invalid(format!("unit `{}` is listed twice", u.id)));
-            }
-            let mut keys: Vec<String> = u
-                .r#match
-                .iter()
-                .chain([&u.kk, &u.ru])
-                .map(|s| key(s))
-                .filter(|k| !k.is_empty())
-                .collect();
-            keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            keys.dedup();
-            units.push(Unit {
-                id: u.id.clone(),
-                kk: u.kk.clone(),
-                ru: u.ru.clone(),
-                en: u.en.clone(),
-                keys,
-            });
+        let head = &raw.pipeline;
+        let lang: Lang = head
+            .lang
+            .parse()
+            .map_err(|_| Problem::Lang(head.lang.clone()))?;
+        if head.due_day == 0 || head.due_day > 28 {
+            return Err(Problem::DueDay);
         }
-        if units.is_empty() {
-            return Err(invalid("no [[units]] are listed".into()));
+        if !(-12..=14).contains(&head.utc_offset_hours) {
+            return Err(Problem::UtcOffset);
         }
-
-        let mut unit_ids = FxHashMap::default();
-        for (i, u) in units.iter().enumerate() {
-            unit_ids.entry(u.id.clone()).or_insert(i);
-        }
-        // Names first, so a stem shared with another unit's name never wins.
-        let mut unit_names = FxHashMap::default();
-        for (i, u) in units.iter().enumerate() {
-            for name in [u.id.clone(), key(&u.kk), key(&u.ru)] {
-                unit_names.entry(name).or_insert(i);
-            }
-        }
-        for (i, u) in units.iter().enumerate() {
-            for k in &u.keys {
-                unit_names.entry(k.clone()).or_insert(i);
-            }
-        }
-
-        let coverage = table_spec(&raw.coverage, COVERAGE_FIELDS, "coverage").map_err(invalid)?;
-        let events = table_spec(&raw.events, EVENT_FIELDS, "events").map_err(invalid)?;
-        let finance =
-            label_spec(&raw.finance.labels, FINANCE_FIELDS, "finance.labels").map_err(invalid)?;
-        let summary =
-            label_spec(&raw.summary.labels, SUMMARY_FIELDS, "summary.labels").map_err(invalid)?;
-
-        let mut rules = HashMap::new();
-        for (id, r) in &raw.rules {
-            let rule = Rule::from_id(id)
-                .ok_or_else(|| invalid(format!("unknown rule `{id}` in [rules]")))?;
-            rules.insert(rule, rule_settings(rule, r).map_err(invalid)?);
-        }
-        for rule in Rule::ALL {
-            rules.entry(*rule).or_insert_with(|| {
-                rule_settings(*rule, &RawRule::default()).expect("defaults are valid")
-            });
-        }
-
-        let r = &raw.registry;
+        let units = units(&raw.units)?;
+        let (unit_ids, unit_names) = unit_index(&units);
         let keys_of = |v: &[String]| v.iter().map(|s| key(s)).collect::<Vec<_>>();
-        let mut abbreviations: Vec<(String, String)> = r
-            .abbreviations
-            .iter()
-            .map(|(a, e)| (key(a), key(e)))
-            .collect();
-        abbreviations.sort();
-        let registry_spec = RegistrySpec {
-            unit: keys_of(&r.unit),
-            bin: keys_of(&r.bin),
-            name: keys_of(&r.name),
-            aliases: keys_of(&r.aliases),
-            kind: keys_of(&r.kind),
-            members: keys_of(&r.members),
-            legal_forms: keys_of(&r.legal_forms),
-            abbreviations,
-        };
-        let measure = |f: &str| -> std::result::Result<usize, String> {
-            crate::measures::MEASURES
-                .iter()
-                .position(|m| *m == f)
-                .ok_or_else(|| {
-                    format!(
-                        "[[row_checks]] names `{f}`, not a counted field ({})",
-                        crate::measures::MEASURES.join(", ")
-                    )
-                })
-        };
-        let mut row_checks = Vec::new();
-        for c in &raw.row_checks {
-            let rule = Rule::from_id(&c.rule).ok_or_else(|| {
-                invalid(format!("[[row_checks]] names unknown rule `{}`", c.rule))
-            })?;
-            let op = Op::parse(&c.op).ok_or_else(|| {
-                invalid(format!(
-                    "[[row_checks]] `{}`: unknown op `{}`",
-                    c.rule, c.op
-                ))
-            })?;
-            let side = |v: &[String]| {
-                v.iter()
-                    .map(|f| measure(f))
-                    .collect::<std::result::Result<Vec<_>, _>>()
-            };
-            let (left, right) = (
-                side(&c.left).map_err(invalid)?,
-                side(&c.right).map_err(invalid)?,
-            );
-            if left.is_empty() || right.is_empty() {
-                return Err(invalid(format!(
-                    "[[row_checks]] `{}`: left and right need at least one field",
-                    c.rule
-                )));
-            }
-            let cell = measure(&c.cell).map_err(invalid)?;
-            row_checks.push(RowCheck {
-                rule,
-                left,
-                op,
-                right,
-                cell,
-                field: c.cell.clone(),
-            });
-        }
-        let mut confirmed = HashMap::new();
-        for (name, id) in &raw.registry.confirmed {
-            confirmed.insert(key(name), id.trim().to_string());
-        }
-        if raw.pipeline.due_day == 0 || raw.pipeline.due_day > 28 {
-            return Err(invalid("pipeline.due_day must be between 1 and 28".into()));
-        }
-        if !(-12..=14).contains(&raw.pipeline.utc_offset_hours) {
-            return Err(invalid(
-                "pipeline.utc_offset_hours must be between -12 and 14".into(),
-            ));
-        }
-
         Ok(Pipeline {
             path: path.to_path_buf(),
-            id: raw.pipeline.id.clone(),
+            id: head.id.clone(),
             titles: (
-                raw.pipeline.title_kk,
-                raw.pipeline.title_ru,
-                raw.pipeline.title_en,
+                head.title_kk.clone(),
+                head.title_ru.clone(),
+                head.title_en.clone(),
             ),
-            input: dir.join(&raw.pipeline.input),
-            registry: dir.join(&raw.pipeline.registry),
-            output: dir.join(&raw.pipeline.output),
+            input: dir.join(&head.input),
+            registry: dir.join(&head.registry),
+            output: dir.join(&head.output),
             lang,
-            due_day: raw.pipeline.due_day,
-            utc_offset_secs: i64::from(raw.pipeline.utc_offset_hours) * 3600,
+            due_day: head.due_day,
+            utc_offset_secs: i64::from(head.utc_offset_hours) * 3600,
             limits: Limits::from(&raw.limits),
             units,
             files: FileRules {
@@ -536,22 +419,27 @@ impl Pipeline {
                     .collect(),
                 corrected_markers: keys_of(&raw.files.corrected_markers),
             },
-            coverage,
-            events,
+            coverage: table_spec(&raw.coverage, COVERAGE_FIELDS, "coverage")?,
+            events: table_spec(&raw.events, EVENT_FIELDS, "events")?,
             forms: Vocabulary::build(&raw.vocabulary.forms, raw.vocabulary.match_threshold),
             topic_areas: Vocabulary::build(
                 &raw.vocabulary.topic_areas,
                 raw.vocabulary.match_threshold,
             ),
-            finance,
+            finance: label_spec(&raw.finance.labels, FINANCE_FIELDS, "finance.labels")?,
             summary_sheet_names: keys_of(&raw.summary.sheet_names),
-            summary,
-            registry_spec,
-            rules,
-            row_checks,
+            summary: label_spec(&raw.summary.labels, SUMMARY_FIELDS, "summary.labels")?,
+            registry_spec: registry_spec(&raw.registry),
+            rules: rules(&raw.rules)?,
+            row_checks: row_checks(&raw.row_checks)?,
             unit_names,
             unit_ids,
-            confirmed,
+            confirmed: raw
+                .registry
+                .confirmed
+                .iter()
+                .map(|(name, id)| (key(name), id.trim().to_string()))
+                .collect(),
         })
     }
 
@@ -592,32 +480,166 @@ impl Pipeline {
     }
 }
 
+/// The units with their normalised stems, longest first.
+fn units(raw: &[raw::RawUnit]) -> Result<Vec<Unit>, Problem> {
+    let mut units: Vec<Unit> = Vec::new();
+    for u in raw {
+        if units.iter().any(|x| x.id == u.id) {
+            return Err(Problem::UnitTwice(u.id.clone()));
+        }
+        let mut keys: Vec<String> = u
+            .r#match
+            .iter()
+            .chain([&u.kk, &u.ru])
+            .map(|s| key(s))
+            .filter(|k| !k.is_empty())
+            .collect();
+        keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        keys.dedup();
+        units.push(Unit {
+            id: u.id.clone(),
+            kk: u.kk.clone(),
+            ru: u.ru.clone(),
+            en: u.en.clone(),
+            keys,
+        });
+    }
+    if units.is_empty() {
+        return Err(Problem::NoUnits);
+    }
+    Ok(units)
+}
+
+type UnitIndex = FxHashMap<String, usize>;
+
+/// Unit id -> unit, and every name and stem -> unit.
+fn unit_index(units: &[Unit]) -> (UnitIndex, UnitIndex) {
+    let mut unit_ids = FxHashMap::default();
+    for (i, u) in units.iter().enumerate() {
+        unit_ids.entry(u.id.clone()).or_insert(i);
+    }
+    // Names first, so a stem shared with another unit's name never wins.
+    let mut unit_names = FxHashMap::default();
+    for (i, u) in units.iter().enumerate() {
+        for name in [u.id.clone(), key(&u.kk), key(&u.ru)] {
+            unit_names.entry(name).or_insert(i);
+        }
+    }
+    for (i, u) in units.iter().enumerate() {
+        for k in &u.keys {
+            unit_names.entry(k.clone()).or_insert(i);
+        }
+    }
+    (unit_ids, unit_names)
+}
+
+fn registry_spec(r: &raw::RawRegistry) -> RegistrySpec {
+    let keys_of = |v: &[String]| v.iter().map(|s| key(s)).collect::<Vec<_>>();
+    let mut abbreviations: Vec<(String, String)> = r
+        .abbreviations
+        .iter()
+        .map(|(a, e)| (key(a), key(e)))
+        .collect();
+    abbreviations.sort();
+    RegistrySpec {
+        unit: keys_of(&r.unit),
+        bin: keys_of(&r.bin),
+        name: keys_of(&r.name),
+        aliases: keys_of(&r.aliases),
+        kind: keys_of(&r.kind),
+        members: keys_of(&r.members),
+        legal_forms: keys_of(&r.legal_forms),
+        abbreviations,
+    }
+}
+
+/// The settings of every rule of the catalogue: as written, or the rule's
+/// defaults.
+fn rules(raw: &BTreeMap<String, RawRule>) -> Result<HashMap<Rule, RuleSettings>, Problem> {
+    let mut rules = HashMap::new();
+    for (id, r) in raw {
+        let rule = Rule::from_id(id).ok_or_else(|| Problem::UnknownRule(id.clone()))?;
+        rules.insert(rule, rule_settings(rule, r)?);
+    }
+    for rule in Rule::ALL {
+        if !rules.contains_key(rule) {
+            rules.insert(*rule, rule_settings(*rule, &RawRule::default())?);
+        }
+    }
+    Ok(rules)
+}
+
+/// The declared comparisons, their fields as indices into
+/// `measures::MEASURES`.
+fn row_checks(raw: &[raw::RawRowCheck]) -> Result<Vec<RowCheck>, Problem> {
+    let measure = |f: &String| {
+        MEASURES
+            .iter()
+            .position(|m| m == f)
+            .ok_or_else(|| Problem::RowCheckField {
+                field: f.clone(),
+                known: MEASURES.join(", "),
+            })
+    };
+    let side = |v: &[String]| v.iter().map(measure).collect::<Result<Vec<_>, _>>();
+    let mut checks = Vec::new();
+    for c in raw {
+        let rule = Rule::from_id(&c.rule).ok_or_else(|| Problem::RowCheckRule(c.rule.clone()))?;
+        let op = Op::parse(&c.op).ok_or_else(|| Problem::RowCheckOp {
+            rule: c.rule.clone(),
+            op: c.op.clone(),
+        })?;
+        let (left, right) = (side(&c.left)?, side(&c.right)?);
+        if left.is_empty() || right.is_empty() {
+            return Err(Problem::RowCheckSide {
+                rule: c.rule.clone(),
+            });
+        }
+        checks.push(RowCheck {
+            rule,
+            left,
+            op,
+            right,
+            cell: measure(&c.cell)?,
+            field: c.cell.clone(),
+        });
+    }
+    Ok(checks)
+}
+
 fn table_spec(
     raw: &RawTable,
-    known: &[&str],
-    section: &str,
-) -> std::result::Result<TableSpec, String> {
+    known: &'static [&'static str],
+    section: &'static str,
+) -> Result<TableSpec, Problem> {
     let mut headers = HashMap::new();
     for (field, aliases) in &raw.headers {
         if !known.contains(&field.as_str()) {
-            return Err(format!(
-                "[{section}.headers] names unknown field `{field}` (known: {})",
-                known.join(", ")
-            ));
+            return Err(Problem::HeaderField {
+                section,
+                field: field.clone(),
+                known,
+            });
         }
         for a in aliases {
             let k = key(a);
             if let Some(prev) = headers.insert(k.clone(), field.clone()) {
                 if prev != *field {
-                    return Err(format!("[{section}.headers]: header `{a}` is given for both `{prev}` and `{field}`"));
+                    return Err(Problem::HeaderTwice {
+                        section,
+                        header: a.clone(),
+                        first: prev,
+                        second: field.clone(),
+                    });
                 }
             }
         }
     }
-    for f in &raw.required {
-        if !known.contains(&f.as_str()) {
-            return Err(format!("[{section}].required names unknown field `{f}`"));
-        }
+    if let Some(f) = raw.required.iter().find(|f| !known.contains(&f.as_str())) {
+        return Err(Problem::RequiredField {
+            section,
+            field: f.clone(),
+        });
     }
     Ok(TableSpec {
         required: raw.required.clone(),
@@ -628,14 +650,17 @@ fn table_spec(
 }
 
 fn label_spec(
-    raw: &std::collections::BTreeMap<String, Vec<String>>,
+    raw: &BTreeMap<String, Vec<String>>,
     known: &[&str],
-    section: &str,
-) -> std::result::Result<LabelSpec, String> {
+    section: &'static str,
+) -> Result<LabelSpec, Problem> {
     let mut labels = Vec::new();
     for (field, texts) in raw {
         if !known.contains(&field.as_str()) {
-            return Err(format!("[{section}] names unknown field `{field}`"));
+            return Err(Problem::LabelField {
+                section,
+                field: field.clone(),
+            });
         }
         labels.extend(texts.iter().map(|t| (key(t), field.clone())));
     }
@@ -643,38 +668,77 @@ fn label_spec(
     Ok(LabelSpec { labels })
 }
 
-fn rule_settings(rule: Rule, r: &RawRule) -> std::result::Result<RuleSettings, String> {
+fn rule_settings(rule: Rule, r: &RawRule) -> Result<RuleSettings, Problem> {
     let severity = match r.severity.as_deref() {
         None => default_severity(rule),
         Some("error") => Severity::Error,
         Some("warning") => Severity::Warning,
         Some("info") => Severity::Info,
         Some(other) => {
-            return Err(format!(
-                "rule `{rule}`: unknown severity `{other}` (error, warning, info)"
-            ))
+            return Err(Problem::Severity {
+                rule,
+                given: other.to_string(),
+            })
         }
     };
-    for (name, v) in [
+    for (setting, v) in [
         ("tolerance", r.tolerance),
         ("threshold", r.threshold),
         ("min_abs", r.min_abs),
         ("norm", r.norm),
     ] {
         if v.is_some_and(|v| !v.is_finite() || v < 0.0) {
-            return Err(format!(
-                "rule `{rule}`: {name} must be a non-negative number"
-            ));
+            return Err(Problem::Negative { rule, setting });
         }
     }
+    let default = Defaults::of(rule);
     Ok(RuleSettings {
         severity,
         enabled: r.enabled.unwrap_or(true),
-        tolerance: r.tolerance,
-        threshold: r.threshold,
-        min_abs: r.min_abs,
-        norm: r.norm,
+        tolerance: r.tolerance.unwrap_or(default.tolerance),
+        threshold: r.threshold.unwrap_or(default.threshold),
+        min_abs: r.min_abs.unwrap_or(default.min_abs),
+        norm: r.norm.unwrap_or(default.norm),
     })
+}
+
+/// What a rule's settings are when the pipeline file leaves them out.
+struct Defaults {
+    tolerance: f64,
+    threshold: f64,
+    min_abs: f64,
+    norm: f64,
+}
+
+impl Defaults {
+    fn of(rule: Rule) -> Defaults {
+        let none = Defaults {
+            tolerance: 0.0,
+            threshold: 0.0,
+            min_abs: 0.0,
+            norm: 0.0,
+        };
+        match rule {
+            // Relative: members may differ from the registry by 15 %.
+            Rule::RegistryMembersMismatch => Defaults {
+                tolerance: 0.15,
+                ..none
+            },
+            // The similarity at which a name is taken as a registry's.
+            Rule::RegistryUnknownOrg => Defaults {
+                threshold: 0.92,
+                ..none
+            },
+            // A figure that doubles (or halves) is an outlier.
+            Rule::HistoryOutlierChange => Defaults {
+                threshold: 1.0,
+                ..none
+            },
+            // Training at 10 % of the expense side.
+            Rule::FinanceBelowNorm => Defaults { norm: 0.10, ..none },
+            _ => none,
+        }
+    }
 }
 
 fn default_severity(rule: Rule) -> Severity {
@@ -723,7 +787,8 @@ mod tests {
             p.coverage.field_of(&key("Обучено всего")),
             Some("trained.total")
         );
-        assert_eq!(p.rule(Rule::RowShareMismatch).tolerance, Some(0.05));
+        assert_eq!(p.rule(Rule::RowShareMismatch).tolerance, 0.05);
+        assert_eq!(p.rule(Rule::FinanceBelowNorm).norm, 0.10);
         assert_eq!(
             p.forms.lookup("семинар - кеңес").map(|t| t.id.as_str()),
             Some("seminar_meeting")
@@ -751,12 +816,12 @@ mod tests {
         let typo = text.replace("due_day = 5", "due_dya = 5");
         assert!(matches!(
             Pipeline::parse(&typo, &path),
-            Err(Error::PipelineInvalid { .. })
+            Err(PipelineError::Invalid { .. })
         ));
         let bad_rule = format!("{text}\n[rules.\"row.no_such\"]\nseverity = \"error\"\n");
         assert!(matches!(
             Pipeline::parse(&bad_rule, &path),
-            Err(Error::PipelineInvalid { .. })
+            Err(PipelineError::Invalid { .. })
         ));
         let bad_sev = text.replacen("severity = \"error\"", "severity = \"fatal\"", 1);
         assert!(Pipeline::parse(&bad_sev, &path).is_err());
@@ -784,7 +849,7 @@ mod tests {
         let wrong = text.replace("utc_offset_hours = 5", "utc_offset_hours = 50");
         assert!(matches!(
             Pipeline::parse(&wrong, &path),
-            Err(Error::PipelineInvalid { .. })
+            Err(PipelineError::Invalid { .. })
         ));
     }
 

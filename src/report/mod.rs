@@ -12,12 +12,13 @@
 
 pub mod consolidated_book;
 pub mod discrepancy_book;
+mod error;
 pub mod issue_log;
 pub mod summary;
 
-use crate::error::{Error, Result};
 use crate::period::Period;
 use crate::run::outcome::{timed, Outcome};
+pub use error::WriteError;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -66,26 +67,14 @@ impl OutputPaths {
 
 /// Writes bytes to `path` atomically (temporary file in the same folder, then
 /// rename).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     replace_all(&[(path, bytes)])
 }
 
-fn output_error(path: &Path, e: &std::io::Error) -> Error {
-    let hint = if path.is_dir() {
-        "a folder of that name is in the way; move it and run again"
-    } else {
-        "if the file is open in another program, close it and run again"
-    };
-    Error::Output {
-        path: path.to_path_buf(),
-        message: format!("{e}; {hint}"),
-    }
-}
-
 /// Writes `bytes` to a temporary file beside `path`; returns its path.
-fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| output_error(dir, &e))?;
+    std::fs::create_dir_all(dir).map_err(|e| WriteError::file(dir, e))?;
     let tmp = sibling(path, "tmp");
     let written = std::fs::File::create(&tmp).and_then(|mut f| {
         use std::io::Write;
@@ -94,7 +83,7 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     });
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
-        return Err(output_error(path, &e));
+        return Err(WriteError::file(path, e));
     }
     Ok(tmp)
 }
@@ -116,9 +105,9 @@ fn sibling(path: &Path, what: &str) -> PathBuf {
 /// folder holds either the whole previous set or the whole new one (a run
 /// killed outright leaves at worst stray `.tmp` files and, between two
 /// renames, a set mixing complete old and complete new files).
-pub fn replace_all(files: &[(&Path, &[u8])]) -> Result<()> {
+pub fn replace_all(files: &[(&Path, &[u8])]) -> Result<(), WriteError> {
     // Written and synced side by side: the waits for the disk overlap.
-    let results: Vec<Result<PathBuf>> = files
+    let results: Vec<Result<PathBuf, WriteError>> = files
         .par_iter()
         .map(|(path, bytes)| stage(path, bytes))
         .collect();
@@ -159,7 +148,7 @@ pub fn replace_all(files: &[(&Path, &[u8])]) -> Result<()> {
                     }
                 }
             }
-            return Err(output_error(path, &e));
+            return Err(WriteError::file(path, e));
         }
         replaced.push((path, previous));
     }
@@ -187,13 +176,13 @@ fn keep_previous(path: &Path) -> Option<PathBuf> {
 
 /// Writes every output of the period; returns their paths. All five are
 /// built in memory first, then replaced together ([`replace_all`]).
-pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths> {
+pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths, WriteError> {
     let paths = OutputPaths::new(output, outcome.period);
     let xlsx_err = |path: &Path| {
         let path = path.to_path_buf();
-        move |e: rust_xlsxwriter::XlsxError| Error::Output {
+        move |source: rust_xlsxwriter::XlsxError| WriteError::Workbook {
             path: path.clone(),
-            message: e.to_string(),
+            source,
         }
     };
     // Build everything first, then replace the files as one set. The

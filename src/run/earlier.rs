@@ -13,7 +13,8 @@
 use super::finish::finish_issues;
 use crate::followup;
 use crate::history::{self, Snapshot};
-use crate::issue::{Issue, Place, Rule};
+use crate::ingest::format::Refusal;
+use crate::issue::{Issue, Place};
 use crate::lang::Lang;
 use crate::period::Period;
 use crate::pipeline::Pipeline;
@@ -47,10 +48,10 @@ pub fn load(history: Option<&Path>, period: Period) -> Earlier {
             Ok(s) => s,
             Err(reason) => {
                 tracing::warn!(period = %p, %reason, "stored period is damaged");
-                issues.push(
-                    Issue::new(Rule::FileUnreadable, Place::file(&format!("history/{p}")))
-                        .detail(format!("history|{reason}")),
-                );
+                issues.push(Issue::refused(
+                    Refusal::Stored(reason.to_string()),
+                    Place::file(&format!("history/{p}")),
+                ));
                 None
             }
         }
@@ -116,11 +117,10 @@ pub fn carry_follow_up(
         }
         Err(reason) => {
             tracing::warn!(%reason, "last month's discrepancy workbook cannot be read");
-            let issue = Issue::new(
-                Rule::FileUnreadable,
+            let issue = Issue::refused(
+                Refusal::Stored(reason.to_string()),
                 Place::file(&format!("{last}/discrepancies-{last}.xlsx")),
-            )
-            .detail(format!("history|{reason}"));
+            );
             issues.extend(finish_issues(vec![issue], pipeline, lang));
         }
     }

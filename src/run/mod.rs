@@ -57,10 +57,7 @@ pub fn execute<'p>(req: &Request<'p>, output: &Path) -> Result<(Outcome<'p>, Out
         },
     );
     let paths = paths?;
-    stored.map_err(|message| Error::Output {
-        path: output.join("history"),
-        message,
-    })?;
+    stored.map_err(Error::Store)?;
     Ok((outcome, paths))
 }
 

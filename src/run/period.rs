@@ -20,15 +20,11 @@ pub fn resolve(flag: Option<Period>, reports: &[FileReport]) -> Result<Period> {
     }
     match seen.len() {
         1 => Ok(*seen.keys().next().expect("one period")),
-        0 => Err(Error::Period(
-            "no file names or titles say which month the reports are for; give it with --period YYYY-MM".into(),
+        0 => Err(Error::PeriodUnknown),
+        _ => Err(Error::PeriodsDisagree(
+            seen.into_iter()
+                .map(|(p, files)| (p, files.into_iter().map(str::to_string).collect()))
+                .collect(),
         )),
-        _ => {
-            let list: Vec<String> = seen.iter().map(|(p, files)| format!("{p}: {}", files.join(", "))).collect();
-            Err(Error::Period(format!(
-                "the files are for different months ({}); give the month with --period YYYY-MM",
-                list.join("; ")
-            )))
-        }
     }
 }

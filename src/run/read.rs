@@ -6,6 +6,7 @@
 //! `file.unreadable` and the run goes on.
 
 use crate::ingest::discover::{FileKind, InputFile};
+use crate::ingest::format::Refusal;
 use crate::period::Period;
 use crate::pipeline::Pipeline;
 use crate::tables::{self, read_file, FileReport, FileStatus};
@@ -65,7 +66,7 @@ pub fn read_all(
                 tracing::error!(file = %f.rel, "reader panicked");
                 let mut rep = read_file(
                     &InputFile {
-                        kind: FileKind::Unreadable("panic".into()),
+                        kind: FileKind::Unreadable(Refusal::ReaderFailed),
                         ..f.clone()
                     },
                     pipeline,

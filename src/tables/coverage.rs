@@ -108,6 +108,16 @@ pub fn bin_text(cell: &Cell) -> Option<String> {
     }
 }
 
+/// The columns of the coverage fields, where the header has them.
+struct Columns {
+    /// Column of each of [`MEASURES`].
+    measures: [Option<u32>; 7],
+    org: Option<u32>,
+    share: Option<u32>,
+    bin: Option<u32>,
+    row_number: Option<u32>,
+}
+
 /// Reads the table under the header.
 pub fn read(
     grid: &Grid,
@@ -116,12 +126,19 @@ pub fn read(
     header: HeaderMatch,
     spec: &TableSpec,
 ) -> (Coverage, Vec<Issue>) {
-    let cols: [Option<u32>; 7] = MEASURES.map(|f| header.col(f));
-    let org_col = header.col("org");
-    let share_col = header.col("trained_share");
-    let bin_col = header.col("bin");
-    let rownum_col = header.col("row_number");
-    let label_upto = org_col.into_iter().chain(rownum_col).max().unwrap_or(0);
+    let cols = Columns {
+        measures: MEASURES.map(|f| header.col(f)),
+        org: header.col("org"),
+        share: header.col("trained_share"),
+        bin: header.col("bin"),
+        row_number: header.col("row_number"),
+    };
+    let label_upto = cols
+        .org
+        .into_iter()
+        .chain(cols.row_number)
+        .max()
+        .unwrap_or(0);
     let mut issues = Vec::new();
     let mut rows = Vec::new();
     let mut total = None;
@@ -132,25 +149,7 @@ pub fn read(
             continue;
         }
         if let Some(label) = total_label(row, label_upto, spec) {
-            let mut t = TotalRow {
-                row: row.index,
-                label,
-                values: [None; 7],
-                no_value: [false; 7],
-            };
-            let mut missing = Vec::new();
-            for (i, col) in cols.iter().enumerate() {
-                let Some(col) = *col else { continue };
-                let r = value::count(row.get(col));
-                t.values[i] = r.value;
-                t.no_value[i] = r.no_value;
-                if r.no_value {
-                    missing.push(col);
-                }
-            }
-            if let Some(sc) = share_col.filter(|c| row.get(*c) == &Cell::NoValue) {
-                missing.push(sc);
-            }
+            let (t, missing) = total_row(row, label, &cols);
             if !missing.is_empty() {
                 issues.extend(no_value_issues(file, sheet, row.index, &missing));
             }
@@ -160,96 +159,33 @@ pub fn read(
         if is_numbering_row(row) && rows.is_empty() {
             continue;
         }
-        let has_rownum = rownum_col.is_some_and(|c| matches!(row.get(c), Cell::Number(_)));
-        let has_measure = cols.iter().flatten().any(|c| !row.get(*c).is_empty());
+        let has_rownum = cols
+            .row_number
+            .is_some_and(|c| matches!(row.get(c), Cell::Number(_)));
+        let has_measure = cols
+            .measures
+            .iter()
+            .flatten()
+            .any(|c| !row.get(*c).is_empty());
         if !has_rownum && !has_measure {
             // a section title, a signature or a note
             continue;
         }
         read_count += 1;
-        let name = org_col.map(|c| row.get(c).display()).unwrap_or_default();
-        let bin = bin_col.and_then(|c| bin_text(row.get(c)));
-        let org_ref = if name.is_empty() {
-            bin.clone()
-        } else {
-            Some(name.clone())
-        };
-        let mut values = [None; 7];
-        let mut missing = Vec::new();
-        let mut any_problem = false;
-        for (i, col) in cols.iter().enumerate() {
-            let Some(col) = *col else { continue };
-            let r = value::count(row.get(col));
-            values[i] = r.value;
-            if r.no_value {
-                missing.push(col);
-            }
-            if let Some(p) = r.problem {
-                any_problem = true;
-                issues.push(cell_issue(
-                    file,
-                    sheet,
-                    row.index,
-                    col,
-                    &p,
-                    MEASURES[i],
-                    org_ref.as_deref(),
-                ));
-            }
-        }
-        let mut share = None;
-        if let Some(sc) = share_col {
-            let r = value::share(row.get(sc));
-            share = r.value;
-            if r.no_value {
-                missing.push(sc);
-            }
-            if let Some(p) = r.problem {
-                // `#DIV/0!` where there are no members is what the formula should give.
-                let forgiven =
-                    p.rule == Rule::ValueErrorCell && values[MEMBERS].is_none_or(|m| m == 0.0);
-                if !forgiven {
-                    issues.push(cell_issue(
-                        file,
-                        sheet,
-                        row.index,
-                        sc,
-                        &p,
-                        "trained_share",
-                        org_ref.as_deref(),
-                    ));
-                }
-            }
-        }
-        if !missing.is_empty() {
-            issues.extend(
-                no_value_issues(file, sheet, row.index, &missing)
-                    .into_iter()
-                    .map(|i| i.org(org_ref.as_deref())),
-            );
-        }
-        let accepted = values.iter().any(Option::is_some) || (!any_problem && missing.is_empty());
-        if !accepted {
+        let org = org_row(row, &cols, file, sheet, &mut issues);
+        if !org.accepted {
             rejected += 1;
         }
-        rows.push(OrgRow {
-            row: row.index,
-            name,
-            bin,
-            values,
-            share,
-            registry_id: None,
-            accepted,
-        });
+        rows.push(org);
     }
 
     let share_scale = share_scale(&rows);
     let coverage = Coverage {
         sheet: sheet.to_string(),
         header,
-        cols,
-        org_col,
-        share_col,
+        cols: cols.measures,
+        org_col: cols.org,
+        share_col: cols.share,
         rows,
         total,
         share_scale,
@@ -257,6 +193,110 @@ pub fn read(
         rows_rejected: rejected,
     };
     (coverage, issues)
+}
+
+/// The stated total row, and its formula cells that carry no stored value.
+fn total_row(row: &GridRow, label: String, cols: &Columns) -> (TotalRow, Vec<u32>) {
+    let mut t = TotalRow {
+        row: row.index,
+        label,
+        values: [None; 7],
+        no_value: [false; 7],
+    };
+    let mut missing = Vec::new();
+    for (i, col) in cols.measures.iter().enumerate() {
+        let Some(col) = *col else { continue };
+        let r = value::count(row.get(col));
+        t.values[i] = r.value;
+        t.no_value[i] = r.no_value;
+        if r.no_value {
+            missing.push(col);
+        }
+    }
+    if let Some(sc) = cols.share.filter(|c| row.get(*c) == &Cell::NoValue) {
+        missing.push(sc);
+    }
+    (t, missing)
+}
+
+/// One organisation's row; its cells' issues go to `issues`.
+fn org_row(
+    row: &GridRow,
+    cols: &Columns,
+    file: &str,
+    sheet: &str,
+    issues: &mut Vec<Issue>,
+) -> OrgRow {
+    let name = cols.org.map(|c| row.get(c).display()).unwrap_or_default();
+    let bin = cols.bin.and_then(|c| bin_text(row.get(c)));
+    let org_ref = if name.is_empty() {
+        bin.clone()
+    } else {
+        Some(name.clone())
+    };
+    let mut values = [None; 7];
+    let mut missing = Vec::new();
+    let mut any_problem = false;
+    for (i, col) in cols.measures.iter().enumerate() {
+        let Some(col) = *col else { continue };
+        let r = value::count(row.get(col));
+        values[i] = r.value;
+        if r.no_value {
+            missing.push(col);
+        }
+        if let Some(p) = r.problem {
+            any_problem = true;
+            issues.push(cell_issue(
+                file,
+                sheet,
+                row.index,
+                col,
+                &p,
+                MEASURES[i],
+                org_ref.as_deref(),
+            ));
+        }
+    }
+    let mut share = None;
+    if let Some(sc) = cols.share {
+        let r = value::share(row.get(sc));
+        share = r.value;
+        if r.no_value {
+            missing.push(sc);
+        }
+        if let Some(p) = r.problem {
+            // `#DIV/0!` where there are no members is what the formula should give.
+            let forgiven =
+                p.rule == Rule::ValueErrorCell && values[MEMBERS].is_none_or(|m| m == 0.0);
+            if !forgiven {
+                issues.push(cell_issue(
+                    file,
+                    sheet,
+                    row.index,
+                    sc,
+                    &p,
+                    "trained_share",
+                    org_ref.as_deref(),
+                ));
+            }
+        }
+    }
+    if !missing.is_empty() {
+        issues.extend(
+            no_value_issues(file, sheet, row.index, &missing)
+                .into_iter()
+                .map(|i| i.org(org_ref.as_deref())),
+        );
+    }
+    OrgRow {
+        row: row.index,
+        name,
+        bin,
+        values,
+        share,
+        registry_id: None,
+        accepted: values.iter().any(Option::is_some) || (!any_problem && missing.is_empty()),
+    }
 }
 
 /// Percents or fractions: whichever explains more of the stated shares.

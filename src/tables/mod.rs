@@ -11,8 +11,9 @@ pub mod events;
 pub mod labelled;
 
 use crate::ingest::discover::{FileKind, InputFile};
+use crate::ingest::format::{Format, Limit, Refusal};
 use crate::ingest::grid::Grid;
-use crate::ingest::workbook::{self, Format, Workbook};
+use crate::ingest::workbook::{self, Workbook};
 use crate::issue::{a1, Issue, Place, Rule};
 use crate::normalize::header::{find_header, HeaderMatch};
 use crate::normalize::identify::{period_in, unit_in};
@@ -100,13 +101,15 @@ impl FileReport {
             + self.events.as_ref().map_or(0, |e| e.rows_rejected)
     }
 
-    fn refuse(mut self, status: FileStatus, rule: Rule, detail: String) -> FileReport {
-        self.status = status;
-        self.issues.push(
-            Issue::new(rule, Place::file(&self.rel))
-                .unit(self.unit.as_deref())
-                .detail(detail),
-        );
+    fn refuse(mut self, refusal: Refusal) -> FileReport {
+        self.status = match &refusal {
+            Refusal::NotReport(_) => FileStatus::Ignored,
+            Refusal::Encrypted => FileStatus::Encrypted,
+            Refusal::Empty => FileStatus::Empty,
+            _ => FileStatus::Unreadable,
+        };
+        self.issues
+            .push(Issue::refused(refusal, Place::file(&self.rel)).unit(self.unit.as_deref()));
         self
     }
 }
@@ -142,20 +145,16 @@ pub(crate) fn no_value_issues(file: &str, sheet: &str, row: u32, cols: &[u32]) -
 pub fn read_file(file: &InputFile, pipeline: &Pipeline, run_period: Option<Period>) -> FileReport {
     let mut report = FileReport::new(file);
     match &file.kind {
-        FileKind::Ignored(why) => {
-            return report.refuse(FileStatus::Ignored, Rule::FileIgnored, why.clone())
-        }
-        FileKind::Unreadable(why) => {
-            return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, why.clone())
-        }
+        FileKind::Ignored(what) => return report.refuse(Refusal::NotReport(*what)),
+        FileKind::Unreadable(why) => return report.refuse(why.clone()),
         FileKind::Workbook => {}
     }
-    if let Some(detail) = name_and_size(&mut report, file.size, pipeline) {
-        return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, detail);
+    if let Some(too_large) = name_and_size(&mut report, file.size, pipeline) {
+        return report.refuse(too_large);
     }
     let bytes = match read_limited(&file.path, pipeline.limits.max_file_bytes) {
         Ok(b) => b,
-        Err(e) => return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, e),
+        Err(refusal) => return report.refuse(refusal),
     };
     open_and_read(report, bytes, pipeline, run_period)
 }
@@ -203,8 +202,8 @@ pub fn read_bytes(
         kind: FileKind::Workbook,
     };
     let mut report = FileReport::new(&file);
-    if let Some(detail) = name_and_size(&mut report, file.size, pipeline) {
-        return report.refuse(FileStatus::Unreadable, Rule::FileUnreadable, detail);
+    if let Some(too_large) = name_and_size(&mut report, file.size, pipeline) {
+        return report.refuse(too_large);
     }
     open_and_read(report, bytes, pipeline, run_period)
 }
@@ -213,17 +212,18 @@ pub fn read_bytes(
 /// cannot be read still names its district: the specialist must know whom
 /// to call); returns why it is refused when the file is larger than the
 /// limits allow.
-fn name_and_size(report: &mut FileReport, size: u64, pipeline: &Pipeline) -> Option<String> {
+fn name_and_size(report: &mut FileReport, size: u64, pipeline: &Pipeline) -> Option<Refusal> {
     let stem = std::path::Path::new(&report.name)
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
     report.unit = unit_in(pipeline, &stem).map(str::to_string);
-    (size > pipeline.limits.max_file_bytes).then(|| {
-        format!(
-            "too_large|{size} bytes > limits.max_file_bytes = {}",
+    (size > pipeline.limits.max_file_bytes).then(|| Refusal::OverLimit {
+        limit: Limit::FileSize,
+        detail: format!(
+            "{size} bytes > limits.max_file_bytes = {}",
             pipeline.limits.max_file_bytes
-        )
+        ),
     })
 }
 
@@ -236,13 +236,8 @@ fn open_and_read(
     let wb = match workbook::open(bytes, &pipeline.limits) {
         Ok(wb) => wb,
         Err(refusal) => {
-            let status = match refusal.rule {
-                Rule::FileEncrypted => FileStatus::Encrypted,
-                Rule::FileEmpty => FileStatus::Empty,
-                _ => FileStatus::Unreadable,
-            };
-            tracing::info!(file = %report.rel, rule = %refusal.rule, reason = %refusal.reason, "file refused");
-            return report.refuse(status, refusal.rule, refusal.reason);
+            tracing::info!(file = %report.rel, reason = ?refusal, "file refused");
+            return report.refuse(refusal);
         }
     };
     report.format = Some(wb.format);
@@ -275,15 +270,21 @@ pub fn read_workbook(
     report
 }
 
-fn read_limited(path: &std::path::Path, max: u64) -> Result<Vec<u8>, String> {
+/// The file's bytes, or why they cannot be had: the system refuses, or the
+/// file grew past the limit since it was listed.
+fn read_limited(path: &std::path::Path, max: u64) -> Result<Vec<u8>, Refusal> {
     use std::io::Read;
-    let f = std::fs::File::open(path).map_err(|e| format!("cannot_open|{e}"))?;
+    let cannot_open = |e: std::io::Error| Refusal::CannotOpen(e.to_string());
+    let f = std::fs::File::open(path).map_err(cannot_open)?;
     let mut bytes = Vec::new();
     f.take(max + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot_open|{e}"))?;
+        .map_err(cannot_open)?;
     if bytes.len() as u64 > max {
-        return Err(format!("too_large|limits.max_file_bytes = {max}"));
+        return Err(Refusal::OverLimit {
+            limit: Limit::FileSize,
+            detail: format!("limits.max_file_bytes = {max}"),
+        });
     }
     Ok(bytes)
 }

@@ -14,14 +14,13 @@
 pub mod book;
 pub mod texts;
 
-use crate::history::{self, Snapshot};
+use crate::history::{self, HistoryError, Snapshot, Stored};
 use crate::lang::Lang;
 use crate::measures::CATEGORY_RANGE;
 use crate::period::Period;
 use crate::period::Ymd;
 use crate::pipeline::{Pipeline, Unit};
 use crate::registry::Registry;
-use polars::prelude::*;
 use std::path::Path;
 
 /// One organisation's row as pre-filled.
@@ -103,11 +102,11 @@ pub struct StoredEvent {
 }
 
 /// The languages a form is made in: the header texts of the pipeline are
-/// Kazakh and Russian.
-pub fn form_lang(lang: Lang) -> Result<Lang, String> {
+/// Kazakh and Russian. None for another.
+pub fn form_lang(lang: Lang) -> Option<Lang> {
     match lang {
-        Lang::Kk | Lang::Ru => Ok(lang),
-        Lang::En => Err("the form is made in Kazakh (kk) or Russian (ru)".into()),
+        Lang::Kk | Lang::Ru => Some(lang),
+        Lang::En => None,
     }
 }
 
@@ -136,7 +135,7 @@ pub fn previous(
     history_dir: &Path,
     period: Period,
     unit: &str,
-) -> Result<Option<Previous>, String> {
+) -> Result<Option<Previous>, HistoryError> {
     if period.month == 1 {
         return Ok(None);
     }
@@ -146,7 +145,7 @@ pub fn previous(
     };
     let events_path = history::period_dir(history_dir, prev).join("events.parquet");
     let events = if events_path.is_file() {
-        stored_events(&events_path, unit).map_err(|e| format!("{}: {e}", events_path.display()))?
+        stored_events(&events_path, unit)?
     } else {
         Vec::new()
     };
@@ -156,39 +155,19 @@ pub fn previous(
     }))
 }
 
-fn stored_events(path: &Path, unit: &str) -> Result<Vec<StoredEvent>, String> {
-    let f = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let df = ParquetReader::new(f).finish().map_err(|e| e.to_string())?;
-    let text = |name: &str| -> PolarsResult<Vec<Option<String>>> {
-        Ok(df
-            .column(name)?
-            .as_materialized_series()
-            .str()?
-            .iter()
-            .map(|v| v.map(str::to_string))
-            .collect())
-    };
-    let number = |name: &str| -> PolarsResult<Vec<Option<f64>>> {
-        Ok(df
-            .column(name)?
-            .as_materialized_series()
-            .cast(&DataType::Float64)?
-            .f64()?
-            .iter()
-            .collect())
-    };
-    let text = |name: &str| text(name).map_err(|e| format!("{name}: {e}"));
-    let number = |name: &str| number(name).map_err(|e| format!("{name}: {e}"));
-    let units = text("unit")?;
-    let dates = text("date")?;
-    let forms = text("form")?;
-    let areas = text("topic_area")?;
-    let topics = text("topic")?;
-    let venues = text("venue")?;
-    let part = number("participants")?;
-    let resp = number("respondents")?;
-    let useful = number("usefulness")?;
-    let apply = number("will_apply")?;
+fn stored_events(path: &Path, unit: &str) -> Result<Vec<StoredEvent>, HistoryError> {
+    let stored = Stored::read(path)?;
+    let units = stored.texts("unit")?;
+    let dates = stored.texts("date")?;
+    let forms = stored.texts("form")?;
+    let areas = stored.texts("topic_area")?;
+    let topics = stored.texts("topic")?;
+    let venues = stored.texts("venue")?;
+    let part = stored.numbers("participants")?;
+    let resp = stored.numbers("respondents")?;
+    let useful = stored.numbers("usefulness")?;
+    let apply = stored.numbers("will_apply")?;
+    let df = &stored.df;
     let mut out = Vec::new();
     for i in 0..df.height() {
         if units[i].as_deref() != Some(unit) {
@@ -293,10 +272,7 @@ impl Form {
                 .map(|t| t.name(lang).to_string())
                 .collect(),
             due: (y, m, pipeline.due_day),
-            norm: pipeline
-                .rule(crate::issue::Rule::FinanceBelowNorm)
-                .norm
-                .unwrap_or(0.10),
+            norm: pipeline.rule(crate::issue::Rule::FinanceBelowNorm).norm,
             prefilled_from: snapshot.map(|s| s.period),
             file_name: file_name(unit, period, lang),
         }
@@ -419,7 +395,7 @@ mod tests {
         let dir = Path::new("/nonexistent-history");
         let jan = Period::new(2026, 1).unwrap();
         assert!(matches!(previous(dir, jan, "alga"), Ok(None)));
-        assert!(form_lang(Lang::En).is_err());
-        assert_eq!(form_lang(Lang::Ru), Ok(Lang::Ru));
+        assert!(form_lang(Lang::En).is_none());
+        assert_eq!(form_lang(Lang::Ru), Some(Lang::Ru));
     }
 }

@@ -125,8 +125,9 @@ fn an_output_that_cannot_be_replaced_keeps_the_previous_set() {
     let o = run(&large, &out);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{stderr}");
+    // In the pipeline's language, Kazakh: "a folder of that name is in the way".
     assert!(
-        stderr.contains("discrepancies-2026-03.xlsx") && stderr.contains("folder"),
+        stderr.contains("discrepancies-2026-03.xlsx") && stderr.contains("қалта кедергі"),
         "{stderr}"
     );
     let after = outputs(&period);
@@ -150,7 +151,7 @@ fn an_output_folder_that_is_a_file_stops_the_run() {
     let o = run(&small, &out);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("cannot write"), "{stderr}");
+    assert!(stderr.contains("жазу мүмкін емес"), "{stderr}");
     assert_eq!(std::fs::read(&out).unwrap(), b"not a folder");
 }
 

@@ -18,15 +18,16 @@
 //!   counts from the sheets' records.
 //!
 //! Input: the file's bytes and its sniffed format. Output: nothing, or a
-//! `file.unreadable` [`Refusal`] whose reason code (see
-//! `messages::file_reason`) names the limit it passed. A file this module
-//! lets through may still be damaged: the reader then says so.
+//! `file.unreadable` [`Refusal`]: [`Refusal::OverLimit`] naming the
+//! [`Limit`] it passed, or [`Refusal::Damaged`] where its structure cannot
+//! be walked. A file this module lets through may still be damaged: the
+//! reader then says so.
 
 mod ods_cells;
 mod xls_cells;
 mod zip_parts;
 
-use super::workbook::{Format, Refusal};
+use super::format::{Format, Limit, Refusal};
 use crate::pipeline::Limits;
 
 /// Refuses the file when reading it would pass a limit.
@@ -37,9 +38,9 @@ pub fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(), Refusa
     }
 }
 
-/// A refusal naming the limit passed: `code|detail`.
-fn over(code: &str, detail: String) -> Refusal {
-    Refusal::unreadable(format!("{code}|{detail}"))
+/// A refusal naming the limit passed and the figures that passed it.
+fn over(limit: Limit, detail: String) -> Refusal {
+    Refusal::OverLimit { limit, detail }
 }
 
 /// Cells counted against the sheet and workbook limits.
@@ -53,7 +54,7 @@ impl CellBudget {
     fn add(&mut self, sheet: &str, cells: u64, what: &str, limits: &Limits) -> Result<(), Refusal> {
         if cells > limits.max_sheet_cells {
             return Err(over(
-                "sheet_too_big",
+                Limit::SheetCells,
                 format!(
                     "{sheet}: {what} {cells} cells, limits.max_sheet_cells = {}",
                     limits.max_sheet_cells
@@ -63,7 +64,7 @@ impl CellBudget {
         self.used = self.used.saturating_add(cells);
         if self.used > limits.max_workbook_cells {
             return Err(over(
-                "workbook_too_big",
+                Limit::WorkbookCells,
                 format!(
                     "{} cells up to sheet {sheet}, limits.max_workbook_cells = {}",
                     self.used, limits.max_workbook_cells

@@ -4,7 +4,7 @@
 //! by `number-rows-repeated`. This scan counts both the way the reader does,
 //! streaming, before it runs.
 
-use super::{CellBudget, Refusal};
+use super::{CellBudget, Limit, Refusal};
 use crate::pipeline::Limits;
 use quick_xml::events::{BytesStart, Event};
 use std::io::{BufReader, Read};
@@ -138,7 +138,7 @@ pub fn check<R: Read>(part: R, limits: &Limits, budget: &mut CellBudget) -> Resu
                             text = text.saturating_add(t.text);
                             if text > limits.max_unpacked_bytes {
                                 return Err(super::over(
-                                    "unpacked_too_large",
+                                    Limit::Unpacked,
                                     format!(
                                         "{text} bytes of repeated cell values up to sheet {}, limits.max_unpacked_bytes = {}",
                                         t.name, limits.max_unpacked_bytes
@@ -284,7 +284,10 @@ mod tests {
     fn repeated_values_are_refused() {
         let xml = r#"<table:table table:name="A"><table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="16384" office:value="1"/></table:table-row></table:table>"#;
         let err = cells(xml).unwrap_err();
-        assert!(err.reason.starts_with("sheet_too_big|A"), "{}", err.reason);
+        assert!(
+            matches!(&err, Refusal::OverLimit { limit: Limit::SheetCells, detail } if detail.starts_with("A:")),
+            "{err:?}"
+        );
     }
 
     #[test]
@@ -299,9 +302,14 @@ mod tests {
         };
         let err = check(xml.as_bytes(), &limits, &mut CellBudget::default()).unwrap_err();
         assert!(
-            err.reason.starts_with("unpacked_too_large|"),
-            "{}",
-            err.reason
+            matches!(
+                err,
+                Refusal::OverLimit {
+                    limit: Limit::Unpacked,
+                    ..
+                }
+            ),
+            "{err:?}"
         );
     }
 

@@ -5,7 +5,7 @@
 //! This walk reads the container the way the reader does, with every chain
 //! bounded by the file's own size, then counts those rectangles.
 
-use super::{over, BoundingBox, CellBudget, Refusal};
+use super::{over, BoundingBox, CellBudget, Limit, Refusal};
 use crate::pipeline::Limits;
 use std::collections::VecDeque;
 
@@ -30,8 +30,8 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), Refusal> {
 }
 
 fn loops(what: &str) -> Refusal {
-    Refusal::unreadable(format!(
-        "damaged|the container's {what} chain loops or runs past the file"
+    Refusal::Damaged(format!(
+        "the container's {what} chain loops or runs past the file"
     ))
 }
 
@@ -110,28 +110,90 @@ fn u32s(b: &[u8]) -> impl Iterator<Item = u32> + '_ {
 /// The `Workbook` (or `Book`) stream, or `None` where the reader would fail
 /// on the container anyway.
 fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, Refusal> {
-    let Some(header) = bytes.get(..HEADER) else {
+    let Some(header) = Header::read(bytes) else {
         return Ok(None);
     };
-    let size = match u16_at(header, 30) {
-        Some(9) => 512,
-        Some(12) => 4096,
-        _ => return Ok(None),
-    };
-    let version = u16_at(header, 26).unwrap_or(0);
-    let field = |at| u32_at(header, at).unwrap_or(0);
-    let (dir_start, mini_fat_start) = (field(48), field(60));
-    let (mini_fat_len, difat_start) = (field(64) as usize, field(68));
-    let body = bytes.get(size.max(HEADER)..).unwrap_or(&[]);
-    let file_len = bytes.len();
     let sectors = Sectors {
-        data: body,
-        size,
-        maxid: (file_len / size) as u32,
+        data: bytes.get(header.size.max(HEADER)..).unwrap_or(&[]),
+        size: header.size,
+        maxid: (bytes.len() / header.size) as u32,
     };
+    let Some(fat) = allocation_table(bytes, &header, &sectors)? else {
+        return Ok(None);
+    };
+    let Some(dirs) = sectors.chain(header.dir_start, &fat, usize::MAX, "directory")? else {
+        return Ok(None);
+    };
+    let dirs = entries(&dirs, header.size);
+    let Some(root) = dirs.first() else {
+        return Ok(None);
+    };
+    if header.version != 3 && root.start == END_OF_CHAIN {
+        return Ok(None);
+    }
+    let container = Container {
+        header: &header,
+        sectors: &sectors,
+        fat: &fat,
+        file_len: bytes.len(),
+    };
+    let Some(mini) = container.mini(root)? else {
+        return Ok(None);
+    };
+    let find = |name: &str| {
+        dirs.iter()
+            .find(|d| d.name.as_bytes().eq_ignore_ascii_case(name.as_bytes()))
+    };
+    let Some(book) = find("Workbook").or_else(|| find("Book")) else {
+        return Ok(None);
+    };
+    container.bounded(book.len, "workbook stream")?;
+    if book.len < MINI_CUTOFF {
+        container.mini_stream_of(book, &mini)
+    } else {
+        sectors.chain(book.start, &fat, book.len, "workbook stream")
+    }
+}
 
-    let mut difat: Vec<u32> = u32s(&header[76..]).collect();
-    let mut id = difat_start;
+/// What the container's header says, where the reader can read it.
+struct Header {
+    size: usize,
+    version: u16,
+    dir_start: u32,
+    mini_fat_start: u32,
+    mini_fat_len: usize,
+    difat_start: u32,
+}
+
+impl Header {
+    fn read(bytes: &[u8]) -> Option<Header> {
+        let header = bytes.get(..HEADER)?;
+        let size = match u16_at(header, 30) {
+            Some(9) => 512,
+            Some(12) => 4096,
+            _ => return None,
+        };
+        let field = |at| u32_at(header, at).unwrap_or(0);
+        Some(Header {
+            size,
+            version: u16_at(header, 26).unwrap_or(0),
+            dir_start: field(48),
+            mini_fat_start: field(60),
+            mini_fat_len: field(64) as usize,
+            difat_start: field(68),
+        })
+    }
+}
+
+/// The sector allocation table, read through the header's and the chained
+/// DIFAT sectors.
+fn allocation_table(
+    bytes: &[u8],
+    header: &Header,
+    sectors: &Sectors,
+) -> Result<Option<Vec<u32>>, Refusal> {
+    let mut difat: Vec<u32> = u32s(&bytes[76..HEADER]).collect();
+    let mut id = header.difat_start;
     let mut steps = 0usize;
     while id < RESERVED {
         steps += 1;
@@ -160,12 +222,18 @@ fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, Refusal> {
         };
         fat.extend(u32s(&s));
     }
+    Ok(Some(fat))
+}
 
-    let Some(dirs) = sectors.chain(dir_start, &fat, usize::MAX, "directory")? else {
-        return Ok(None);
-    };
-    let dirs: Vec<(String, u32, usize)> = dirs
-        .chunks_exact(128)
+/// One entry of the container's directory.
+struct Entry {
+    name: String,
+    start: u32,
+    len: usize,
+}
+
+fn entries(dirs: &[u8], size: usize) -> Vec<Entry> {
+    dirs.chunks_exact(128)
         .map(|d| {
             let units: Vec<u16> = d[..64]
                 .chunks_exact(2)
@@ -175,79 +243,101 @@ fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, Refusal> {
             if let Some(nul) = name.find('\0') {
                 name.truncate(nul);
             }
-            let start = u32_at(d, 116).unwrap_or(0);
             let len = if size == 512 {
                 u64::from(u32_at(d, 120).unwrap_or(0))
             } else {
                 u64_at(d, 120).unwrap_or(0)
             };
-            (name, start, usize::try_from(len).unwrap_or(usize::MAX))
+            Entry {
+                name,
+                start: u32_at(d, 116).unwrap_or(0),
+                len: usize::try_from(len).unwrap_or(usize::MAX),
+            }
         })
-        .collect();
-    let Some(root) = dirs.first() else {
-        return Ok(None);
-    };
-    if version != 3 && root.1 == END_OF_CHAIN {
-        return Ok(None);
-    }
-    // A stream cannot hold more bytes than the file; past that the reader
-    // would follow a looping chain until memory runs out.
-    let bounded = |len: usize, what: &str| {
-        if len > file_len {
+        .collect()
+}
+
+/// The container's mini stream of 64-byte sectors and its allocation table.
+#[derive(Default)]
+struct MiniStream {
+    table: Vec<u32>,
+    data: Vec<u8>,
+}
+
+/// The container read so far, to follow its streams.
+struct Container<'a> {
+    header: &'a Header,
+    sectors: &'a Sectors<'a>,
+    fat: &'a [u32],
+    file_len: usize,
+}
+
+impl Container<'_> {
+    /// A stream cannot hold more bytes than the file; past that the reader
+    /// would follow a looping chain until memory runs out.
+    fn bounded(&self, len: usize, what: &str) -> Result<(), Refusal> {
+        if len > self.file_len {
             Err(loops(what))
         } else {
             Ok(())
         }
-    };
-    let (mini_fat, mini_stream) = if mini_fat_len > 0 {
-        bounded(root.2, "mini stream")?;
-        bounded(mini_fat_len.saturating_mul(size), "mini allocation table")?;
-        let Some(stream) = sectors.chain(root.1, &fat, root.2, "mini stream")? else {
+    }
+
+    /// The mini allocation table and the mini stream (held by the root
+    /// entry), both empty where the container has none.
+    fn mini(&self, root: &Entry) -> Result<Option<MiniStream>, Refusal> {
+        let h = self.header;
+        if h.mini_fat_len == 0 {
+            return Ok(Some(MiniStream::default()));
+        }
+        self.bounded(root.len, "mini stream")?;
+        self.bounded(
+            h.mini_fat_len.saturating_mul(h.size),
+            "mini allocation table",
+        )?;
+        let Some(stream) = self
+            .sectors
+            .chain(root.start, self.fat, root.len, "mini stream")?
+        else {
             return Ok(None);
         };
-        let Some(table) = sectors.chain(
-            mini_fat_start,
-            &fat,
-            mini_fat_len * size,
+        let Some(table) = self.sectors.chain(
+            h.mini_fat_start,
+            self.fat,
+            h.mini_fat_len * h.size,
             "mini allocation table",
         )?
         else {
             return Ok(None);
         };
-        (u32s(&table).collect::<Vec<_>>(), stream)
-    } else {
-        (Vec::new(), Vec::new())
-    };
-    let find = |name: &str| {
-        dirs.iter()
-            .find(|d| d.0.as_bytes().eq_ignore_ascii_case(name.as_bytes()))
-    };
-    let Some(&(_, start, len)) = find("Workbook").or_else(|| find("Book")) else {
-        return Ok(None);
-    };
-    bounded(len, "workbook stream")?;
-    if len < MINI_CUTOFF {
-        let mini = Sectors {
-            data: &mini_stream,
+        Ok(Some(MiniStream {
+            table: u32s(&table).collect(),
+            data: stream,
+        }))
+    }
+
+    /// A short stream, read from the mini stream in 64-byte sectors.
+    fn mini_stream_of(&self, entry: &Entry, mini: &MiniStream) -> Result<Option<Vec<u8>>, Refusal> {
+        let (mini_fat, mini_stream) = (&mini.table, &mini.data);
+        let sectors = Sectors {
+            data: mini_stream,
             size: 64,
-            maxid: sectors.maxid.saturating_mul(8),
+            maxid: self.sectors.maxid.saturating_mul(8),
         };
         // A mini sector past the mini stream makes the reader read on from
         // wherever the file happens to be: not a file worth reading.
-        let mut id = start;
+        let mut id = entry.start;
         let mut steps = 0usize;
-        while id != END_OF_CHAIN && steps * 64 < len {
+        while id != END_OF_CHAIN && steps * 64 < entry.len {
             if (id as usize + 1) * 64 > mini_stream.len() {
-                return Err(Refusal::unreadable(
-                    "damaged|the workbook stream points past the container's mini stream",
+                return Err(Refusal::Damaged(
+                    "the workbook stream points past the container's mini stream".into(),
                 ));
             }
             steps += 1;
             id = mini_fat.get(id as usize).copied().unwrap_or(END_OF_CHAIN);
         }
-        Ok(mini.chain(start, &mini_fat, len, "workbook stream")?)
-    } else {
-        Ok(sectors.chain(start, &fat, len, "workbook stream")?)
+        sectors.chain(entry.start, mini_fat, entry.len, "workbook stream")
     }
 }
 
@@ -378,8 +468,8 @@ fn globals(stream: &[u8]) -> Result<Globals, Refusal> {
     let mut g = Globals::default();
     for r in (Records { stream }) {
         if r.cont.len() > MAX_CONTINUATIONS {
-            return Err(Refusal::unreadable(format!(
-                "damaged|a record of the workbook stream is continued {} times",
+            return Err(Refusal::Damaged(format!(
+                "a record of the workbook stream is continued {} times",
                 r.cont.len()
             )));
         }
@@ -425,15 +515,15 @@ fn check_records(stream: &[u8], limits: &Limits) -> Result<(), Refusal> {
         )?;
         scanned = scanned.saturating_add(cost.scanned);
         if scanned > most {
-            return Err(Refusal::unreadable(format!(
-                "damaged|{} sheets point into the same records",
+            return Err(Refusal::Damaged(format!(
+                "{} sheets point into the same records",
                 g.sheets.len()
             )));
         }
         text = text.saturating_add(cost.text);
         if text > limits.max_unpacked_bytes {
             return Err(over(
-                "unpacked_too_large",
+                Limit::Unpacked,
                 format!(
                     "{text} bytes of cell text up to {name}, limits.max_unpacked_bytes = {}",
                     limits.max_unpacked_bytes
@@ -472,8 +562,8 @@ fn sheet_cost(
     let mut depth = 0usize;
     for r in (Records { stream: sheet }) {
         if r.cont.len() > MAX_CONTINUATIONS {
-            return Err(Refusal::unreadable(format!(
-                "damaged|a record of {name} is continued {} times",
+            return Err(Refusal::Damaged(format!(
+                "a record of {name} is continued {} times",
                 r.cont.len()
             )));
         }
@@ -498,7 +588,7 @@ fn sheet_cost(
                     let claimed = rows.saturating_mul(cols);
                     if claimed > limits.max_sheet_cells {
                         return Err(over(
-                            "sheet_too_big",
+                            Limit::SheetCells,
                             format!(
                                 "{name}: its dimension claims {rows} rows x {cols} columns, limits.max_sheet_cells = {}",
                                 limits.max_sheet_cells

@@ -1,8 +1,7 @@
 //! Zip-based files (xlsx, xlsm, xlsb, ods): the central directory read
 //! before any part is unpacked, then the parts a reader would hold whole.
 
-use super::{ods_cells, over, Refusal};
-use crate::ingest::workbook::Format;
+use super::{ods_cells, over, Format, Limit, Refusal};
 use crate::pipeline::Limits;
 use std::io::{Cursor, Read, Seek};
 use zip::ZipArchive;
@@ -12,12 +11,12 @@ use zip::ZipArchive;
 const RATIO_FLOOR: u64 = 1024 * 1024;
 
 pub fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(), Refusal> {
-    let mut zip = ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| Refusal::unreadable(format!("damaged|zip: {e}")))?;
+    let mut zip =
+        ZipArchive::new(Cursor::new(bytes)).map_err(|e| Refusal::Damaged(format!("zip: {e}")))?;
     let parts = zip.len() as u64;
     if parts > limits.max_zip_entries {
         return Err(over(
-            "too_many_parts",
+            Limit::ZipParts,
             format!(
                 "{parts} parts, limits.max_zip_entries = {}",
                 limits.max_zip_entries
@@ -31,13 +30,13 @@ pub fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(), Refusa
     for i in 0..zip.len() {
         let part = zip
             .by_index_raw(i)
-            .map_err(|e| Refusal::unreadable(format!("damaged|zip part {i}: {e}")))?;
+            .map_err(|e| Refusal::Damaged(format!("zip part {i}: {e}")))?;
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
         let (size, packed) = (part.size(), part.compressed_size());
         total = total.saturating_add(size);
         if size > RATIO_FLOOR && size / packed.max(1) > limits.max_compression_ratio {
             return Err(over(
-                "zip_bomb",
+                Limit::CompressionRatio,
                 format!(
                     "{name}: {packed} bytes unpack to {size}, limits.max_compression_ratio = {}",
                     limits.max_compression_ratio
@@ -57,7 +56,7 @@ pub fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(), Refusa
     }
     if total > limits.max_unpacked_bytes {
         return Err(over(
-            "unpacked_too_large",
+            Limit::Unpacked,
             format!(
                 "{total} bytes unpacked, limits.max_unpacked_bytes = {}",
                 limits.max_unpacked_bytes
@@ -78,7 +77,7 @@ pub fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(), Refusa
             for i in contents {
                 let part = zip
                     .by_index(i)
-                    .map_err(|e| Refusal::unreadable(format!("damaged|content.xml: {e}")))?;
+                    .map_err(|e| Refusal::Damaged(format!("content.xml: {e}")))?;
                 ods_cells::check(part.take(limits.max_unpacked_bytes), limits, &mut budget)?;
             }
         }
@@ -97,11 +96,11 @@ fn check_shared_strings<R: Read + Seek>(
     let max_bytes = limits.max_shared_strings_bytes;
     let part = zip
         .by_index(index)
-        .map_err(|e| Refusal::unreadable(format!("damaged|shared strings: {e}")))?;
+        .map_err(|e| Refusal::Damaged(format!("shared strings: {e}")))?;
     let name = part.name().map(|n| n.to_string()).unwrap_or_default();
     let too_big = |size: u64| {
         over(
-            "too_many_texts",
+            Limit::SharedStrings,
             format!("{name}: {size} bytes unpacked, limits.max_shared_strings_bytes = {max_bytes}"),
         )
     };
@@ -118,7 +117,7 @@ fn check_shared_strings<R: Read + Seek>(
     let max = limits.max_shared_strings;
     if declared > max || held > max {
         return Err(over(
-            "too_many_texts",
+            Limit::SharedStrings,
             format!(
                 "{name}: {} texts declared, {held} held, limits.max_shared_strings = {max}",
                 if declared == u64::MAX {
@@ -143,13 +142,13 @@ fn check_styles<R: Read + Seek>(
 ) -> Result<(), Refusal> {
     let part = zip
         .by_index(index)
-        .map_err(|e| Refusal::unreadable(format!("damaged|styles: {e}")))?;
+        .map_err(|e| Refusal::Damaged(format!("styles: {e}")))?;
     let name = part.name().map(|n| n.to_string()).unwrap_or_default();
     let xml = as_utf8(read_part(part, &name, limits.max_unpacked_bytes)?);
     let formats = element_count(&xml, b"xf");
     if formats > limits.max_styles {
         return Err(over(
-            "too_many_styles",
+            Limit::Styles,
             format!(
                 "{name}: {formats} cell formats, limits.max_styles = {}",
                 limits.max_styles
@@ -163,7 +162,7 @@ fn check_styles<R: Read + Seek>(
     let copied = formats.saturating_mul(copied_per_format);
     if copied > limits.max_unpacked_bytes {
         return Err(over(
-            "too_many_styles",
+            Limit::Styles,
             format!(
                 "{name}: {formats} cell formats would copy {copied} bytes of fonts, fills and borders, limits.max_unpacked_bytes = {}",
                 limits.max_unpacked_bytes
@@ -178,7 +177,7 @@ fn read_part(part: impl Read, name: &str, max: u64) -> Result<Vec<u8>, Refusal> 
     let mut xml = Vec::new();
     part.take(max)
         .read_to_end(&mut xml)
-        .map_err(|e| Refusal::unreadable(format!("damaged|{name}: {e}")))?;
+        .map_err(|e| Refusal::Damaged(format!("{name}: {e}")))?;
     Ok(xml)
 }
 

@@ -68,7 +68,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
             st: Styles::new(lang, T::PointsSuffix.get(lang)),
             span: labels::period_span(o.period, lang),
             period_line: labels::period_line(o.period, lang),
-            norm: o.pipeline.rule(Rule::FinanceBelowNorm).norm.unwrap_or(0.10),
+            norm: o.pipeline.rule(Rule::FinanceBelowNorm).norm,
             units: o.pipeline.units.iter().map(|u| u.id.clone()).collect(),
         }
     }

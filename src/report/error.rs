@@ -1,0 +1,100 @@
+//! An output that cannot be written: which file, and why, in the run's
+//! language. Writing stops the run (exit status 2); the outputs written
+//! before stay as they were.
+
+use crate::lang::{fill, Lang};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub enum WriteError {
+    /// The file system refused; `in_the_way` when a folder has the file's
+    /// name.
+    File {
+        path: PathBuf,
+        source: std::io::Error,
+        in_the_way: bool,
+    },
+    /// A workbook that cannot be made.
+    Workbook {
+        path: PathBuf,
+        source: rust_xlsxwriter::XlsxError,
+    },
+}
+
+crate::texts! {
+    enum Text {
+        Write => (
+            "{path} жазу мүмкін емес: {source}",
+            "не удаётся записать {path}: {source}",
+            "cannot write {path}: {source}",
+        ),
+        InTheWay => (
+            "сол атаулы қалта кедергі келтіреді; оны басқа жерге жылжытып, қайта іске қосыңыз",
+            "мешает папка с таким именем; переместите её и запустите снова",
+            "a folder of that name is in the way; move it and run again",
+        ),
+        OpenElsewhere => (
+            "файл басқа бағдарламада ашық болса, оны жауып, қайта іске қосыңыз",
+            "если файл открыт в другой программе, закройте его и запустите снова",
+            "if the file is open in another program, close it and run again",
+        ),
+    }
+}
+
+impl WriteError {
+    /// The file system refused to write `path`.
+    pub fn file(path: &Path, source: std::io::Error) -> WriteError {
+        WriteError::File {
+            path: path.to_path_buf(),
+            in_the_way: path.is_dir(),
+            source,
+        }
+    }
+
+    /// What failed and where, in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        let (path, why) = match self {
+            WriteError::File {
+                path,
+                source,
+                in_the_way,
+            } => {
+                let hint = if *in_the_way {
+                    Text::InTheWay
+                } else {
+                    Text::OpenElsewhere
+                };
+                (path, format!("{source}; {}", hint.get(lang)))
+            }
+            WriteError::Workbook { path, source } => (path, source.to_string()),
+        };
+        fill(
+            Text::Write.get(lang),
+            &[
+                ("path", path.display().to_string().as_str()),
+                ("source", &why),
+            ],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_and_what_to_do_in_each_language() {
+        let e = WriteError::file(
+            Path::new("/no/such/out.xlsx"),
+            std::io::Error::other("denied"),
+        );
+        assert_eq!(
+            e.to_string(),
+            "cannot write /no/such/out.xlsx: denied; if the file is open in another program, close it and run again"
+        );
+        assert!(e
+            .message(Lang::Ru)
+            .starts_with("не удаётся записать /no/such/out.xlsx: denied; если файл открыт"));
+    }
+}
