@@ -39,3 +39,4 @@ pub mod registry;
 pub mod report;
 pub mod tables;
 pub mod template;
+pub mod workbook;

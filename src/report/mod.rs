@@ -26,15 +26,6 @@ use crate::tables::FileReport;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-/// A new output workbook with the writer settings every output shares:
-/// zip compression level 3, as Excel itself writes (about a third faster to
-/// save than the default 6, for files some 5 % larger).
-pub fn new_workbook() -> rust_xlsxwriter::Workbook {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    wb.set_zip_compression_level(3);
-    wb
-}
-
 /// Runs `f` and logs how long it took (`-vv`): where a run's time goes.
 pub(crate) fn timed<T>(what: &str, name: &str, f: impl FnOnce() -> T) -> T {
     let start = std::time::Instant::now();

@@ -258,7 +258,7 @@ fn title_rows(
 pub fn write(form: &Form) -> Result<Vec<u8>, XlsxError> {
     let l = labels(form.lang);
     let s = Styles::new();
-    let mut wb = crate::report::new_workbook();
+    let mut wb = crate::workbook::new_workbook();
     let (y, m, d) = form.period.as_of();
     wb.set_properties(
         &DocProperties::new()

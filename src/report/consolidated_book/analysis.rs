@@ -4,7 +4,7 @@
 //! information literacy) marked thin when they had few or no events.
 
 use super::labels::T;
-use super::style::{Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::{Breakdowns, Ctx};
 use crate::breakdown::{EventSplit, Tally};
 use crate::messages::fmt_num;

@@ -5,9 +5,10 @@
 //! them.
 
 use super::labels::T;
-use super::style::{nf, Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::summary::SummaryRefs;
 use super::{Breakdowns, Ctx};
+use crate::workbook::formats::localised;
 use rust_xlsxwriter::{
     Chart, ChartAxisCrossing, ChartDataLabel, ChartFont, ChartLegendPosition, ChartLine, ChartType,
     Color, Format, XlsxError,
@@ -35,7 +36,7 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns, refs: &SummaryRefs) -> Result<Sheet, Xls
     let mut s = Sheet::new(&name)?;
     let last_col = DATA_COL + 2;
     let top = s.title(t(T::SheetCharts), &ctx.period_line, last_col, st)?;
-    let pct = nf(ctx.lang, "0.0%");
+    let pct = localised(ctx.lang, "0.0%");
     let caption = Format::new().set_bold();
 
     // Page 1: share trained by unit, with its data beside it.
@@ -88,7 +89,10 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns, refs: &SummaryRefs) -> Result<Sheet, Xls
                 .set_width(2.25),
         );
     share.combine(&line);
-    share.y_axis().set_num_format(nf(ctx.lang, "0%")).set_min(0);
+    share
+        .y_axis()
+        .set_num_format(localised(ctx.lang, "0%"))
+        .set_min(0);
     share.x_axis().set_font(&font(8));
     share.legend().set_position(ChartLegendPosition::Bottom);
     share.set_width(CHART_WIDTH).set_height(CHART_HEIGHT);
@@ -110,7 +114,7 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns, refs: &SummaryRefs) -> Result<Sheet, Xls
         .set_data_label(
             ChartDataLabel::new()
                 .show_value()
-                .set_num_format(nf(ctx.lang, "#,##0"))
+                .set_num_format(localised(ctx.lang, "#,##0"))
                 .set_font(&font(9)),
         );
     top_down(&mut cats, ctx);
@@ -182,7 +186,7 @@ fn top_down(chart: &mut Chart, ctx: &Ctx) {
         .set_crossing(ChartAxisCrossing::Max);
     chart
         .x_axis()
-        .set_num_format(nf(ctx.lang, "#,##0"))
+        .set_num_format(localised(ctx.lang, "#,##0"))
         .set_min(0);
     chart.legend().set_hidden();
 }

@@ -4,7 +4,7 @@
 //! from (file, sheet, row).
 
 use super::labels::T;
-use super::style::{Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::{Breakdowns, Ctx};
 use crate::issue::{Rule, Severity};
 use crate::messages::rule_title;

@@ -5,7 +5,7 @@
 //! quality line with a relative link to `discrepancies-<period>.xlsx`.
 
 use super::labels::T;
-use super::style::{Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::Ctx;
 use crate::consolidate::Figures;
 use crate::issue::Severity;

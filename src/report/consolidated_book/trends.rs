@@ -23,10 +23,11 @@
 //! says that earlier months are added as they are consolidated.
 
 use super::labels::{self, T};
-use super::style::{nf, Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::Ctx;
 use crate::consolidate::Figures;
 use crate::normalize::identify::Period;
+use crate::workbook::formats::localised;
 use rust_xlsxwriter::{
     Chart, ChartDataLabel, ChartDataLabelPosition, ChartFont, ChartFormat, ChartLegendPosition,
     ChartLine, ChartLineDashType, ChartMarker, ChartMarkerType, ChartSolidFill, ChartType, Color,
@@ -337,7 +338,7 @@ fn font(size: u8) -> ChartFont {
 fn share_chart(ctx: &Ctx, sheet: &str, table: &ChartTable) -> Chart {
     let t = |x: T| ctx.t(x);
     let (r1, r2) = (table.header + 1, table.header + 12);
-    let pct = nf(ctx.lang, "0.0%");
+    let pct = localised(ctx.lang, "0.0%");
     let this_year = ctx.o.period.year;
     let mut chart = Chart::new(ChartType::Line);
     chart
@@ -396,7 +397,10 @@ fn share_chart(ctx: &Ctx, sheet: &str, table: &ChartTable) -> Chart {
             }
         }
     }
-    chart.y_axis().set_num_format(nf(ctx.lang, "0%")).set_min(0);
+    chart
+        .y_axis()
+        .set_num_format(localised(ctx.lang, "0%"))
+        .set_min(0);
     chart.x_axis().set_font(&font(9));
     chart.legend().set_position(ChartLegendPosition::Bottom);
     chart.set_width(CHART_WIDTH).set_height(CHART_HEIGHT);

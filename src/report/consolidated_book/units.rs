@@ -3,7 +3,7 @@
 //! on time or late; a region total row under them.
 
 use super::labels::T;
-use super::style::{Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::Ctx;
 use crate::consolidate::Figures;
 use crate::ingest::grid::Ymd;

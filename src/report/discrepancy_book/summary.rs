@@ -2,12 +2,14 @@
 //! counted by unit and severity (every unit of the pipeline, in its order,
 //! and the region), the units that sent no report, and the issues by check.
 
-use super::style::{self, TableFormats};
+use super::style::{self, report_text, TableFormats};
 use super::table::Context;
 use super::texts;
 use crate::issue::{Issue, Rule, Severity};
 use crate::messages::rule_title;
 use crate::tables::FileStatus;
+use crate::workbook::formats;
+use crate::workbook::width::{font_height, wrapped_chars};
 use rust_xlsxwriter::{utility::quote_sheet_name, Format, Url, Workbook, Worksheet, XlsxError};
 use std::collections::{BTreeMap, HashMap};
 
@@ -97,7 +99,7 @@ fn count_heads(
     ws.write_string_with_format(r, NUM, texts::number_head(lang), &head)?;
     ws.write_string_with_format(r, NAME, name, &head)?;
     for (k, s) in Severity::ALL.iter().enumerate() {
-        let f = head.clone().set_background_color(style::mark_fill(*s));
+        let f = formats::filled(head.clone(), style::mark_fill(*s));
         ws.write_string_with_format(
             r,
             FIRST_COUNT + k as u16,
@@ -148,7 +150,7 @@ pub fn write_summary(
     ws.write_string_with_format(
         r,
         0,
-        style::cell_text(o.pipeline.title(lang)),
+        report_text(o.pipeline.title(lang)),
         &style::subtitle(),
     )?;
     r += 1;
@@ -174,12 +176,8 @@ pub fn write_summary(
     ws.write_string_with_format(r, 0, texts::severity_heading(lang), &style::heading())?;
     r += 1;
     for s in Severity::ALL {
-        let mark = t
-            .text
-            .clone()
-            .set_bold()
-            .set_background_color(style::mark_fill(s));
-        let meaning = t.text.clone().set_background_color(style::row_fill(s));
+        let mark = formats::filled(t.text.clone().set_bold(), style::mark_fill(s));
+        let meaning = formats::filled(t.text.clone(), style::row_fill(s));
         ws.write_string_with_format(
             r,
             NAME,
@@ -214,7 +212,7 @@ pub fn write_summary(
     r += 1;
     for (k, u) in o.pipeline.units.iter().enumerate() {
         ws.write_number_with_format(r, NUM, (k + 1) as f64, &t.number)?;
-        let uname = style::cell_text(u.name(lang));
+        let uname = report_text(u.name(lang));
         match unit_sheets.get(u.id.as_str()) {
             Some(sheet) => {
                 let url =
@@ -236,7 +234,7 @@ pub fn write_summary(
             .iter()
             .find(|f| f.status == FileStatus::Read && f.unit.as_deref() == Some(u.id.as_str()));
         match file {
-            Some(f) => ws.write_string_with_format(r, EXTRA, style::cell_text(&f.rel), &t.text)?,
+            Some(f) => ws.write_string_with_format(r, EXTRA, report_text(&f.rel), &t.text)?,
             None => ws.write_string_with_format(r, EXTRA, texts::no_report(lang), &t.dim)?,
         };
         r += 1;
@@ -286,11 +284,11 @@ pub fn write_summary(
         for (k, i) in missing.iter().enumerate() {
             ws.write_number_with_format(r, NUM, (k + 1) as f64, &t.number)?;
             ws.write_string_with_format(r, NAME, cx.unit_name(i.unit.as_deref()), &t.text)?;
-            let message = style::cell_text(&i.message);
+            let message = report_text(&i.message);
             ws.merge_range(r, FIRST_COUNT, r, EXTRA, &message, &t.text)?;
             // Merged cells never grow with their text.
-            let lines = style::wrapped_lines(&message, MERGED_MESSAGE, 11.0);
-            pages.set_height(ws, r, style::row_height(lines, 11.0))?;
+            let lines = wrapped_chars(&message, MERGED_MESSAGE, 11.0);
+            pages.set_height(ws, r, font_height(lines, 11.0))?;
             r += 1;
         }
     }
@@ -329,7 +327,7 @@ pub fn write_summary(
 
     r += 1;
     let guide = texts::guide(lang);
-    let guide_height = style::row_height(style::wrapped_lines(&guide, WIDTH_ALL, 11.0), 11.0);
+    let guide_height = font_height(wrapped_chars(&guide, WIDTH_ALL, 11.0), 11.0);
     pages.keep(r, guide_height);
     ws.merge_range(r, 0, r, EXTRA, &guide, &style::note())?;
     pages.set_height(ws, r, guide_height)?;

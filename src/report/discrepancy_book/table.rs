@@ -10,12 +10,13 @@
 
 use super::link::{source_url, MAX_LINKS_PER_SHEET};
 use super::status::{status_labels, Status};
-use super::style::{self, capitalised, cell_text, FollowUpFormats, RowFormats};
+use super::style::{self, capitalised, report_text, FollowUpFormats, RowFormats};
 use super::texts;
 use crate::issue::{Issue, Rule, Severity};
 use crate::lang::Lang;
 use crate::messages::{field_label, rule_title, severity_label};
 use crate::report::Outcome;
+use crate::workbook::width::{font_height, line_chars, word_chars, wrapped_chars};
 use rust_xlsxwriter::{
     DataValidation, DataValidationRule, ExcelDateTime, Url, Workbook, Worksheet, XlsxError,
 };
@@ -321,8 +322,8 @@ fn shown(v: &Option<Value>, i: &Issue, cx: &Context) -> Shown {
         {
             Shown::Text(cx.unit_name(Some(s)))
         }
-        Some(Value::String(s)) => Shown::Text(cell_text(s)),
-        Some(other) => Shown::Text(cell_text(&other.to_string())),
+        Some(Value::String(s)) => Shown::Text(report_text(s)),
+        Some(other) => Shown::Text(report_text(&other.to_string())),
     }
 }
 
@@ -387,17 +388,6 @@ fn link_for(i: &Issue, cx: &Context) -> (String, Option<String>) {
     (text, url)
 }
 
-/// Width of a text in characters, as the fitted column sees it: the longest
-/// line, or for a wrapped head, the longest word.
-fn text_width(s: &str, by_word: bool) -> f64 {
-    let longest = if by_word {
-        s.split_whitespace().map(|w| w.chars().count()).max()
-    } else {
-        s.lines().map(|l| l.chars().count()).max()
-    };
-    longest.unwrap_or(0) as f64
-}
-
 /// Font size of the table's cells.
 const FONT: f64 = 10.0;
 
@@ -420,14 +410,17 @@ fn row_text<'i>(number: usize, i: &'i Issue, cx: &Context) -> RowText<'i> {
             capitalised(severity_label(i.severity, lang)),
         ),
         (at("unit"), cx.unit_name(i.unit.as_deref())),
-        (at("file"), cell_text(i.place.file.as_deref().unwrap_or(""))),
+        (
+            at("file"),
+            report_text(i.place.file.as_deref().unwrap_or("")),
+        ),
         (
             at("sheet"),
-            cell_text(i.place.sheet.as_deref().unwrap_or("")),
+            report_text(i.place.sheet.as_deref().unwrap_or("")),
         ),
         (at("check"), rule_title(i.rule, lang).to_string()),
-        (at("description"), cell_text(&i.message)),
-        (at("org"), cell_text(&cx.org_text(i))),
+        (at("description"), report_text(&i.message)),
+        (at("org"), report_text(&cx.org_text(i))),
         (
             at("field"),
             i.field
@@ -451,10 +444,10 @@ fn row_text<'i>(number: usize, i: &'i Issue, cx: &Context) -> RowText<'i> {
 fn fit_widths(rows: &[RowText], lang: Lang) -> Vec<f64> {
     let mut widths: Vec<f64> = COLUMNS
         .iter()
-        .map(|c| text_width(c.head(lang), true) + 2.0)
+        .map(|c| word_chars(c.head(lang)) + 2.0)
         .collect();
     let mut widen = |c: u16, s: &str| {
-        let w = text_width(s, false) * FONT / 11.0 * 1.05 + 2.5;
+        let w = line_chars(s) * FONT / 11.0 * 1.05 + 2.5;
         if w > widths[c as usize] {
             widths[c as usize] = w;
         }
@@ -479,7 +472,7 @@ fn fit_widths(rows: &[RowText], lang: Lang) -> Vec<f64> {
         .zip(widths)
         .map(|(c, w)| {
             w.clamp(c.min, c.max)
-                .max(text_width(c.head(lang), true) * 1.1 + 2.0)
+                .max(word_chars(c.head(lang)) * 1.1 + 2.0)
         })
         .collect()
 }
@@ -516,14 +509,10 @@ pub fn write_issue_sheet(
         ws.write_string_with_format(0, c as u16, column.head(lang), f)?;
         if !column.is_hidden() {
             // Bold runs wider: count it as a larger font.
-            head_lines = head_lines.max(style::wrapped_lines(
-                column.head(lang),
-                widths[c],
-                FONT * 1.1,
-            ));
+            head_lines = head_lines.max(wrapped_chars(column.head(lang), widths[c], FONT * 1.1));
         }
     }
-    ws.set_row_height(0, style::row_height(head_lines, FONT))?;
+    ws.set_row_height(0, font_height(head_lines, FONT))?;
 
     let new_label = Status::New.label(lang);
     let mut links = 0usize;
@@ -540,7 +529,7 @@ pub fn write_issue_sheet(
                 &f.wrap
             };
             ws.write_string_with_format(r, *c, s, fmt)?;
-            lines = lines.max(style::wrapped_lines(s, widths[*c as usize], FONT));
+            lines = lines.max(wrapped_chars(s, widths[*c as usize], FONT));
         }
         let (text, url) = &row.link;
         match url {
@@ -568,7 +557,7 @@ pub fn write_issue_sheet(
         for (c, v) in [(at("expected"), &row.expected), (at("actual"), &row.actual)] {
             write_value(ws, r, c, v, i, f)?;
             if let Shown::Text(s) = v {
-                lines = lines.max(style::wrapped_lines(s, widths[c as usize], FONT));
+                lines = lines.max(wrapped_chars(s, widths[c as usize], FONT));
             }
         }
         match (&row.expected, &row.actual) {
@@ -591,7 +580,7 @@ pub fn write_issue_sheet(
         let carried = i.followup.as_ref();
         let status = carried.map_or(new_label, |f| f.status.label(lang));
         match carried
-            .map(|f| cell_text(&f.responsible))
+            .map(|f| report_text(&f.responsible))
             .filter(|s| !s.is_empty())
         {
             Some(who) => {
@@ -601,21 +590,13 @@ pub fn write_issue_sheet(
         };
         ws.write_blank(r, at("due"), &cx.follow_up.date)?;
         ws.write_string_with_format(r, at("status"), status, &cx.follow_up.text)?;
-        lines = lines.max(style::wrapped_lines(
-            status,
-            widths[at("status") as usize],
-            FONT,
-        ));
+        lines = lines.max(wrapped_chars(status, widths[at("status") as usize], FONT));
         match carried
-            .map(|f| cell_text(&f.comment))
+            .map(|f| report_text(&f.comment))
             .filter(|s| !s.is_empty())
         {
             Some(c) => {
-                lines = lines.max(style::wrapped_lines(
-                    &c,
-                    widths[at("comment") as usize],
-                    FONT,
-                ));
+                lines = lines.max(wrapped_chars(&c, widths[at("comment") as usize], FONT));
                 ws.write_string_with_format(r, at("comment"), c, &cx.follow_up.text)?
             }
             None => ws.write_blank(r, at("comment"), &cx.follow_up.text)?,
@@ -625,20 +606,20 @@ pub fn write_issue_sheet(
         ws.write_string(
             r,
             at("unit_id"),
-            i.unit.as_deref().map(cell_text).unwrap_or_default(),
+            i.unit.as_deref().map(report_text).unwrap_or_default(),
         )?;
         ws.write_string(
             r,
             at("org_key"),
-            i.org.as_deref().map(cell_text).unwrap_or_default(),
+            i.org.as_deref().map(report_text).unwrap_or_default(),
         )?;
         ws.write_string(
             r,
             at("field_id"),
-            i.field.as_deref().map(cell_text).unwrap_or_default(),
+            i.field.as_deref().map(report_text).unwrap_or_default(),
         )?;
         ws.write_string(r, at("severity_id"), i.severity.as_str())?;
-        ws.set_row_height(r, style::row_height(lines.min(400), FONT))?;
+        ws.set_row_height(r, font_height(lines.min(400), FONT))?;
     }
 
     let last = rows.len() as u32;
