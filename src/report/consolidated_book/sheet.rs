@@ -420,30 +420,6 @@ impl Sheet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Lang;
-    use crate::report::consolidated_book::labels::T;
-    use crate::workbook::sheet_name;
-
-    #[test]
-    fn the_sheet_labels_are_names_as_they_are() {
-        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
-            for t in [
-                T::SheetSummary,
-                T::SheetUnits,
-                T::SheetTrends,
-                T::SheetOrgs,
-                T::SheetEvents,
-                T::SheetForms,
-                T::SheetAreas,
-                T::SheetPriority,
-                T::SheetSurvey,
-                T::SheetFinance,
-                T::SheetCharts,
-            ] {
-                assert_eq!(sheet_name(t.get(lang), lang, &[]), t.get(lang));
-            }
-        }
-    }
 
     #[test]
     fn widths_follow_content_within_limits() {

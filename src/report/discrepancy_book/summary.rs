@@ -91,7 +91,7 @@ fn count_heads(
     ws: &mut Worksheet,
     r: u32,
     name: &str,
-    extra: Option<&str>,
+    extra: &str,
     cx: &Context,
 ) -> Result<(), XlsxError> {
     let lang = cx.o.lang;
@@ -108,9 +108,7 @@ fn count_heads(
         )?;
     }
     ws.write_string_with_format(r, TOTAL, texts::total_head(lang), &head)?;
-    if let Some(extra) = extra {
-        ws.write_string_with_format(r, EXTRA, extra, &head)?;
-    }
+    ws.write_string_with_format(r, EXTRA, extra, &head)?;
     ws.set_row_height(r, HEAD_ROW)?;
     Ok(())
 }
@@ -191,7 +189,42 @@ pub fn write_summary(
     Ok(())
 }
 
+/// A total row: `label` and the counts `all`.
+fn total_row(
+    ws: &mut Worksheet,
+    r: u32,
+    label: &str,
+    all: Counts,
+    t: &TableFormats,
+) -> Result<(), XlsxError> {
+    ws.write_blank(r, NUM, &t.total_text)?;
+    ws.write_string_with_format(r, NAME, label, &t.total_text)?;
+    write_counts(ws, r, all, &t.total_int)?;
+    ws.write_blank(r, EXTRA, &t.total_text)?;
+    Ok(())
+}
+
 impl Summary<'_, '_> {
+    /// The heading and head row of a table of counts of `rows` rows, after
+    /// a blank row, on a new page unless the whole table fits on this one;
+    /// returns its first data row.
+    fn count_table(
+        &mut self,
+        heading: &str,
+        name: &str,
+        extra: &str,
+        rows: usize,
+    ) -> Result<u32, XlsxError> {
+        self.r += 1;
+        let r = self.r;
+        self.pages
+            .keep(r, DEFAULT_ROW + HEAD_ROW + rows as f64 * DEFAULT_ROW);
+        self.ws
+            .write_string_with_format(r, 0, heading, &style::heading())?;
+        count_heads(self.ws, r + 1, name, extra, self.cx)?;
+        self.pages.heights.insert(r + 1, HEAD_ROW);
+        Ok(r + 2)
+    }
     /// The report, the organisation, the period and the issues in all.
     fn title(&mut self, tally: &Tally, shown: usize) -> Result<(), XlsxError> {
         let (o, ws) = (self.cx.o, &mut *self.ws);
@@ -265,25 +298,15 @@ impl Summary<'_, '_> {
         tally: &Tally,
         unit_sheets: &HashMap<&str, String>,
     ) -> Result<(), XlsxError> {
-        let (cx, o) = (self.cx, self.cx.o);
+        let o = self.cx.o;
         let lang = o.lang;
-        self.r += 1;
-        let rows = o.pipeline.units.len() + 2;
-        self.pages
-            .keep(self.r, DEFAULT_ROW + HEAD_ROW + rows as f64 * DEFAULT_ROW);
-        let (ws, t) = (&mut *self.ws, &self.t);
-        let mut r = self.r;
-        ws.write_string_with_format(r, 0, texts::by_unit_heading(lang), &style::heading())?;
-        r += 1;
-        count_heads(
-            ws,
-            r,
+        let mut r = self.count_table(
+            texts::by_unit_heading(lang),
             texts::unit_head(lang),
-            Some(texts::report_file_head(lang)),
-            cx,
+            texts::report_file_head(lang),
+            o.pipeline.units.len() + 2,
         )?;
-        self.pages.heights.insert(r, HEAD_ROW);
-        r += 1;
+        let (ws, t) = (&mut *self.ws, &self.t);
         for (k, u) in o.pipeline.units.iter().enumerate() {
             ws.write_number_with_format(r, NUM, (k + 1) as f64, &t.number)?;
             let uname = report_text(u.name(lang));
@@ -316,10 +339,7 @@ impl Summary<'_, '_> {
             ws.write_blank(r, EXTRA, &t.text)?;
             r += 1;
         }
-        ws.write_blank(r, NUM, &t.total_text)?;
-        ws.write_string_with_format(r, NAME, texts::region_total(lang), &t.total_text)?;
-        write_counts(ws, r, tally.all, &t.total_int)?;
-        ws.write_blank(r, EXTRA, &t.total_text)?;
+        total_row(ws, r, texts::region_total(lang), tally.all, t)?;
         self.r = r + 1;
         Ok(())
     }
@@ -376,25 +396,14 @@ impl Summary<'_, '_> {
     /// Issues by check, the most serious first, then in the catalogue's
     /// order, and their total.
     fn by_rule(&mut self, tally: &Tally) -> Result<(), XlsxError> {
-        let (cx, lang) = (self.cx, self.cx.o.lang);
-        self.r += 1;
-        self.pages.keep(
-            self.r,
-            DEFAULT_ROW + HEAD_ROW + (tally.by_rule.len() + 1) as f64 * DEFAULT_ROW,
-        );
-        let (ws, t) = (&mut *self.ws, &self.t);
-        let mut r = self.r;
-        ws.write_string_with_format(r, 0, texts::by_rule_heading(lang), &style::heading())?;
-        r += 1;
-        count_heads(
-            ws,
-            r,
+        let lang = self.cx.o.lang;
+        let mut r = self.count_table(
+            texts::by_rule_heading(lang),
             texts::check_head(lang),
-            Some(texts::check_id_head(lang)),
-            cx,
+            texts::check_id_head(lang),
+            tally.by_rule.len() + 1,
         )?;
-        self.pages.heights.insert(r, HEAD_ROW);
-        r += 1;
+        let (ws, t) = (&mut *self.ws, &self.t);
         let mut rules: Vec<(Rule, Counts)> = tally.by_rule.iter().map(|(r, c)| (*r, *c)).collect();
         rules.sort_by_key(|(rule, c)| (c.0.iter().position(|n| *n > 0).unwrap_or(3), *rule));
         for (k, (rule, c)) in rules.iter().enumerate() {
@@ -404,10 +413,7 @@ impl Summary<'_, '_> {
             ws.write_string_with_format(r, EXTRA, rule.id(), &t.dim)?;
             r += 1;
         }
-        ws.write_blank(r, NUM, &t.total_text)?;
-        ws.write_string_with_format(r, NAME, texts::total_head(lang), &t.total_text)?;
-        write_counts(ws, r, tally.all, &t.total_int)?;
-        ws.write_blank(r, EXTRA, &t.total_text)?;
+        total_row(ws, r, texts::total_head(lang), tally.all, t)?;
         self.r = r + 1;
         Ok(())
     }

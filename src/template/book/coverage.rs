@@ -75,8 +75,8 @@ impl Book<'_> {
     /// Column widths and two header rows, the categories under one merged
     /// group label.
     fn coverage_head(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
-        let (l, s) = (self.l, &self.s);
-        for (c, w) in [
+        let l = self.l;
+        let mut widths = vec![
             (C_NUM, 6.0),
             (C_ORG, NAME_WIDTH),
             (C_BIN, 15.0),
@@ -84,14 +84,9 @@ impl Book<'_> {
             (C_TOTAL, 13.0),
             (C_SHARE, 17.0),
             (C_NOTE, 22.0),
-        ] {
-            ws.set_column_width(c, w)?;
-        }
-        for k in 0..5 {
-            ws.set_column_width(C_CAT + k, 15.0)?;
-        }
-        let (h1, h2) = (HEADER_ROW, HEADER_ROW + 1);
-        for (c, text) in [
+        ];
+        widths.extend((0..5).map(|k| (C_CAT + k, 15.0)));
+        let singles = [
             (C_NUM, l.h_number),
             (C_ORG, l.h_org),
             (C_BIN, l.h_bin),
@@ -99,16 +94,9 @@ impl Book<'_> {
             (C_TOTAL, l.h_total),
             (C_SHARE, l.h_share),
             (C_NOTE, l.h_note),
-        ] {
-            ws.merge_range(h1, c, h2, c, text, &s.header)?;
-        }
-        ws.merge_range(h1, C_CAT, h1, C_CAT + 4, l.h_group, &s.header)?;
-        for (k, text) in l.h_categories.iter().enumerate() {
-            ws.write_string_with_format(h2, C_CAT + k as u16, *text, &s.header)?;
-        }
-        ws.set_row_height(h1, 36)?;
-        ws.set_row_height(h2, 66)?;
-        Ok(())
+        ];
+        let categories: Vec<(u16, &str)> = (C_CAT..).zip(l.h_categories.iter().copied()).collect();
+        self.two_row_head(ws, &widths, &singles, l.h_group, &categories, (36.0, 66.0))
     }
 
     /// Organisation number `no` on row `r`.

@@ -85,8 +85,8 @@ impl Book<'_> {
     /// Column widths and two header rows, the survey's three columns under
     /// one merged group label.
     fn events_head(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
-        let (l, s) = (self.l, &self.s);
-        for (c, w) in [
+        let l = self.l;
+        let widths = [
             (E_NUM, 6.0),
             (E_DATE, 13.0),
             // Wide enough for the longest terms of the lists on one line.
@@ -98,11 +98,8 @@ impl Book<'_> {
             (E_RESP, 14.0),
             (E_USE, 13.0),
             (E_APPLY, 14.0),
-        ] {
-            ws.set_column_width(c, w)?;
-        }
-        let (h1, h2) = (HEADER_ROW, HEADER_ROW + 1);
-        for (c, text) in [
+        ];
+        let singles = [
             (E_NUM, l.h_number),
             (E_DATE, l.e_date),
             (E_FORM, l.e_form),
@@ -110,20 +107,13 @@ impl Book<'_> {
             (E_AREA, l.e_area),
             (E_VENUE, l.e_venue),
             (E_PART, l.e_participants),
-        ] {
-            ws.merge_range(h1, c, h2, c, text, &s.header)?;
-        }
-        ws.merge_range(h1, E_RESP, h1, E_APPLY, l.e_survey, &s.header)?;
-        for (c, text) in [
+        ];
+        let survey = [
             (E_RESP, l.e_respondents),
             (E_USE, l.e_usefulness),
             (E_APPLY, l.e_will_apply),
-        ] {
-            ws.write_string_with_format(h2, c, text, &s.header)?;
-        }
-        ws.set_row_height(h1, 30)?;
-        ws.set_row_height(h2, 36)?;
-        Ok(())
+        ];
+        self.two_row_head(ws, &widths, &singles, l.e_survey, &survey, (30.0, 36.0))
     }
 
     /// The input cells of row `r`: an event carried over, or empty.

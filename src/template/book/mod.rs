@@ -254,6 +254,36 @@ impl Book<'_> {
         Ok(())
     }
 
+    /// Column `widths`, then two header rows at [`HEADER_ROW`]: `singles`
+    /// over both rows, `group` over the columns of `subs` in the first row
+    /// and `subs` under it; the rows `heights` points tall.
+    fn two_row_head(
+        &self,
+        ws: &mut Worksheet,
+        widths: &[(u16, f64)],
+        singles: &[(u16, &str)],
+        group: &str,
+        subs: &[(u16, &str)],
+        heights: (f64, f64),
+    ) -> Result<(), XlsxError> {
+        let header = &self.s.header;
+        for (c, w) in widths {
+            ws.set_column_width(*c, *w)?;
+        }
+        let (h1, h2) = (HEADER_ROW, HEADER_ROW + 1);
+        for (c, text) in singles {
+            ws.merge_range(h1, *c, h2, *c, text, header)?;
+        }
+        let (first, last) = (subs[0].0, subs[subs.len() - 1].0);
+        ws.merge_range(h1, first, h1, last, group, header)?;
+        for (c, text) in subs {
+            ws.write_string_with_format(h2, *c, *text, header)?;
+        }
+        ws.set_row_height(h1, heights.0)?;
+        ws.set_row_height(h2, heights.1)?;
+        Ok(())
+    }
+
     /// The hidden sheet that holds the lists of event forms and topic areas
     /// when they are too long for the validation itself.
     fn lists_sheet(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
