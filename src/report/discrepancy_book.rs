@@ -11,7 +11,7 @@
 //!    column to the source cell ([`link`]) and columns the specialist fills
 //!    in, the status from a dropdown ([`status`]);
 //! 3. one sheet per unit that has issues, named by the unit
-//!    ([`crate::workbook::sheet_name`]), with the same columns.
+//!    ([`crate::workbook::sheet_name()`]), with the same columns.
 //!
 //! Every text that comes from a report is written with `write_string`, so it
 //! can never become a formula, cleaned of control characters and cut to

@@ -6,11 +6,12 @@
 //!   document date every output shares;
 //! - [`formats`]: colours, number formats and the cell formats built from
 //!   them (title, header, borders, totals, links, notes);
-//! - [`print`]: the page setup (landscape A4, one page wide, repeated header
-//!   rows, page header and footer);
+//! - [`print`](mod@print): the page setup (landscape A4, one page wide,
+//!   repeated header rows, page header and footer);
 //! - [`width`]: column widths and row heights estimated from text;
 //! - [`cut`]: text cut at Excel's limit on a cell;
-//! - [`sheet_name`]: sheet names Excel accepts, unique in their workbook.
+//! - [`sheet_name`](mod@sheet_name): sheet names Excel accepts, unique in
+//!   their workbook.
 //!
 //! The writers differ in how their sheets look; what differs is passed in
 //! (a fill, a font size, margins), so each look is made in one place.

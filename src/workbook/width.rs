@@ -19,7 +19,7 @@ pub fn char_width(c: char) -> f64 {
         ' ' | '.' | ',' | ':' | ';' | '\'' | '"' | '«' | '»' | '(' | ')' | '-' | 'і' | 'ı'
         | '|' => 0.5,
         '0'..='9' => 0.91,
-        c if crate::normalize::text::is_upper(c) => 1.15,
+        c if c.is_uppercase() => 1.15,
         _ => 0.93,
     }
 }

@@ -77,7 +77,7 @@ pub struct Sheet {
 
 impl Sheet {
     /// A sheet named `name`, a name Excel accepts
-    /// ([`crate::workbook::sheet_name`]).
+    /// ([`crate::workbook::sheet_name()`]).
     pub fn new(name: &str) -> Result<Sheet, XlsxError> {
         let mut ws = Worksheet::new();
         ws.set_name(name)?;
