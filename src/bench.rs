@@ -466,10 +466,10 @@ pub fn cells_in(dir: &Path) -> usize {
 
 /// The write floor: as many cells (two distinct texts for one number, as in
 /// the outputs) written to one workbook with rust_xlsxwriter, with the
-/// outputs' writer settings ([`crate::report::new_workbook`]).
+/// outputs' writer settings ([`crate::workbook::new_workbook`]).
 pub fn write_floor(cells: usize) -> Result<Duration, XlsxError> {
     let start = Instant::now();
-    let mut wb = crate::report::new_workbook();
+    let mut wb = crate::workbook::new_workbook();
     let ws = wb.add_worksheet();
     let width = 12u16;
     for i in 0..cells {

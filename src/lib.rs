@@ -45,3 +45,4 @@ pub mod report;
 pub mod run;
 pub mod tables;
 pub mod template;
+pub mod workbook;

@@ -11,14 +11,13 @@
 //!    column to the source cell ([`link`]) and columns the specialist fills
 //!    in, the status from a dropdown ([`crate::issue::status`]);
 //! 3. one sheet per unit that has issues, named by the unit
-//!    ([`sheet_name`]), with the same columns.
+//!    ([`crate::workbook::sheet_name()`]), with the same columns.
 //!
 //! Every text that comes from a report is written with `write_string`, so it
 //! can never become a formula, cleaned of control characters and cut to
-//! Excel's cell limit ([`style::cell_text`]).
+//! Excel's cell limit ([`style::report_text`]).
 
 pub mod link;
-pub mod sheet_name;
 mod style;
 mod summary;
 pub mod table;
@@ -26,7 +25,8 @@ mod texts;
 
 use crate::issue::Issue;
 use crate::run::outcome::Outcome;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, XlsxError};
+use crate::workbook::{dated, new_workbook, sheet_name};
+use rust_xlsxwriter::{DocProperties, XlsxError};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -53,25 +53,28 @@ pub fn build_at(o: &Outcome, book_dir: &Path) -> Result<Vec<u8>, XlsxError> {
 fn build_with(o: &Outcome, book_dir: Option<&Path>) -> Result<Vec<u8>, XlsxError> {
     let lang = o.lang;
     let cx = table::Context::new(o, book_dir);
-    let mut wb = crate::report::new_workbook();
-    let (y, m, d) = o.period.as_of();
+    let mut wb = new_workbook();
     let when = format!(
         "{} ({})",
         texts::period_name(o.period, lang),
         texts::as_of_line(o.period, lang)
     );
-    wb.set_properties(
-        &DocProperties::new()
+    wb.set_properties(&dated(
+        DocProperties::new()
             .set_title(texts::report_title(lang))
             .set_subject(when)
             .set_author("jinaq")
             .set_company(o.pipeline.title(lang))
-            .set_keywords(o.period.to_string())
-            .set_creation_datetime(&ExcelDateTime::from_ymd(y as u16, m as u8, d as u8)?),
-    );
+            .set_keywords(o.period.to_string()),
+        o.period.as_of(),
+    )?);
 
-    let summary_name = texts::summary_sheet(lang).to_string();
-    let detail_name = texts::detail_sheet(lang).to_string();
+    let summary_name = sheet_name(texts::summary_sheet(lang), lang, &[]);
+    let detail_name = sheet_name(
+        texts::detail_sheet(lang),
+        lang,
+        std::slice::from_ref(&summary_name),
+    );
     let mut taken = vec![summary_name.clone(), detail_name.clone()];
     // Issues are numbered by their place in the list of all issues, the same
     // number on a unit's sheet as on the sheet of all issues.
@@ -91,7 +94,7 @@ fn build_with(o: &Outcome, book_dir: Option<&Path>) -> Result<Vec<u8>, XlsxError
         if rows.is_empty() {
             continue;
         }
-        let name = sheet_name::sheet_name(u.name(lang), lang, &taken);
+        let name = sheet_name(u.name(lang), lang, &taken);
         taken.push(name.clone());
         unit_sheets.push(UnitSheet {
             id: &u.id,

@@ -22,15 +22,6 @@ pub use error::WriteError;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-/// A new output workbook with the writer settings every output shares:
-/// zip compression level 3, as Excel itself writes (about a third faster to
-/// save than the default 6, for files some 5 % larger).
-pub fn new_workbook() -> rust_xlsxwriter::Workbook {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    wb.set_zip_compression_level(3);
-    wb
-}
-
 /// The paths of the outputs of a period.
 pub struct OutputPaths {
     pub dir: PathBuf,

@@ -47,6 +47,9 @@ const LAYERS: &[(&str, &[&str])] = &[
             "normalize::text",
         ],
     ),
+    // The workbook kit every writer uses: settings, formats, print setup,
+    // widths, text cut at the cell limit, safe sheet names.
+    ("workbook kit", &["workbook"]),
     // The pipeline file: units, headers, rules and tolerances.
     ("pipeline", &["pipeline"]),
     // Files found in the inbox, workbooks opened, sheets read into grids.

@@ -1,6 +1,8 @@
 //! Reference outputs: the reference month and the shipped sample month,
 //! consolidated in each language, give byte for byte the files kept in
-//! `tests/fixtures/golden/<case>/`.
+//! `tests/fixtures/golden/<case>/`; district forms made by `jinaq template`
+//! (see `template.rs`) give the files kept as
+//! `tests/fixtures/golden/template-<case>.xlsx` ([`assert_kept`]).
 //!
 //! A change that is meant to alter the outputs regenerates them on purpose:
 //! `JINAQ_BLESS=1 cargo test golden`, then the diff of the kept files is
@@ -108,6 +110,24 @@ fn differing_parts(a: &[u8], b: &[u8]) -> Vec<String> {
         .filter(|n| pa.get(*n) != pb.get(*n))
         .cloned()
         .collect()
+}
+
+/// A made file equals the one kept as `tests/fixtures/golden/<name>`; with
+/// `JINAQ_BLESS` set, the made file is kept instead.
+pub fn assert_kept(made: &Path, name: &str) {
+    let kept = root().join("tests/fixtures/golden").join(name);
+    let a = std::fs::read(made).unwrap_or_else(|e| panic!("{}: {e}", made.display()));
+    if std::env::var_os("JINAQ_BLESS").is_some() {
+        std::fs::write(&kept, &a).unwrap();
+        return;
+    }
+    let b = std::fs::read(&kept).unwrap_or_else(|e| panic!("{}: {e}", kept.display()));
+    assert!(
+        a == b,
+        "{name} differs from tests/fixtures/golden (JINAQ_BLESS=1 regenerates it when a \
+         change is meant to alter it): parts {:?}",
+        differing_parts(&a, &b)
+    );
 }
 
 #[test]

@@ -124,12 +124,10 @@ fn formula_text_and_control_characters_stay_text() {
     check_outputs(&dir);
 }
 
-/// A name longer than an Excel cell can hold. Ignored until the discrepancy
-/// workbook writer cuts long texts: today it fails the run (exit 2) on
-/// rust_xlsxwriter's 32 767-character limit (`discrepancy_book.rs` writes
-/// `org` and `message` with `write_string` as they are).
+/// A name longer than an Excel cell can hold: both workbooks hold it cut
+/// at the cell's limit ([`jinaq::workbook::cell_text`]) instead of failing
+/// the run on rust_xlsxwriter's 32 767-character limit.
 #[test]
-#[ignore = "the discrepancy workbook writer fails on texts over 32 767 characters"]
 fn text_past_the_excel_cell_limit() {
     let name = format!(
         "{}_x0001_{}",

@@ -11,6 +11,7 @@
 //! forms is always tested.
 
 use crate::common::*;
+use crate::golden::assert_kept;
 use calamine::{Data, Reader, SheetVisible, Xlsx};
 use jinaq::lang::Lang;
 use jinaq::pipeline::{Pipeline, DEFAULT_PIPELINE};
@@ -291,9 +292,11 @@ fn every_unit_gets_a_form_that_opens_and_reads_back_clean() {
 fn two_generations_are_byte_identical() {
     let dir = scratch("template-twice");
     for lang in ["kk", "ru"] {
-        let a = std::fs::read(make_form(&dir.join("a"), "khromtau", lang, PERIOD, None)).unwrap();
+        let made = make_form(&dir.join("a"), "khromtau", lang, PERIOD, None);
+        let a = std::fs::read(&made).unwrap();
         let b = std::fs::read(make_form(&dir.join("b"), "khromtau", lang, PERIOD, None)).unwrap();
         assert!(a == b, "{lang}: two generations differ");
+        assert_kept(&made, &format!("template-{lang}.xlsx"));
     }
 }
 
@@ -380,6 +383,7 @@ fn lists_too_long_for_a_cell_go_to_a_hidden_sheet() {
     let dir = scratch("template-long-lists");
     let pipeline = long_lists_pipeline(&dir);
     let path = long_lists_form(&dir.join("form"), &pipeline);
+    assert_kept(&path, "template-lists.xlsx");
     let mut wb: Xlsx<_> = calamine::open_workbook(&path).unwrap();
     let meta: Vec<(String, SheetVisible)> = wb
         .sheets_metadata()
@@ -498,6 +502,7 @@ fn last_period_is_prefilled_and_january_starts_from_zero() {
 
     // March: February's figures and events carried over.
     let march = make_form(&dir.join("march"), "alga", "kk", PERIOD, Some(&out));
+    assert_kept(&march, "template-prefilled.xlsx");
     let mut wb: Xlsx<_> = calamine::open_workbook(&march).unwrap();
     let cov = wb.worksheet_range("Оқыту").unwrap();
     for i in 0..n {
@@ -532,6 +537,7 @@ fn last_period_is_prefilled_and_january_starts_from_zero() {
 
     // January: December's history is of another year.
     let january = make_form(&dir.join("january"), "alga", "ru", "2026-01", Some(&out));
+    assert_kept(&january, "template-january.xlsx");
     let mut wb: Xlsx<_> = calamine::open_workbook(&january).unwrap();
     let cov = wb.worksheet_range("Обучение").unwrap();
     assert_eq!(text(&cov, 2, 0), "за январь 2026 года");

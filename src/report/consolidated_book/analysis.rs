@@ -4,12 +4,13 @@
 //! information literacy) marked thin when they had few or no events.
 
 use super::labels::T;
-use super::style::{Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::{Breakdowns, Ctx};
-use crate::breakdown::{EventSplit, Tally};
+use crate::breakdown::{AreaReach, EventSplit, Tally};
 use crate::messages::fmt_num;
 use crate::pipeline::{Term, Vocabulary};
-use rust_xlsxwriter::{Color, XlsxError};
+use crate::workbook::formats;
+use rust_xlsxwriter::XlsxError;
 
 const PRIORITY_FILL: u32 = 0xFCE4D6;
 
@@ -61,24 +62,7 @@ fn matrix(
     heads.push(Head::group_up(t(T::Total), &sub));
     let first = s.header(header_row, 0, &heads, st)?;
     if mark_priority {
-        let f = st
-            .header
-            .clone()
-            .set_background_color(Color::RGB(PRIORITY_FILL));
-        let up = st
-            .header_up
-            .clone()
-            .set_background_color(Color::RGB(PRIORITY_FILL));
-        for (i, c) in cats.iter().enumerate() {
-            if let Some(term) = c.filter(|t| t.priority) {
-                // Recolour the cells of the merged group header and its sub-headers.
-                let col = 2 + 2 * i as u16;
-                s.ws.write_string_with_format(header_row, col, group_name(ctx, term, true), &f)?;
-                s.ws.write_blank(header_row, col + 1, &f)?;
-                s.ws.write_string_with_format(header_row + 1, col, sub[0], &up)?;
-                s.ws.write_string_with_format(header_row + 1, col + 1, sub[1], &up)?;
-            }
-        }
+        mark_priority_heads(&mut s, ctx, &cats, header_row, sub)?;
     }
 
     let mut row = first;
@@ -140,6 +124,31 @@ fn matrix(
     Ok(s)
 }
 
+/// The group headers of the priority areas among `cats` (and their
+/// sub-headers) on their own fill: the cells of the merged group header at
+/// `header_row` written again.
+fn mark_priority_heads(
+    s: &mut Sheet,
+    ctx: &Ctx,
+    cats: &[Option<&Term>],
+    header_row: u32,
+    sub: [&str; 2],
+) -> Result<(), XlsxError> {
+    let st = &ctx.st;
+    let f = formats::filled(st.header.clone(), PRIORITY_FILL);
+    let up = formats::filled(st.header_up.clone(), PRIORITY_FILL);
+    for (i, c) in cats.iter().enumerate() {
+        if let Some(term) = c.filter(|t| t.priority) {
+            let col = 2 + 2 * i as u16;
+            s.ws.write_string_with_format(header_row, col, group_name(ctx, term, true), &f)?;
+            s.ws.write_blank(header_row, col + 1, &f)?;
+            s.ws.write_string_with_format(header_row + 1, col, sub[0], &up)?;
+            s.ws.write_string_with_format(header_row + 1, col + 1, sub[1], &up)?;
+        }
+    }
+    Ok(())
+}
+
 pub fn forms_sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     matrix(
         ctx,
@@ -168,10 +177,36 @@ pub fn thin_threshold(total_events: usize, areas: usize) -> f64 {
     total_events as f64 / areas.max(1) as f64
 }
 
+/// A topic area of the vocabulary (None: what named no area) and its reach.
+type AreaLine<'a> = (Option<&'a Term>, Option<&'a AreaReach>);
+
+/// The vocabulary's topic areas in pipeline order, then what named no
+/// area, each with its reach.
+fn area_lines<'a>(ctx: &'a Ctx, b: &'a Breakdowns) -> Vec<AreaLine<'a>> {
+    let mut rows: Vec<AreaLine> = ctx
+        .o
+        .pipeline
+        .topic_areas
+        .terms
+        .iter()
+        .map(|term| {
+            (
+                Some(term),
+                b.area_reach
+                    .iter()
+                    .find(|r| r.topic_area.as_deref() == Some(term.id.as_str())),
+            )
+        })
+        .collect();
+    if let Some(unmapped) = b.area_reach.iter().find(|r| r.topic_area.is_none()) {
+        rows.push((None, Some(unmapped)));
+    }
+    rows
+}
+
 pub fn priority_sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     let (o, st) = (ctx.o, &ctx.st);
     let t = |x: T| ctx.t(x);
-    let vocab = &o.pipeline.topic_areas;
     let last_col = 7;
     let mut s = Sheet::new(&ctx.sheet_name(T::SheetPriority))?;
     let header_row = s.title(t(T::TitlePriority), &ctx.period_line, last_col, st)?;
@@ -190,67 +225,11 @@ pub fn priority_sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     .collect();
     let first = s.header(header_row, 0, &heads, st)?;
 
-    let any = o.consolidation.region.events.is_some();
     let total_events = o.consolidation.region.events.unwrap_or(0);
-    let threshold = thin_threshold(total_events, vocab.terms.len());
-    let mut rows: Vec<(Option<&Term>, Option<&crate::breakdown::AreaReach>)> = vocab
-        .terms
-        .iter()
-        .map(|term| {
-            (
-                Some(term),
-                b.area_reach
-                    .iter()
-                    .find(|r| r.topic_area.as_deref() == Some(term.id.as_str())),
-            )
-        })
-        .collect();
-    if let Some(unmapped) = b.area_reach.iter().find(|r| r.topic_area.is_none()) {
-        rows.push((None, Some(unmapped)));
-    }
+    let threshold = thin_threshold(total_events, o.pipeline.topic_areas.terms.len());
     let mut row = first;
-    for (i, (term, reach)) in rows.iter().enumerate() {
-        let priority = term.is_some_and(|t| t.priority);
-        let label_fmt = if priority {
-            st.text_wrap.clone().set_bold()
-        } else {
-            st.text_wrap.clone()
-        };
-        s.num(row, 0, Some(i as f64 + 1.0), &st.center)?;
-        match term {
-            Some(term) => s.text(row, 1, term.name(ctx.lang), &label_fmt)?,
-            None => s.text(row, 1, t(T::NotInList), &st.italic)?,
-        }
-        if priority {
-            s.text(row, 2, t(T::PriorityMark), &st.center)?;
-        } else {
-            s.blank(row, 2, &st.center)?;
-        }
-        let events = any.then(|| reach.map_or(0, |r| r.events));
-        let participants = if any {
-            reach.map_or(Some(0.0), |r| r.participants)
-        } else {
-            None
-        };
-        s.count(row, 3, events, &st.int_dash)?;
-        s.num(row, 4, participants, &st.int_dash)?;
-        let share = events
-            .filter(|_| total_events > 0)
-            .map(|n| n as f64 / total_events as f64);
-        s.num(row, 5, share, &st.pct)?;
-        s.count(
-            row,
-            6,
-            any.then(|| reach.map_or(0, |r| r.units)),
-            &st.int_dash,
-        )?;
-        match events {
-            Some(n) if priority && (n as f64) < threshold => {
-                s.text(row, 7, t(T::Thin), &st.flag_error)?
-            }
-            Some(_) if priority => s.text(row, 7, t(T::Sufficient), &st.text_wrap)?,
-            _ => s.blank(row, 7, &st.text_wrap)?,
-        }
+    for (i, line) in area_lines(ctx, b).iter().enumerate() {
+        area_row(&mut s, ctx, row, i + 1, line, threshold)?;
         row += 1;
     }
     let last_area_row = row - 1;
@@ -287,6 +266,65 @@ pub fn priority_sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     s.ws.set_freeze_panes(first, 2)?;
     s.print_setup((header_row, first - 1), &ctx.span)?;
     Ok(s)
+}
+
+/// Topic area number `no` at `row`: its events, participants, share of
+/// all events and units reached; a priority area below `threshold` events
+/// is marked thin.
+fn area_row(
+    s: &mut Sheet,
+    ctx: &Ctx,
+    row: u32,
+    no: usize,
+    (term, reach): &AreaLine,
+    threshold: f64,
+) -> Result<(), XlsxError> {
+    let (o, st) = (ctx.o, &ctx.st);
+    let t = |x: T| ctx.t(x);
+    let any = o.consolidation.region.events.is_some();
+    let total_events = o.consolidation.region.events.unwrap_or(0);
+    let priority = term.is_some_and(|t| t.priority);
+    let label_fmt = if priority {
+        st.text_wrap.clone().set_bold()
+    } else {
+        st.text_wrap.clone()
+    };
+    s.num(row, 0, Some(no as f64), &st.center)?;
+    match term {
+        Some(term) => s.text(row, 1, term.name(ctx.lang), &label_fmt)?,
+        None => s.text(row, 1, t(T::NotInList), &st.italic)?,
+    }
+    if priority {
+        s.text(row, 2, t(T::PriorityMark), &st.center)?;
+    } else {
+        s.blank(row, 2, &st.center)?;
+    }
+    let events = any.then(|| reach.map_or(0, |r| r.events));
+    let participants = if any {
+        reach.map_or(Some(0.0), |r| r.participants)
+    } else {
+        None
+    };
+    s.count(row, 3, events, &st.int_dash)?;
+    s.num(row, 4, participants, &st.int_dash)?;
+    let share = events
+        .filter(|_| total_events > 0)
+        .map(|n| n as f64 / total_events as f64);
+    s.num(row, 5, share, &st.pct)?;
+    s.count(
+        row,
+        6,
+        any.then(|| reach.map_or(0, |r| r.units)),
+        &st.int_dash,
+    )?;
+    match events {
+        Some(n) if priority && (n as f64) < threshold => {
+            s.text(row, 7, t(T::Thin), &st.flag_error)?
+        }
+        Some(_) if priority => s.text(row, 7, t(T::Sufficient), &st.text_wrap)?,
+        _ => s.blank(row, 7, &st.text_wrap)?,
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! results, and where it came from.
 
 use super::labels::T;
-use super::style::{Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::{Breakdowns, Ctx};
 use crate::pipeline::Vocabulary;
 use rust_xlsxwriter::XlsxError;

@@ -4,7 +4,7 @@
 //! total budget, never a mean of shares.
 
 use super::labels::T;
-use super::style::{Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::Ctx;
 use rust_xlsxwriter::XlsxError;
 

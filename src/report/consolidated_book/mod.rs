@@ -28,6 +28,7 @@ mod charts;
 mod events;
 mod finance;
 mod orgs;
+mod sheet;
 mod style;
 mod summary;
 mod survey;
@@ -41,8 +42,9 @@ use crate::lang::Lang;
 use crate::run::outcome::{timed, Outcome};
 use labels::T;
 use rayon::prelude::*;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, XlsxError};
-use style::{Sheet, Styles};
+use rust_xlsxwriter::{DocProperties, XlsxError};
+use sheet::Sheet;
+use style::Styles;
 
 /// What every sheet needs to know about the run.
 struct Ctx<'a, 'p> {
@@ -78,7 +80,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
     }
 
     fn sheet_name(&self, t: T) -> String {
-        style::sheet_name(self.t(t))
+        crate::workbook::sheet_name(self.t(t), self.lang, &[])
     }
 
     fn unit_name(&self, id: &str) -> String {
@@ -130,17 +132,15 @@ impl Breakdowns {
 
 fn properties(ctx: &Ctx) -> Result<DocProperties, XlsxError> {
     let o = ctx.o;
-    let (y, m, d) = o.period.as_of();
     let version = env!("CARGO_PKG_VERSION");
     let subject = format!("{} ({})", ctx.span, o.period.as_of_dotted());
-    Ok(DocProperties::new()
+    let properties = DocProperties::new()
         .set_title(format!("{} — {}", ctx.t(T::TitleSummary), o.period))
         .set_subject(subject)
         .set_company(o.pipeline.title(ctx.lang))
         .set_keywords(format!("jinaq {version}, {}, {}", o.pipeline.id, o.period))
-        .set_comment(ctx.t(T::DocComment).replace("{version}", version))
-        // Fixed from the period: the same inputs give the same bytes.
-        .set_creation_datetime(&ExcelDateTime::from_ymd(y as u16, m as u8, d as u8)?))
+        .set_comment(ctx.t(T::DocComment).replace("{version}", version));
+    crate::workbook::dated(properties, o.period.as_of())
 }
 
 /// Builds `consolidated-<period>.xlsx`. `paths` places the link to the
@@ -155,7 +155,7 @@ pub fn build(o: &Outcome, paths: &OutputPaths) -> Result<Vec<u8>, XlsxError> {
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
 
-    let mut wb = crate::report::new_workbook();
+    let mut wb = crate::workbook::new_workbook();
     wb.set_properties(&properties(&ctx)?);
     let (summary, refs) = summary::sheet(&ctx, &discrepancies)?;
     // The sheets are independent of each other: build them side by side.

@@ -4,7 +4,7 @@
 //! from (file, sheet, row).
 
 use super::labels::T;
-use super::style::{Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::{Breakdowns, Ctx};
 use crate::issue::{Rule, Severity};
 use crate::messages::rule_title;
@@ -36,12 +36,9 @@ pub fn issues_by_row<'a>(ctx: &Ctx<'a, '_>) -> HashMap<RowKey<'a>, Vec<(Severity
     map
 }
 
-pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
-    let (o, st) = (ctx.o, &ctx.st);
+fn heads(ctx: &Ctx) -> Vec<Head> {
     let t = |x: T| ctx.t(x);
-    let mut s = Sheet::new(&ctx.sheet_name(T::SheetOrgs))?;
-    let header_row = s.title(t(T::TitleOrgs), &ctx.period_line, LAST_COL, st)?;
-    let heads = vec![
+    vec![
         Head::one(t(T::No)),
         Head::one(t(T::Unit)),
         Head::one(t(T::Bin)),
@@ -62,8 +59,45 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
         ),
         Head::one(t(T::IssueFlags)),
         Head::group(t(T::Source), &[t(T::File), t(T::Sheet), t(T::Row)]),
-    ];
-    let first = s.header(header_row, 0, &heads, st)?;
+    ]
+}
+
+pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
+    let st = &ctx.st;
+    let mut s = Sheet::new(&ctx.sheet_name(T::SheetOrgs))?;
+    let header_row = s.title(ctx.t(T::TitleOrgs), &ctx.period_line, LAST_COL, st)?;
+    let first = s.header(header_row, 0, &heads(ctx), st)?;
+    let row = org_rows(&mut s, ctx, b, first)?;
+    let last_row = row.saturating_sub(1).max(first);
+    total_row(&mut s, ctx, row)?;
+    let row = row + 2;
+
+    s.limit(0, 5.0, 6.0);
+    s.limit(1, 14.0, 22.0);
+    s.limit(2, 14.0, 14.0);
+    s.limit(3, 24.0, 36.0);
+    s.limit(4, 22.0, 34.0);
+    for col in 5..=12 {
+        s.limit(col, 5.5, 9.0);
+    }
+    s.limit(13, 16.0, 24.0);
+    s.limit(14, 16.0, 28.0);
+    s.limit(15, 8.0, 14.0);
+    s.limit(16, 6.0, 7.0);
+    s.fit()?;
+    s.note(row, LAST_COL, ctx.t(T::NoteRounding), st)?;
+    s.note(row + 1, LAST_COL, ctx.t(T::NoteEmpty), st)?;
+
+    s.ws.autofilter(first - 1, 0, last_row, LAST_COL)?;
+    s.ws.set_freeze_panes(first, 3)?;
+    s.print_setup((header_row, first - 1), &ctx.span)?;
+    Ok(s)
+}
+
+/// A row per accepted organisation from `first` on; returns the row after
+/// them.
+fn org_rows(s: &mut Sheet, ctx: &Ctx, b: &Breakdowns, first: u32) -> Result<u32, XlsxError> {
+    let (o, st) = (ctx.o, &ctx.st);
     let flags = issues_by_row(ctx);
     // Each unit's name made once, not once per organisation.
     let unit_names: HashMap<&str, String> = ctx
@@ -128,38 +162,21 @@ pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     for (r, titles, f) in flagged {
         s.text(r, 13, &titles, f)?;
     }
-    let last_row = row.saturating_sub(1).max(first);
+    Ok(row)
+}
 
-    let region = &o.consolidation.region;
+/// The region's total row at `row`.
+fn total_row(s: &mut Sheet, ctx: &Ctx, row: u32) -> Result<(), XlsxError> {
+    let st = &ctx.st;
+    let region = &ctx.o.consolidation.region;
     for col in [0, 2, 3, 4, 13, 14, 15, 16] {
         s.blank(row, col, &st.total_text)?;
     }
-    s.text(row, 1, t(T::RegionTotal), &st.total_text)?;
+    s.text(row, 1, ctx.t(T::RegionTotal), &st.total_text)?;
     s.num(row, 5, region.members, &st.total_int)?;
     for (k, (_, v)) in region.trained.fields().iter().enumerate() {
         s.num(row, 6 + k as u16, *v, &st.total_int)?;
     }
     s.num(row, 12, region.trained_share, &st.total_pct)?;
-    row += 2;
-
-    s.limit(0, 5.0, 6.0);
-    s.limit(1, 14.0, 22.0);
-    s.limit(2, 14.0, 14.0);
-    s.limit(3, 24.0, 36.0);
-    s.limit(4, 22.0, 34.0);
-    for col in 5..=12 {
-        s.limit(col, 5.5, 9.0);
-    }
-    s.limit(13, 16.0, 24.0);
-    s.limit(14, 16.0, 28.0);
-    s.limit(15, 8.0, 14.0);
-    s.limit(16, 6.0, 7.0);
-    s.fit()?;
-    s.note(row, LAST_COL, ctx.t(T::NoteRounding), st)?;
-    s.note(row + 1, LAST_COL, ctx.t(T::NoteEmpty), st)?;
-
-    s.ws.autofilter(first - 1, 0, last_row, LAST_COL)?;
-    s.ws.set_freeze_panes(first, 3)?;
-    s.print_setup((header_row, first - 1), &ctx.span)?;
-    Ok(s)
+    Ok(())
 }

@@ -1,34 +1,13 @@
-//! The look of the workbook: cell formats, header blocks, column widths
-//! fitted to what was written, and the print setup every sheet shares.
+//! The look of the workbook: its cell formats, made from the workbook kit's
+//! pieces ([`crate::workbook::formats`]) in 10 pt table text.
 
 use crate::lang::Lang;
-use rayon::prelude::*;
-use rust_xlsxwriter::{
-    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Worksheet, XlsxError,
-};
-use std::collections::BTreeMap;
+use crate::workbook::formats::{self, code, colour, localised};
+use rust_xlsxwriter::{Color, Format, FormatAlign};
 
-const HEADER_FILL: u32 = 0xDDEBF7;
-const TOTAL_FILL: u32 = 0xF2F2F2;
 const BAD_FILL: u32 = 0xF8CBAD;
-const BAD_TEXT: u32 = 0x9C0006;
-const WARN_TEXT: u32 = 0x9C5700;
-const NOTE_TEXT: u32 = 0x595959;
 /// Font size of the tables, in points.
 const TABLE_FONT: u8 = 10;
-/// Height of one line of table text, in points.
-const LINE_HEIGHT: f64 = 13.0;
-
-/// A number format in the run's language. The locale tag makes LibreOffice
-/// group thousands with a space and write a decimal comma in a Kazakh or
-/// Russian run whatever its own locale; Excel follows the reader's settings.
-pub fn nf(lang: Lang, code: &str) -> String {
-    match lang {
-        Lang::Kk => format!("[$-43F]{code}"),
-        Lang::Ru => format!("[$-419]{code}"),
-        Lang::En => code.to_string(),
-    }
-}
 
 /// The formats of the workbook.
 pub struct Styles {
@@ -69,94 +48,58 @@ pub struct Styles {
 
 impl Styles {
     pub fn new(lang: Lang, points_suffix: &str) -> Styles {
-        let cell = Format::new()
+        let cell = formats::boxed()
             .set_font_size(TABLE_FONT)
-            .set_border(FormatBorder::Thin)
             .set_align(FormatAlign::VerticalCenter);
-        let total = cell
-            .clone()
-            .set_bold()
-            .set_background_color(Color::RGB(TOTAL_FILL));
-        let int = nf(lang, "#,##0");
-        let int_dash = nf(lang, "#,##0;-#,##0;\"–\"");
-        let pct = nf(lang, "0.0%");
-        let score = nf(lang, "0.0");
-        let change_int = nf(lang, "+#,##0;-#,##0;0");
+        let wrap = cell.clone().set_text_wrap();
+        let total = formats::total(cell.clone(), colour::TOTAL);
+        let side = Format::new()
+            .set_font_size(TABLE_FONT)
+            .set_align(FormatAlign::VerticalCenter);
+        let int = localised(lang, code::THOUSANDS);
+        let int_dash = localised(lang, code::THOUSANDS_OR_DASH);
+        let pct = localised(lang, code::PER_CENT);
+        let score = localised(lang, code::ONE_DECIMAL);
+        let change_int = localised(lang, code::CHANGE);
         let p = points_suffix;
         Styles {
-            title: Format::new()
-                .set_bold()
-                .set_font_size(13)
+            title: formats::bold(13)
                 .set_text_wrap()
                 .set_align(FormatAlign::VerticalCenter),
             subtitle: Format::new().set_italic().set_text_wrap(),
-            note: Format::new()
-                .set_italic()
-                .set_font_size(9)
-                .set_font_color(Color::RGB(NOTE_TEXT)),
-            header: cell
-                .clone()
-                .set_bold()
-                .set_text_wrap()
-                .set_align(FormatAlign::Center)
-                .set_background_color(Color::RGB(HEADER_FILL)),
-            header_up: cell
-                .clone()
-                .set_bold()
-                .set_text_wrap()
-                .set_rotation(90)
-                .set_align(FormatAlign::Center)
-                .set_background_color(Color::RGB(HEADER_FILL)),
-            text: cell.clone().set_text_wrap(),
-            text_wrap: cell.clone().set_text_wrap(),
-            center: cell.clone().set_text_wrap().set_align(FormatAlign::Center),
-            italic: cell
-                .clone()
-                .set_text_wrap()
-                .set_italic()
-                .set_font_color(Color::RGB(WARN_TEXT)),
+            note: formats::note().set_font_size(9),
+            header: formats::header(cell.clone(), colour::HEADER),
+            header_up: formats::header(cell.clone(), colour::HEADER).set_rotation(90),
+            text: wrap.clone(),
+            text_wrap: wrap.clone(),
+            center: wrap.clone().set_align(FormatAlign::Center),
+            italic: formats::coloured(wrap.clone().set_italic(), colour::WARNING_TEXT),
             int: cell.clone().set_num_format(&int),
             int_dash: cell.clone().set_num_format(&int_dash),
             pct: cell.clone().set_num_format(&pct),
-            pct_bad: cell
-                .clone()
-                .set_num_format(&pct)
-                .set_background_color(Color::RGB(BAD_FILL))
-                .set_font_color(Color::RGB(BAD_TEXT)),
+            pct_bad: formats::filled(
+                formats::coloured(cell.clone().set_num_format(&pct), colour::ERROR_TEXT),
+                BAD_FILL,
+            ),
             score: cell.clone().set_num_format(&score),
             date: cell
                 .clone()
-                .set_num_format("dd.mm.yyyy")
+                .set_num_format(code::DATE)
                 .set_align(FormatAlign::Center),
-            flag_error: cell
-                .clone()
-                .set_text_wrap()
-                .set_font_color(Color::RGB(BAD_TEXT)),
-            flag_warning: cell
-                .clone()
-                .set_text_wrap()
-                .set_font_color(Color::RGB(WARN_TEXT)),
-            bad: cell
-                .clone()
-                .set_text_wrap()
-                .set_font_color(Color::RGB(BAD_TEXT)),
-            side: Format::new()
-                .set_font_size(TABLE_FONT)
-                .set_align(FormatAlign::VerticalCenter),
-            side_bad: Format::new()
-                .set_font_size(TABLE_FONT)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_font_color(Color::RGB(BAD_TEXT)),
-            link: Format::new()
-                .set_font_size(TABLE_FONT)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_font_color(Color::Blue)
-                .set_underline(rust_xlsxwriter::FormatUnderline::Single),
+            flag_error: formats::coloured(wrap.clone(), colour::ERROR_TEXT),
+            flag_warning: formats::coloured(wrap.clone(), colour::WARNING_TEXT),
+            bad: formats::coloured(wrap, colour::ERROR_TEXT),
+            side_bad: formats::coloured(side.clone(), colour::ERROR_TEXT),
+            link: formats::link(side.clone(), Color::Blue),
+            side,
             change_int: cell.clone().set_num_format(&change_int),
-            change_pct: cell.clone().set_num_format(nf(lang, "+0.0%;-0.0%;0.0%")),
-            change_points: cell
+            change_pct: cell
                 .clone()
-                .set_num_format(nf(lang, &format!("+0.0\" {p}\";-0.0\" {p}\";0.0\" {p}\""))),
+                .set_num_format(localised(lang, code::CHANGE_PER_CENT)),
+            change_points: cell.set_num_format(localised(
+                lang,
+                &format!("+0.0\" {p}\";-0.0\" {p}\";0.0\" {p}\""),
+            )),
             total_text: total.clone().set_text_wrap(),
             total_int: total.clone().set_num_format(&int),
             total_int_dash: total.clone().set_num_format(&int_dash),
@@ -164,570 +107,5 @@ impl Styles {
             total_score: total.clone().set_num_format(&score),
             total_change_int: total.set_num_format(&change_int),
         }
-    }
-}
-
-/// A column of a header block: one cell over both header rows, or a group
-/// over sub-columns.
-pub enum Head {
-    One(String),
-    /// A group over sub-columns; `upward` writes the sub-headers bottom to
-    /// top so that number columns stay narrow.
-    Group {
-        text: String,
-        subs: Vec<String>,
-        upward: bool,
-    },
-}
-
-impl Head {
-    pub fn one(s: &str) -> Head {
-        Head::One(s.to_string())
-    }
-
-    pub fn group(s: &str, subs: &[&str]) -> Head {
-        Head::Group {
-            text: s.to_string(),
-            subs: subs.iter().map(|x| x.to_string()).collect(),
-            upward: false,
-        }
-    }
-
-    pub fn group_up(s: &str, subs: &[&str]) -> Head {
-        Head::Group {
-            text: s.to_string(),
-            subs: subs.iter().map(|x| x.to_string()).collect(),
-            upward: true,
-        }
-    }
-
-    fn width(&self) -> u16 {
-        match self {
-            Head::One(_) => 1,
-            Head::Group { subs, .. } => subs.len() as u16,
-        }
-    }
-}
-
-/// A sheet in the making: its cells, and the widths and heights its content
-/// asks for.
-pub struct Sheet {
-    pub ws: Worksheet,
-    /// Widest single-line content per column, in width units.
-    content: BTreeMap<u16, f64>,
-    /// Longest header word per column, in width units.
-    words: BTreeMap<u16, f64>,
-    limits: BTreeMap<u16, (f64, f64)>,
-    /// Wrapping cells: (row, first column, last column, text).
-    wrapped: Vec<(u32, u16, u16, String)>,
-    /// Rows of upward sub-headers, with their longest text.
-    upward: BTreeMap<u32, usize>,
-    /// Group headers: (first column, last column, longest word in width units).
-    spans: Vec<(u16, u16, f64)>,
-    /// The widths set by [`Sheet::fit`].
-    fitted: BTreeMap<u16, f64>,
-}
-
-/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`,
-/// no apostrophe at either end.
-pub fn sheet_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
-        .collect();
-    let trimmed = cleaned.trim().trim_matches('\'').trim();
-    let short: String = trimmed.chars().take(31).collect();
-    let short = short.trim_end().trim_end_matches('\'').to_string();
-    if short.is_empty() {
-        "-".to_string()
-    } else {
-        short
-    }
-}
-
-/// The cell text of a number as it will roughly read, for widths.
-fn shown_len(v: f64) -> f64 {
-    let whole = v.abs().round();
-    let digits = if whole < 1e15 {
-        // Digits of the whole part, without formatting the number.
-        let mut n = whole as u64;
-        let mut d = 1.0;
-        while n >= 10 {
-            n /= 10;
-            d += 1.0;
-        }
-        d
-    } else {
-        format!("{whole:.0}").len() as f64
-    };
-    digits + ((digits - 1.0) / 3.0).floor() + if v.fract() != 0.0 { 2.0 } else { 0.0 } + 1.0
-}
-
-/// How wide a character of 10 pt table text is, in column width units (the
-/// width of `0` in the 11 pt default font).
-fn char_width(c: char) -> f64 {
-    match c {
-        ' ' | '.' | ',' | ':' | ';' | '\'' | '"' | '«' | '»' | '(' | ')' | '-' | 'і' | 'ı'
-        | '|' => 0.5,
-        '0'..='9' => 0.91,
-        c if crate::normalize::text::is_upper(c) => 1.15,
-        _ => 0.93,
-    }
-}
-
-fn width_units(s: &str) -> f64 {
-    s.chars().map(char_width).sum()
-}
-
-/// The widest unbreakable piece of a header: text wraps at spaces and
-/// after hyphens (`Коллективно-` / `договорное`).
-fn longest_word(s: &str) -> f64 {
-    s.split_whitespace()
-        .flat_map(|w| w.split_inclusive('-'))
-        .map(width_units)
-        .fold(0.0, f64::max)
-}
-
-/// Lines a text takes when wrapped at word boundaries in a column `width`
-/// units wide.
-fn lines_of(text: &str, width: f64) -> usize {
-    // Excel adds 0.71 of padding to a set width; the cell's margins take 1.
-    let capacity = (width - 0.3).max(3.0);
-    let space = char_width(' ');
-    text.lines()
-        .map(|para| {
-            let mut lines = 1;
-            let mut used = 0.0;
-            for word in para.split_whitespace() {
-                let w = width_units(word);
-                let need = if used == 0.0 { w } else { used + space + w };
-                if need <= capacity || used == 0.0 {
-                    used = need;
-                } else {
-                    lines += 1;
-                    used = w;
-                }
-                while used > capacity {
-                    lines += 1;
-                    used -= capacity;
-                }
-            }
-            lines
-        })
-        .sum::<usize>()
-        .max(1)
-}
-
-impl Sheet {
-    pub fn new(name: &str) -> Result<Sheet, XlsxError> {
-        let mut ws = Worksheet::new();
-        ws.set_name(sheet_name(name))?;
-        Ok(Sheet {
-            ws,
-            content: BTreeMap::new(),
-            words: BTreeMap::new(),
-            limits: BTreeMap::new(),
-            wrapped: Vec::new(),
-            upward: BTreeMap::new(),
-            spans: Vec::new(),
-            fitted: BTreeMap::new(),
-        })
-    }
-
-    fn grow(map: &mut BTreeMap<u16, f64>, col: u16, w: f64) {
-        let e = map.entry(col).or_insert(0.0);
-        if w > *e {
-            *e = w;
-        }
-    }
-
-    /// Text in a cell; with a wrapping format it may take several lines, and
-    /// its row is made tall enough.
-    pub fn text(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
-        self.measure_text(row, col, s);
-        self.ws.write_string_with_format(row, col, s, f)?;
-        Ok(())
-    }
-
-    /// Text in a cell whose format [`Sheet::format_range`] sets afterwards.
-    pub fn text_plain(&mut self, row: u32, col: u16, s: &str) -> Result<(), XlsxError> {
-        self.measure_text(row, col, s);
-        self.ws.write_string(row, col, s)?;
-        Ok(())
-    }
-
-    fn measure_text(&mut self, row: u32, col: u16, s: &str) {
-        let longest_line = s.lines().map(width_units).fold(0.0, f64::max);
-        Self::grow(&mut self.content, col, longest_line);
-        if s.chars().nth(6).is_some() {
-            self.wrapped.push((row, col, col, s.to_string()));
-        }
-    }
-
-    /// A number, or a blank cell with the same format when nobody reported it.
-    pub fn num(&mut self, row: u32, col: u16, v: Option<f64>, f: &Format) -> Result<(), XlsxError> {
-        match v {
-            Some(v) => {
-                Self::grow(&mut self.content, col, shown_len(v));
-                self.ws.write_number_with_format(row, col, v, f)?;
-            }
-            None => {
-                self.ws.write_blank(row, col, f)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// A number in a cell whose format [`Sheet::format_range`] sets
-    /// afterwards (which also makes the blank when nobody reported it).
-    pub fn num_plain(&mut self, row: u32, col: u16, v: Option<f64>) -> Result<(), XlsxError> {
-        if let Some(v) = v {
-            Self::grow(&mut self.content, col, shown_len(v));
-            self.ws.write_number(row, col, v)?;
-        }
-        Ok(())
-    }
-
-    /// A format per group of columns over the given rows, for cells
-    /// written with [`Sheet::text_plain`] and [`Sheet::num_plain`] (and
-    /// blanks where nothing was written). A few hundred rows at a time, so
-    /// that every group finds the rows still in the cache.
-    pub fn format_columns(
-        &mut self,
-        rows: std::ops::RangeInclusive<u32>,
-        groups: &[(std::ops::RangeInclusive<u16>, &Format)],
-    ) -> Result<(), XlsxError> {
-        const BLOCK: u32 = 256;
-        let mut start = *rows.start();
-        while start <= *rows.end() {
-            let end = start.saturating_add(BLOCK - 1).min(*rows.end());
-            for (cols, f) in groups {
-                self.format_range(start..=end, cols.clone(), f)?;
-            }
-            match end.checked_add(1) {
-                Some(next) => start = next,
-                None => break,
-            }
-        }
-        Ok(())
-    }
-
-    /// One format over a block of cells, written or not: the format is
-    /// looked up once rather than at every cell, which counts in sheets of
-    /// many thousand rows.
-    pub fn format_range(
-        &mut self,
-        rows: std::ops::RangeInclusive<u32>,
-        cols: std::ops::RangeInclusive<u16>,
-        f: &Format,
-    ) -> Result<(), XlsxError> {
-        if !rows.is_empty() && !cols.is_empty() {
-            self.ws
-                .set_range_format(*rows.start(), *cols.start(), *rows.end(), *cols.end(), f)?;
-        }
-        Ok(())
-    }
-
-    pub fn count(
-        &mut self,
-        row: u32,
-        col: u16,
-        v: Option<usize>,
-        f: &Format,
-    ) -> Result<(), XlsxError> {
-        self.num(row, col, v.map(|v| v as f64), f)
-    }
-
-    pub fn date(
-        &mut self,
-        row: u32,
-        col: u16,
-        d: Option<(i32, u32, u32)>,
-        f: &Format,
-    ) -> Result<(), XlsxError> {
-        match d {
-            Some((y, m, day)) => {
-                let dt = ExcelDateTime::from_ymd(y as u16, m as u8, day as u8)?;
-                Self::grow(&mut self.content, col, 10.0);
-                self.ws.write_datetime_with_format(row, col, &dt, f)?;
-            }
-            None => {
-                self.ws.write_blank(row, col, f)?;
-            }
-        }
-        Ok(())
-    }
-
-    pub fn blank(&mut self, row: u32, col: u16, f: &Format) -> Result<(), XlsxError> {
-        self.ws.write_blank(row, col, f)?;
-        Ok(())
-    }
-
-    /// Keeps a column between `min` and `max` characters wide; long text wraps.
-    pub fn limit(&mut self, col: u16, min: f64, max: f64) {
-        self.limits.insert(col, (min, max));
-    }
-
-    fn header_cell(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
-        // Headers are bold: a tenth wider.
-        Self::grow(&mut self.words, col, longest_word(s) * 1.1);
-        self.wrapped.push((row, col, col, s.to_string()));
-        self.ws.write_string_with_format(row, col, s, f)?;
-        Ok(())
-    }
-
-    /// A header block at `row`: one row when no column has sub-columns, two
-    /// otherwise. Returns the row after the block.
-    pub fn header(
-        &mut self,
-        row: u32,
-        first_col: u16,
-        heads: &[Head],
-        st: &Styles,
-    ) -> Result<u32, XlsxError> {
-        let f = &st.header;
-        let two = heads.iter().any(|h| matches!(h, Head::Group { .. }));
-        let mut c = first_col;
-        for h in heads {
-            match h {
-                Head::One(s) => {
-                    if two {
-                        self.ws.merge_range(row, c, row + 1, c, "", f)?;
-                        self.wrapped.push((row, c, c, String::new()));
-                    }
-                    self.header_cell(row, c, s, f)?;
-                    if two {
-                        // The text sits in the merged cell over both rows.
-                        self.wrapped.pop();
-                    }
-                }
-                Head::Group {
-                    text: s,
-                    subs,
-                    upward,
-                } => {
-                    let last = c + subs.len() as u16 - 1;
-                    if subs.len() > 1 {
-                        self.ws.merge_range(row, c, row, last, "", f)?;
-                    }
-                    self.ws.write_string_with_format(row, c, s, f)?;
-                    self.wrapped.push((row, c, last, s.to_string()));
-                    let longest = longest_word(s) * 1.1;
-                    self.spans.push((c, last, longest));
-                    for (i, sub) in subs.iter().enumerate() {
-                        if *upward {
-                            self.ws.write_string_with_format(
-                                row + 1,
-                                c + i as u16,
-                                sub,
-                                &st.header_up,
-                            )?;
-                            let e = self.upward.entry(row + 1).or_insert(0);
-                            *e = (*e).max(sub.chars().count());
-                        } else {
-                            self.header_cell(row + 1, c + i as u16, sub, f)?;
-                        }
-                    }
-                }
-            }
-            c += h.width();
-        }
-        Ok(row + if two { 2 } else { 1 })
-    }
-
-    /// A title and the period line above a table; returns the next free row.
-    pub fn title(
-        &mut self,
-        title: &str,
-        period_line: &str,
-        last_col: u16,
-        st: &Styles,
-    ) -> Result<u32, XlsxError> {
-        self.ws.merge_range(0, 0, 0, last_col, title, &st.title)?;
-        self.ws
-            .merge_range(1, 0, 1, last_col, period_line, &st.subtitle)?;
-        self.ws.set_row_height(0, 21)?;
-        Ok(3)
-    }
-
-    /// A note under a table, over the width of the table. Call after
-    /// [`Sheet::fit`]: its height follows the widths.
-    pub fn note(
-        &mut self,
-        row: u32,
-        last_col: u16,
-        text: &str,
-        st: &Styles,
-    ) -> Result<(), XlsxError> {
-        let f = st.note.clone().set_text_wrap().set_align(FormatAlign::Top);
-        if last_col > 0 {
-            self.ws.merge_range(row, 0, row, last_col, text, &f)?;
-        } else {
-            self.ws.write_string_with_format(row, 0, text, &f)?;
-        }
-        // Notes are set smaller than the tables: more of them fits a line.
-        let width: f64 = (0..=last_col).map(|c| self.width_of(c)).sum::<f64>() * 1.15;
-        self.ws
-            .set_row_height(row, 12.0 * lines_of(text, width) as f64 + 1.0)?;
-        Ok(())
-    }
-
-    fn width_of(&self, col: u16) -> f64 {
-        if let Some(w) = self.fitted.get(&col) {
-            return *w;
-        }
-        let content = self.content.get(&col).copied().unwrap_or(0.0) * 1.05 + 1.5;
-        let word = self.words.get(&col).copied().unwrap_or(0.0) * 1.05 + 1.5;
-        let (min, max) = self.limits.get(&col).copied().unwrap_or((6.0, 45.0));
-        content.clamp(min, max).max(word.min(18.0))
-    }
-
-    /// Sets the fitted widths, then the heights of rows whose text wraps.
-    /// Call after all cells and limits are in.
-    pub fn fit(&mut self) -> Result<(), XlsxError> {
-        let cols: Vec<u16> = self
-            .content
-            .keys()
-            .chain(self.words.keys())
-            .chain(self.limits.keys())
-            .copied()
-            .collect();
-        let mut widths: BTreeMap<u16, f64> =
-            cols.into_iter().map(|c| (c, self.width_of(c))).collect();
-        // A group header's longest word must fit across its columns.
-        for (first, last, longest) in &self.spans {
-            let need = (longest * 1.05 + 1.5).min(30.0);
-            let have: f64 = (*first..=*last)
-                .map(|c| widths.get(&c).copied().unwrap_or(8.43))
-                .sum();
-            if have < need {
-                let extra = (need - have) / f64::from(last - first + 1);
-                for c in *first..=*last {
-                    *widths.entry(c).or_insert(8.43) += extra;
-                }
-            }
-        }
-        for (c, w) in &widths {
-            self.ws.set_column_width(*c, *w)?;
-        }
-        self.fitted = widths;
-        // Thousands of wrapping cells in a long sheet: count their lines on
-        // every core.
-        let counted: Vec<(u32, usize)> = self
-            .wrapped
-            .par_iter()
-            .map(|(row, first, last, text)| {
-                let width: f64 = (*first..=*last).map(|c| self.width_of(c)).sum();
-                (*row, lines_of(text, width))
-            })
-            .collect();
-        let mut lines: BTreeMap<u32, usize> = BTreeMap::new();
-        for (row, n) in counted {
-            let e = lines.entry(row).or_insert(1);
-            *e = (*e).max(n);
-        }
-        for (row, n) in lines {
-            if n > 1 && !self.upward.contains_key(&row) {
-                self.ws.set_row_height(row, LINE_HEIGHT * n as f64 + 2.0)?;
-            }
-        }
-        for (row, longest) in &self.upward {
-            // Upward text wraps at the row's height: short texts keep one
-            // line, longer ones take two lines of half the length.
-            let chars = if *longest <= 22 {
-                *longest
-            } else {
-                longest.div_ceil(2) + 2
-            };
-            self.ws
-                .set_row_height(*row, (chars as f64 * 6.5 + 12.0).clamp(40.0, 140.0))?;
-        }
-        Ok(())
-    }
-
-    /// Landscape A4, one page wide, header rows on every page, a footer with
-    /// the sheet, the period and `page / pages`.
-    pub fn print_setup(&mut self, header_rows: (u32, u32), period: &str) -> Result<(), XlsxError> {
-        let period = period.replace('&', "&&");
-        self.ws
-            .set_landscape()
-            .set_paper_size(9)
-            .set_print_fit_to_pages(1, 0)
-            .set_print_center_horizontally(true)
-            .set_margins(0.4, 0.4, 0.55, 0.6, 0.3, 0.3)
-            .set_footer(format!("&L&A&C{period}&R&P / &N"));
-        self.ws.set_repeat_rows(header_rows.0, header_rows.1)?;
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_xlsxwriter::utility::check_sheet_name;
-
-    #[test]
-    fn sheet_names_are_made_acceptable() {
-        for raw in [
-            "Аудандар: наурыз/сәуір [2026]",
-            "'Свод'",
-            "a*b?c\\d",
-            "",
-            &"Ұ".repeat(40),
-        ] {
-            let name = sheet_name(raw);
-            check_sheet_name(&name).unwrap_or_else(|e| panic!("{raw:?} -> {name:?}: {e}"));
-            assert!(name.chars().count() <= 31);
-        }
-        assert_eq!(sheet_name("Жиынтық"), "Жиынтық");
-    }
-
-    #[test]
-    fn shown_length_counts_digits_groups_and_decimals() {
-        for (v, want) in [
-            (0.0, 2.0),
-            (9.4, 4.0),
-            (9.6, 5.0),
-            (9.5, 5.0),
-            (999.5, 8.0),
-            (10.0, 3.0),
-            (-999.0, 4.0),
-            (1000.0, 6.0),
-            (232_644_000.0, 12.0),
-            (0.25, 4.0),
-            (1e20, 28.0),
-        ] {
-            assert_eq!(shown_len(v), want, "{v}");
-            let digits = format!("{:.0}", f64::abs(v)).len() as f64;
-            let old = digits
-                + ((digits - 1.0) / 3.0).floor()
-                + if v.fract() != 0.0 { 2.0 } else { 0.0 }
-                + 1.0;
-            assert_eq!(shown_len(v), old, "{v}");
-        }
-    }
-
-    #[test]
-    fn widths_follow_content_within_limits() {
-        let mut s = Sheet::new("T").unwrap();
-        let f = Format::new();
-        s.text(0, 0, "қысқа", &f).unwrap();
-        s.text(0, 1, &"ұзын ".repeat(30), &f).unwrap();
-        s.num(0, 2, Some(232_644_000.0), &f).unwrap();
-        s.limit(1, 8.0, 40.0);
-        assert!(s.width_of(0) >= 6.0 && s.width_of(0) < 10.0);
-        assert_eq!(s.width_of(1), 40.0);
-        assert_eq!(lines_of("қысқа", 20.0), 1);
-        assert_eq!(lines_of(&"ұзын ".repeat(30), 40.0), 4);
-        // Measured in LibreOffice: this name just fits a column set 34 wide.
-        assert_eq!(
-            lines_of("\"№5 жалпы орта білім беретін мектеп\" КММ", 34.0),
-            1
-        );
-        assert_eq!(
-            lines_of("\"№9 жалпы орта білім беретін мектеп\" КММ", 32.0),
-            2
-        );
-        assert!(s.width_of(2) >= 12.0, "{}", s.width_of(2));
     }
 }

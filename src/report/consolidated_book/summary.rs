@@ -5,7 +5,7 @@
 //! quality line with a relative link to `discrepancies-<period>.xlsx`.
 
 use super::labels::T;
-use super::style::{Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::Ctx;
 use crate::consolidate::Figures;
 use crate::issue::Severity;
@@ -172,6 +172,65 @@ fn write_line(
     Ok(())
 }
 
+/// The organisation, the title and the period over the whole width.
+fn titles(s: &mut Sheet, ctx: &Ctx, last_col: u16) -> Result<(), XlsxError> {
+    let st = &ctx.st;
+    let title = st.title.clone().set_align(FormatAlign::Center);
+    s.ws.merge_range(0, 0, 0, last_col, ctx.o.pipeline.title(ctx.lang), &title)?;
+    s.ws.set_row_height(0, 36)?;
+    s.ws.merge_range(1, 0, 1, last_col, ctx.t(T::TitleSummary), &title)?;
+    s.ws.merge_range(
+        2,
+        0,
+        2,
+        last_col,
+        &ctx.period_line,
+        &st.subtitle.clone().set_align(FormatAlign::Center),
+    )?;
+    Ok(())
+}
+
+/// Further figures under a caption at `row`, the financing marked against
+/// the norm and the data quality line linked to the discrepancy report in
+/// `side_col`; returns the row after them.
+fn further(
+    s: &mut Sheet,
+    ctx: &Ctx,
+    mut row: u32,
+    side_col: u16,
+    discrepancies: &str,
+) -> Result<u32, XlsxError> {
+    let st = &ctx.st;
+    let with_prev = ctx.o.previous_year.is_some();
+    let caption = Format::new().set_bold();
+    s.ws.write_string_with_format(row, 1, ctx.t(T::Further), &caption)?;
+    row += 1;
+    let further = further_lines(ctx);
+    let finance_no = further.iter().position(|l| l.kind == Kind::Share);
+    // The data quality line: its total, then errors, warnings and notes.
+    let quality_no = further.len() - 4;
+    for (i, line) in further.iter().enumerate() {
+        write_line(s, ctx, row, i + 1, line, with_prev)?;
+        if Some(i) == finance_no {
+            if let Some(share) = line.current {
+                let (mark, f) = if ctx.below_norm(share) {
+                    (T::BelowNorm, &st.side_bad)
+                } else {
+                    (T::MeetsNorm, &st.side)
+                };
+                s.text(row, side_col, ctx.t(mark), f)?;
+            }
+        }
+        if i == quality_no {
+            let text = ctx.t(T::LinkText).replace("{file}", discrepancies);
+            let url = Url::new(format!("file:///{discrepancies}")).set_text(&text);
+            s.ws.write_url_with_format(row, side_col, url, &st.link)?;
+        }
+        row += 1;
+    }
+    Ok(row)
+}
+
 pub fn sheet(ctx: &Ctx, discrepancies: &str) -> Result<(Sheet, SummaryRefs), XlsxError> {
     let (o, st) = (ctx.o, &ctx.st);
     let with_prev = o.previous_year.is_some();
@@ -179,32 +238,7 @@ pub fn sheet(ctx: &Ctx, discrepancies: &str) -> Result<(Sheet, SummaryRefs), Xls
     let side_col = last_col + 1;
     let name = ctx.sheet_name(T::SheetSummary);
     let mut s = Sheet::new(&name)?;
-
-    s.ws.merge_range(
-        0,
-        0,
-        0,
-        side_col,
-        o.pipeline.title(ctx.lang),
-        &st.title.clone().set_align(FormatAlign::Center),
-    )?;
-    s.ws.set_row_height(0, 36)?;
-    s.ws.merge_range(
-        1,
-        0,
-        1,
-        side_col,
-        ctx.t(T::TitleSummary),
-        &st.title.clone().set_align(FormatAlign::Center),
-    )?;
-    s.ws.merge_range(
-        2,
-        0,
-        2,
-        side_col,
-        &ctx.period_line,
-        &st.subtitle.clone().set_align(FormatAlign::Center),
-    )?;
+    titles(&mut s, ctx, side_col)?;
 
     let header_row = 4;
     let mut heads = vec![
@@ -224,33 +258,7 @@ pub fn sheet(ctx: &Ctx, discrepancies: &str) -> Result<(Sheet, SummaryRefs), Xls
         row += 1;
     }
 
-    row += 1;
-    let caption = Format::new().set_bold();
-    s.ws.write_string_with_format(row, 1, ctx.t(T::Further), &caption)?;
-    row += 1;
-    let further = further_lines(ctx);
-    let finance_no = further.iter().position(|l| l.kind == Kind::Share);
-    // The data quality line: its total, then errors, warnings and notes.
-    let quality_no = further.len() - 4;
-    for (i, line) in further.iter().enumerate() {
-        write_line(&mut s, ctx, row, i + 1, line, with_prev)?;
-        if Some(i) == finance_no {
-            if let Some(share) = line.current {
-                let (mark, f) = if ctx.below_norm(share) {
-                    (T::BelowNorm, &st.side_bad)
-                } else {
-                    (T::MeetsNorm, &st.side)
-                };
-                s.text(row, side_col, ctx.t(mark), f)?;
-            }
-        }
-        if i == quality_no {
-            let text = ctx.t(T::LinkText).replace("{file}", discrepancies);
-            let url = Url::new(format!("file:///{discrepancies}")).set_text(&text);
-            s.ws.write_url_with_format(row, side_col, url, &st.link)?;
-        }
-        row += 1;
-    }
+    row = further(&mut s, ctx, row + 1, side_col, discrepancies)?;
 
     row += 1;
     s.limit(0, 4.0, 5.0);

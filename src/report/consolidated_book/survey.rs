@@ -4,7 +4,7 @@
 //! respondents; the region's results under it.
 
 use super::labels::T;
-use super::style::{Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::{Breakdowns, Ctx};
 use crate::breakdown::Survey;
 use crate::pipeline::Vocabulary;

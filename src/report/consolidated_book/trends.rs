@@ -23,10 +23,11 @@
 //! says that earlier months are added as they are consolidated.
 
 use super::labels::{self, T};
-use super::style::{nf, Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::Ctx;
 use crate::consolidate::Figures;
 use crate::period::Period;
+use crate::workbook::formats::{code, localised};
 use rust_xlsxwriter::{
     Chart, ChartDataLabel, ChartDataLabelPosition, ChartFont, ChartFormat, ChartLegendPosition,
     ChartLine, ChartLineDashType, ChartMarker, ChartMarkerType, ChartSolidFill, ChartType, Color,
@@ -102,17 +103,54 @@ fn comparison(last: Option<f64>, now: Option<f64>) -> [Option<f64>; 3] {
 
 pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
     let (o, st) = (ctx.o, &ctx.st);
-    let t = |x: T| ctx.t(x);
     let name = ctx.sheet_name(T::SheetTrends);
     let mut s = Sheet::new(&name)?;
     let months = months(ctx);
-    let n = months.len() as u16;
-    let cmp = FIRST_MONTH + n;
-    let last_col = cmp + 2;
-    let header_row = s.title(t(T::TitleTrends), &ctx.period_line, last_col, st)?;
-
+    let last_col = FIRST_MONTH + months.len() as u16 + 2;
+    let header_row = s.title(ctx.t(T::TitleTrends), &ctx.period_line, last_col, st)?;
     // Last month within the year: in January figures start again.
     let last_month = (o.period.month > 1).then(|| o.period.previous().as_of_dotted());
+    let (first, row) = unit_table(&mut s, ctx, &months, header_row, last_month.as_deref())?;
+    let row = region_table(&mut s, ctx, &months, row + 2)? + 1;
+    let notes = notes(ctx, last_month.as_deref());
+    let notes_row = row;
+    let row = row + notes.len() as u32 + 1;
+
+    let table = chart_table(&mut s, ctx, &months, row)?;
+    let chart = share_chart(ctx, &name, &table);
+    s.ws.insert_chart(row, table.last_col() + 2, &chart)?;
+
+    s.limit(0, 4.0, 5.0);
+    s.limit(1, 24.0, 30.0);
+    for col in FIRST_MONTH..=last_col.max(table.last_col()) {
+        s.limit(col, 9.0, 12.0);
+    }
+    s.fit()?;
+    for (i, note) in notes.iter().enumerate() {
+        s.note(notes_row + i as u32, last_col, note, st)?;
+    }
+
+    s.ws.set_freeze_panes(first, 2)?;
+    s.print_setup((header_row, first - 1), &ctx.span)?;
+    // One page: the tables and the chart are read together.
+    s.ws.set_print_fit_to_pages(1, 1);
+    Ok(s)
+}
+
+/// The first table at `header_row`: a row per unit and the region's total
+/// row, the share of every month and last month's trained people against
+/// this month's (`last_month` its as-of date, none in January). Returns
+/// its first data row and its total row.
+fn unit_table(
+    s: &mut Sheet,
+    ctx: &Ctx,
+    months: &[Month],
+    header_row: u32,
+    last_month: Option<&str>,
+) -> Result<(u32, u32), XlsxError> {
+    let (o, st) = (ctx.o, &ctx.st);
+    let t = |x: T| ctx.t(x);
+    let cmp = FIRST_MONTH + months.len() as u16;
     let dates: Vec<String> = months.iter().map(|m| m.period.as_of_dotted()).collect();
     let dates: Vec<&str> = dates.iter().map(String::as_str).collect();
     let now = o.period.as_of_dotted();
@@ -123,7 +161,7 @@ pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
         Head::group(
             t(T::TrainedYtd),
             &[
-                last_month.as_deref().unwrap_or(t(T::LastMonth)),
+                last_month.unwrap_or(t(T::LastMonth)),
                 &now,
                 t(T::MonthChange),
             ],
@@ -164,12 +202,19 @@ pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
     s.num(row, cmp, a, &st.total_int)?;
     s.num(row, cmp + 1, b, &st.total_int)?;
     s.num(row, cmp + 2, c, &st.total_change_int)?;
-    row += 2;
+    Ok((first, row))
+}
 
-    // The region per month, under the months' columns.
-    let mut region_heads = vec![Head::one(t(T::No)), Head::one(t(T::Indicator))];
-    region_heads.extend(dates.iter().map(|d| Head::one(d)));
-    row = s.header(row, 0, &region_heads, st)?;
+/// The region per month at `row`, under the months' columns: members,
+/// trained people, share, and the highest and lowest unit share. Returns
+/// the row after it.
+fn region_table(s: &mut Sheet, ctx: &Ctx, months: &[Month], row: u32) -> Result<u32, XlsxError> {
+    let st = &ctx.st;
+    let t = |x: T| ctx.t(x);
+    let dates: Vec<String> = months.iter().map(|m| m.period.as_of_dotted()).collect();
+    let mut heads = vec![Head::one(t(T::No)), Head::one(t(T::Indicator))];
+    heads.extend(dates.iter().map(|d| Head::one(d)));
+    let mut row = s.header(row, 0, &heads, st)?;
     let ranges: Vec<(Option<f64>, Option<f64>)> =
         months.iter().map(|m| m.range(&ctx.units)).collect();
     type Line<'m> = (T, &'m dyn Fn(usize) -> Option<f64>, bool);
@@ -194,21 +239,26 @@ pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
         }
         row += 1;
     }
-    row += 1;
+    Ok(row)
+}
 
+/// The notes under the tables; `last_month` as in [`unit_table`].
+fn notes(ctx: &Ctx, last_month: Option<&str>) -> Vec<String> {
+    let o = ctx.o;
+    let t = |x: T| ctx.t(x);
     let mut notes = Vec::new();
     if o.trend.is_empty() {
         notes.push(t(T::NoteTrendEmpty).to_string());
     }
     notes.push(t(T::NoteTrendColumns).to_string());
-    match &last_month {
+    match last_month {
         Some(prev) => {
             notes.push(
                 t(T::NoteMonthChange)
-                    .replace("{cur}", &now)
+                    .replace("{cur}", &o.period.as_of_dotted())
                     .replace("{prev}", prev),
             );
-            if previous.is_none() {
+            if o.previous_month.is_none() {
                 notes.push(t(T::NoteNoLastMonth).replace("{prev}", prev));
             }
         }
@@ -216,28 +266,7 @@ pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
     }
     notes.push(t(T::NoteRange).to_string());
     notes.push(t(T::NoteEmpty).to_string());
-    let notes_row = row;
-    row += notes.len() as u32 + 1;
-
-    let table = chart_table(&mut s, ctx, &months, row)?;
-    let chart = share_chart(ctx, &name, &table);
-    s.ws.insert_chart(row, table.last_col() + 2, &chart)?;
-
-    s.limit(0, 4.0, 5.0);
-    s.limit(1, 24.0, 30.0);
-    for col in FIRST_MONTH..=last_col.max(table.last_col()) {
-        s.limit(col, 9.0, 12.0);
-    }
-    s.fit()?;
-    for (i, note) in notes.iter().enumerate() {
-        s.note(notes_row + i as u32, last_col, note, st)?;
-    }
-
-    s.ws.set_freeze_panes(first, 2)?;
-    s.print_setup((header_row, first - 1), &ctx.span)?;
-    // One page: the tables and the chart are read together.
-    s.ws.set_print_fit_to_pages(1, 1);
-    Ok(s)
+    notes
 }
 
 /// A line of the chart, a column of its table.
@@ -337,7 +366,7 @@ fn font(size: u8) -> ChartFont {
 fn share_chart(ctx: &Ctx, sheet: &str, table: &ChartTable) -> Chart {
     let t = |x: T| ctx.t(x);
     let (r1, r2) = (table.header + 1, table.header + 12);
-    let pct = nf(ctx.lang, "0.0%");
+    let pct = localised(ctx.lang, code::PER_CENT);
     let this_year = ctx.o.period.year;
     let mut chart = Chart::new(ChartType::Line);
     chart
@@ -396,7 +425,10 @@ fn share_chart(ctx: &Ctx, sheet: &str, table: &ChartTable) -> Chart {
             }
         }
     }
-    chart.y_axis().set_num_format(nf(ctx.lang, "0%")).set_min(0);
+    chart
+        .y_axis()
+        .set_num_format(localised(ctx.lang, "0%"))
+        .set_min(0);
     chart.x_axis().set_font(&font(9));
     chart.legend().set_position(ChartLegendPosition::Bottom);
     chart.set_width(CHART_WIDTH).set_height(CHART_HEIGHT);

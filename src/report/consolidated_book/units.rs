@@ -3,7 +3,7 @@
 //! on time or late; a region total row under them.
 
 use super::labels::T;
-use super::style::{Head, Sheet};
+use super::sheet::{Head, Sheet};
 use super::Ctx;
 use crate::consolidate::Figures;
 use crate::issue::Severity;
@@ -172,63 +172,11 @@ pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
                 &st.int,
             )?;
         }
-        match receipt(ctx, &u.unit) {
-            Receipt::NotReceived => {
-                s.text(row, STATUS_COL, ctx.t(T::NotReceived), &st.bad)?;
-                s.blank(row, STATUS_COL + 1, &st.date)?;
-                s.blank(row, STATUS_COL + 2, &st.text)?;
-            }
-            Receipt::Received {
-                on,
-                on_time,
-                with_errors,
-            } => {
-                let (status, f) = if with_errors {
-                    (T::ReceivedWithErrors, &st.bad)
-                } else {
-                    (T::Received, &st.text)
-                };
-                s.text(row, STATUS_COL, ctx.t(status), f)?;
-                s.date(
-                    row,
-                    STATUS_COL + 1,
-                    on.map(|d| (d.year, d.month, d.day)),
-                    &st.date,
-                )?;
-                match on_time {
-                    Some(true) => s.text(row, STATUS_COL + 2, ctx.t(T::OnTime), &st.text)?,
-                    Some(false) => s.text(row, STATUS_COL + 2, ctx.t(T::Late), &st.bad)?,
-                    None => s.blank(row, STATUS_COL + 2, &st.text)?,
-                }
-            }
-        }
+        write_receipt(&mut s, ctx, row, receipt(ctx, &u.unit))?;
         row += 1;
     }
     let last_unit_row = row - 1;
-
-    let c = &o.consolidation;
-    s.blank(row, 0, &st.total_text)?;
-    s.text(row, 1, ctx.t(T::RegionTotal), &st.total_text)?;
-    write_figures(
-        &mut s,
-        ctx,
-        row,
-        &c.region,
-        c.units_reported > 0,
-        c.orgs_registry,
-        true,
-    )?;
-    for (k, sev) in Severity::ALL.iter().enumerate() {
-        s.count(
-            row,
-            ISSUES_COL + k as u16,
-            Some(o.count(*sev)),
-            &st.total_int,
-        )?;
-    }
-    for col in STATUS_COL..=LAST_COL {
-        s.blank(row, col, &st.total_text)?;
-    }
+    total_row(&mut s, ctx, row)?;
     row += 2;
 
     s.limit(0, 4.0, 5.0);
@@ -266,6 +214,71 @@ pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
     s.ws.set_freeze_panes(first, 2)?;
     s.print_setup((header_row, first - 1), &ctx.span)?;
     Ok(s)
+}
+
+/// Whether the report came, when, and in time.
+fn write_receipt(s: &mut Sheet, ctx: &Ctx, row: u32, r: Receipt) -> Result<(), XlsxError> {
+    let st = &ctx.st;
+    match r {
+        Receipt::NotReceived => {
+            s.text(row, STATUS_COL, ctx.t(T::NotReceived), &st.bad)?;
+            s.blank(row, STATUS_COL + 1, &st.date)?;
+            s.blank(row, STATUS_COL + 2, &st.text)?;
+        }
+        Receipt::Received {
+            on,
+            on_time,
+            with_errors,
+        } => {
+            let (status, f) = if with_errors {
+                (T::ReceivedWithErrors, &st.bad)
+            } else {
+                (T::Received, &st.text)
+            };
+            s.text(row, STATUS_COL, ctx.t(status), f)?;
+            s.date(
+                row,
+                STATUS_COL + 1,
+                on.map(|d| (d.year, d.month, d.day)),
+                &st.date,
+            )?;
+            match on_time {
+                Some(true) => s.text(row, STATUS_COL + 2, ctx.t(T::OnTime), &st.text)?,
+                Some(false) => s.text(row, STATUS_COL + 2, ctx.t(T::Late), &st.bad)?,
+                None => s.blank(row, STATUS_COL + 2, &st.text)?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The region's total row at `row`.
+fn total_row(s: &mut Sheet, ctx: &Ctx, row: u32) -> Result<(), XlsxError> {
+    let (o, st) = (ctx.o, &ctx.st);
+    let c = &o.consolidation;
+    s.blank(row, 0, &st.total_text)?;
+    s.text(row, 1, ctx.t(T::RegionTotal), &st.total_text)?;
+    write_figures(
+        s,
+        ctx,
+        row,
+        &c.region,
+        c.units_reported > 0,
+        c.orgs_registry,
+        true,
+    )?;
+    for (k, sev) in Severity::ALL.iter().enumerate() {
+        s.count(
+            row,
+            ISSUES_COL + k as u16,
+            Some(o.count(*sev)),
+            &st.total_int,
+        )?;
+    }
+    for col in STATUS_COL..=LAST_COL {
+        s.blank(row, col, &st.total_text)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! recognises the same issue.
 
 use super::link::{source_url, MAX_LINKS_PER_SHEET};
-use super::style::{self, capitalised, cell_text, FollowUpFormats, RowFormats};
+use super::style::{self, capitalised, report_text, FollowUpFormats, RowFormats};
 use super::texts;
 use crate::issue::columns::column;
 use crate::issue::status::{status_labels, Status};
@@ -17,6 +17,7 @@ use crate::issue::{Issue, Rule, Severity};
 use crate::lang::Lang;
 use crate::messages::{field_label, rule_title, severity_label};
 use crate::run::outcome::Outcome;
+use crate::workbook::width::{font_height, line_chars, word_chars, wrapped_chars};
 use rust_xlsxwriter::{
     DataValidation, DataValidationRule, ExcelDateTime, Url, Workbook, Worksheet, XlsxError,
 };
@@ -312,8 +313,8 @@ fn shown(v: &Option<Value>, i: &Issue, cx: &Context) -> Shown {
         {
             Shown::Text(cx.unit_name(Some(s)))
         }
-        Some(Value::String(s)) => Shown::Text(cell_text(s)),
-        Some(other) => Shown::Text(cell_text(&other.to_string())),
+        Some(Value::String(s)) => Shown::Text(report_text(s)),
+        Some(other) => Shown::Text(report_text(&other.to_string())),
     }
 }
 
@@ -378,17 +379,6 @@ fn link_for(i: &Issue, cx: &Context) -> (String, Option<String>) {
     (text, url)
 }
 
-/// Width of a text in characters, as the fitted column sees it: the longest
-/// line, or for a wrapped head, the longest word.
-fn text_width(s: &str, by_word: bool) -> f64 {
-    let longest = if by_word {
-        s.split_whitespace().map(|w| w.chars().count()).max()
-    } else {
-        s.lines().map(|l| l.chars().count()).max()
-    };
-    longest.unwrap_or(0) as f64
-}
-
 /// Font size of the table's cells.
 const FONT: f64 = 10.0;
 
@@ -411,14 +401,17 @@ fn row_text<'i>(number: usize, i: &'i Issue, cx: &Context) -> RowText<'i> {
             capitalised(severity_label(i.severity, lang)),
         ),
         (at("unit"), cx.unit_name(i.unit.as_deref())),
-        (at("file"), cell_text(i.place.file.as_deref().unwrap_or(""))),
+        (
+            at("file"),
+            report_text(i.place.file.as_deref().unwrap_or("")),
+        ),
         (
             at("sheet"),
-            cell_text(i.place.sheet.as_deref().unwrap_or("")),
+            report_text(i.place.sheet.as_deref().unwrap_or("")),
         ),
         (at("check"), rule_title(i.rule, lang).to_string()),
-        (at("description"), cell_text(&i.message)),
-        (at("org"), cell_text(&cx.org_text(i))),
+        (at("description"), report_text(&i.message)),
+        (at("org"), report_text(&cx.org_text(i))),
         (
             at("field"),
             i.field
@@ -442,10 +435,10 @@ fn row_text<'i>(number: usize, i: &'i Issue, cx: &Context) -> RowText<'i> {
 fn fit_widths(rows: &[RowText], lang: Lang) -> Vec<f64> {
     let mut widths: Vec<f64> = COLUMNS
         .iter()
-        .map(|c| text_width(c.head(lang), true) + 2.0)
+        .map(|c| word_chars(c.head(lang)) + 2.0)
         .collect();
     let mut widen = |c: u16, s: &str| {
-        let w = text_width(s, false) * FONT / 11.0 * 1.05 + 2.5;
+        let w = line_chars(s) * FONT / 11.0 * 1.05 + 2.5;
         if w > widths[c as usize] {
             widths[c as usize] = w;
         }
@@ -470,7 +463,7 @@ fn fit_widths(rows: &[RowText], lang: Lang) -> Vec<f64> {
         .zip(widths)
         .map(|(c, w)| {
             w.clamp(c.min, c.max)
-                .max(text_width(c.head(lang), true) * 1.1 + 2.0)
+                .max(word_chars(c.head(lang)) * 1.1 + 2.0)
         })
         .collect()
 }
@@ -493,7 +486,36 @@ pub fn write_issue_sheet(
         .map(|(n, i)| row_text(*n, i, cx))
         .collect();
     let widths = fit_widths(&rows, lang);
+    write_head(ws, &widths, lang)?;
+    let mut links = 0usize;
+    for (k, row) in rows.iter().enumerate() {
+        let r = k as u32 + 1;
+        let mut lines = write_issue(ws, r, row, &widths, cx, &mut links)?;
+        lines = lines.max(write_follow_up(ws, r, row.issue, &widths, cx)?);
+        write_keys(ws, r, row.issue)?;
+        ws.set_row_height(r, font_height(lines.min(400), FONT))?;
+    }
+    let last = rows.len() as u32;
+    if last > 0 {
+        add_validations(ws, last, lang)?;
+    }
+    for (c, column) in COLUMNS.iter().enumerate() {
+        ws.set_column_width(c as u16, widths[c])?;
+        if column.is_hidden() {
+            ws.set_column_hidden(c as u16)?;
+        }
+    }
+    let last_visible = COLUMNS.iter().rposition(|c| !c.is_hidden()).unwrap_or(0) as u16;
+    ws.autofilter(0, 0, last, last_visible)?;
+    // The hidden keys are for machines: never on paper, whatever the viewer.
+    ws.set_print_area(0, 0, last, last_visible)?;
+    ws.set_freeze_panes(1, 0)?;
+    style::print_setup(ws, lang, cx.o.period, what, Some(0))?;
+    Ok(())
+}
 
+/// The head row, as tall as its longest head wraps.
+fn write_head(ws: &mut Worksheet, widths: &[f64], lang: Lang) -> Result<(), XlsxError> {
     let head = style::head().set_font_size(FONT);
     let follow_head = style::follow_up_head().set_font_size(FONT);
     let key_head = style::key_head();
@@ -507,160 +529,161 @@ pub fn write_issue_sheet(
         ws.write_string_with_format(0, c as u16, column.head(lang), f)?;
         if !column.is_hidden() {
             // Bold runs wider: count it as a larger font.
-            head_lines = head_lines.max(style::wrapped_lines(
-                column.head(lang),
-                widths[c],
-                FONT * 1.1,
-            ));
+            head_lines = head_lines.max(wrapped_chars(column.head(lang), widths[c], FONT * 1.1));
         }
     }
-    ws.set_row_height(0, style::row_height(head_lines, FONT))?;
+    ws.set_row_height(0, font_height(head_lines, FONT))?;
+    Ok(())
+}
 
-    let new_label = Status::New.label(lang);
-    let mut links = 0usize;
-    for (k, row) in rows.iter().enumerate() {
-        let r = k as u32 + 1;
-        let i = row.issue;
-        let f = cx.formats(i.severity);
-        let mut lines = 1;
-        ws.write_number_with_format(r, at("number"), row.number as f64, &f.center)?;
-        for (c, s) in &row.texts {
-            let fmt = if *c == at("severity") {
-                &f.mark
+/// The cells of row `r` that come from the issue; returns the lines its
+/// tallest text takes. `links` counts the links of the sheet so far.
+fn write_issue(
+    ws: &mut Worksheet,
+    r: u32,
+    row: &RowText,
+    widths: &[f64],
+    cx: &Context,
+    links: &mut usize,
+) -> Result<usize, XlsxError> {
+    let i = row.issue;
+    let f = cx.formats(i.severity);
+    let mut lines = 1;
+    ws.write_number_with_format(r, at("number"), row.number as f64, &f.center)?;
+    for (c, s) in &row.texts {
+        let fmt = if *c == at("severity") {
+            &f.mark
+        } else {
+            &f.wrap
+        };
+        ws.write_string_with_format(r, *c, s, fmt)?;
+        lines = lines.max(wrapped_chars(s, widths[*c as usize], FONT));
+    }
+    write_link(ws, r, row, cx, links)?;
+    for (c, v) in [(at("expected"), &row.expected), (at("actual"), &row.actual)] {
+        write_value(ws, r, c, v, i, f)?;
+        if let Shown::Text(s) = v {
+            lines = lines.max(wrapped_chars(s, widths[c as usize], FONT));
+        }
+    }
+    match (&row.expected, &row.actual) {
+        (Shown::Number(e), Shown::Number(a)) => {
+            let d = round6(a - e);
+            let fmt = if is_fraction_field(i) {
+                &f.diff_pct
+            } else if d.fract() == 0.0 {
+                &f.diff_int
             } else {
-                &f.wrap
+                &f.diff_dec
             };
-            ws.write_string_with_format(r, *c, s, fmt)?;
-            lines = lines.max(style::wrapped_lines(s, widths[*c as usize], FONT));
+            ws.write_number_with_format(r, at("difference"), d, fmt)?;
         }
-        let (text, url) = &row.link;
-        match url {
-            Some(url) if links < MAX_LINKS_PER_SHEET => {
-                links += 1;
-                let tip: String = format!(
-                    "{}: {}",
-                    texts::open_tip(lang),
-                    i.place.file.as_deref().unwrap_or("")
-                )
-                .chars()
-                .take(250)
-                .collect();
-                ws.write_url_with_format(
-                    r,
-                    at("cell"),
-                    Url::new(url).set_text(text).set_tip(tip),
-                    &f.link,
-                )?;
-            }
-            _ => {
-                ws.write_string_with_format(r, at("cell"), text, &f.center)?;
-            }
-        }
-        for (c, v) in [(at("expected"), &row.expected), (at("actual"), &row.actual)] {
-            write_value(ws, r, c, v, i, f)?;
-            if let Shown::Text(s) = v {
-                lines = lines.max(style::wrapped_lines(s, widths[c as usize], FONT));
-            }
-        }
-        match (&row.expected, &row.actual) {
-            (Shown::Number(e), Shown::Number(a)) => {
-                let d = round6(a - e);
-                let fmt = if is_fraction_field(i) {
-                    &f.diff_pct
-                } else if d.fract() == 0.0 {
-                    &f.diff_int
-                } else {
-                    &f.diff_dec
-                };
-                ws.write_number_with_format(r, at("difference"), d, fmt)?;
-            }
-            _ => {
-                ws.write_blank(r, at("difference"), &f.text)?;
-            }
-        }
-        // Last month's follow-up of the same issue carries over.
-        let carried = i.followup.as_ref();
-        let status = carried.map_or(new_label, |f| f.status.label(lang));
-        match carried
-            .map(|f| cell_text(&f.responsible))
-            .filter(|s| !s.is_empty())
-        {
-            Some(who) => {
-                ws.write_string_with_format(r, at("responsible"), who, &cx.follow_up.text)?
-            }
-            None => ws.write_blank(r, at("responsible"), &cx.follow_up.text)?,
-        };
-        ws.write_blank(r, at("due"), &cx.follow_up.date)?;
-        ws.write_string_with_format(r, at("status"), status, &cx.follow_up.text)?;
-        lines = lines.max(style::wrapped_lines(
-            status,
-            widths[at("status") as usize],
-            FONT,
-        ));
-        match carried
-            .map(|f| cell_text(&f.comment))
-            .filter(|s| !s.is_empty())
-        {
-            Some(c) => {
-                lines = lines.max(style::wrapped_lines(
-                    &c,
-                    widths[at("comment") as usize],
-                    FONT,
-                ));
-                ws.write_string_with_format(r, at("comment"), c, &cx.follow_up.text)?
-            }
-            None => ws.write_blank(r, at("comment"), &cx.follow_up.text)?,
-        };
-
-        ws.write_string(r, at("rule_id"), i.rule.id())?;
-        ws.write_string(
-            r,
-            at("unit_id"),
-            i.unit.as_deref().map(cell_text).unwrap_or_default(),
-        )?;
-        ws.write_string(
-            r,
-            at("org_key"),
-            i.org.as_deref().map(cell_text).unwrap_or_default(),
-        )?;
-        ws.write_string(
-            r,
-            at("field_id"),
-            i.field.as_deref().map(cell_text).unwrap_or_default(),
-        )?;
-        ws.write_string(r, at("severity_id"), i.severity.as_str())?;
-        ws.set_row_height(r, style::row_height(lines.min(400), FONT))?;
-    }
-
-    let last = rows.len() as u32;
-    if last > 0 {
-        let (title, message) = texts::pick_from_list(lang);
-        let status = DataValidation::new()
-            .allow_list_strings(&status_labels(lang))?
-            .set_error_title(title)?
-            .set_error_message(message)?;
-        ws.add_data_validation(1, at("status"), last, at("status"), &status)?;
-        let (title, message) = texts::date_wanted(lang);
-        let due = DataValidation::new()
-            .allow_date(DataValidationRule::GreaterThanOrEqualTo(
-                ExcelDateTime::from_ymd(2000, 1, 1)?,
-            ))
-            .set_error_title(title)?
-            .set_error_message(message)?;
-        ws.add_data_validation(1, at("due"), last, at("due"), &due)?;
-    }
-
-    for (c, column) in COLUMNS.iter().enumerate() {
-        ws.set_column_width(c as u16, widths[c])?;
-        if column.is_hidden() {
-            ws.set_column_hidden(c as u16)?;
+        _ => {
+            ws.write_blank(r, at("difference"), &f.text)?;
         }
     }
-    let last_visible = COLUMNS.iter().rposition(|c| !c.is_hidden()).unwrap_or(0) as u16;
-    ws.autofilter(0, 0, last, last_visible)?;
-    // The hidden keys are for machines: never on paper, whatever the viewer.
-    ws.set_print_area(0, 0, last, last_visible)?;
-    ws.set_freeze_panes(1, 0)?;
-    style::print_setup(ws, lang, cx.o.period, what, Some(0))?;
+    Ok(lines)
+}
+
+/// The cell column: a link to the source cell while the sheet may hold
+/// more links, else the text alone.
+fn write_link(
+    ws: &mut Worksheet,
+    r: u32,
+    row: &RowText,
+    cx: &Context,
+    links: &mut usize,
+) -> Result<(), XlsxError> {
+    let f = cx.formats(row.issue.severity);
+    let (text, url) = &row.link;
+    match url {
+        Some(url) if *links < MAX_LINKS_PER_SHEET => {
+            *links += 1;
+            let tip: String = format!(
+                "{}: {}",
+                texts::open_tip(cx.lang()),
+                row.issue.place.file.as_deref().unwrap_or("")
+            )
+            .chars()
+            .take(250)
+            .collect();
+            ws.write_url_with_format(
+                r,
+                at("cell"),
+                Url::new(url).set_text(text).set_tip(tip),
+                &f.link,
+            )?;
+        }
+        _ => {
+            ws.write_string_with_format(r, at("cell"), text, &f.center)?;
+        }
+    }
+    Ok(())
+}
+
+/// The columns the specialist fills, with last month's follow-up of the
+/// same issue carried over; returns the lines its tallest text takes.
+fn write_follow_up(
+    ws: &mut Worksheet,
+    r: u32,
+    i: &Issue,
+    widths: &[f64],
+    cx: &Context,
+) -> Result<usize, XlsxError> {
+    let lang = cx.lang();
+    let f = &cx.follow_up;
+    let carried = i.followup.as_ref();
+    let status = carried.map_or(Status::New.label(lang), |f| f.status.label(lang));
+    match carried
+        .map(|f| report_text(&f.responsible))
+        .filter(|s| !s.is_empty())
+    {
+        Some(who) => ws.write_string_with_format(r, at("responsible"), who, &f.text)?,
+        None => ws.write_blank(r, at("responsible"), &f.text)?,
+    };
+    ws.write_blank(r, at("due"), &f.date)?;
+    ws.write_string_with_format(r, at("status"), status, &f.text)?;
+    let mut lines = wrapped_chars(status, widths[at("status") as usize], FONT);
+    match carried
+        .map(|f| report_text(&f.comment))
+        .filter(|s| !s.is_empty())
+    {
+        Some(c) => {
+            lines = lines.max(wrapped_chars(&c, widths[at("comment") as usize], FONT));
+            ws.write_string_with_format(r, at("comment"), c, &f.text)?
+        }
+        None => ws.write_blank(r, at("comment"), &f.text)?,
+    };
+    Ok(lines)
+}
+
+/// The hidden machine keys by which a later run recognises the issue.
+fn write_keys(ws: &mut Worksheet, r: u32, i: &Issue) -> Result<(), XlsxError> {
+    let key = |v: Option<&str>| v.map(report_text).unwrap_or_default();
+    ws.write_string(r, at("rule_id"), i.rule.id())?;
+    ws.write_string(r, at("unit_id"), key(i.unit.as_deref()))?;
+    ws.write_string(r, at("org_key"), key(i.org.as_deref()))?;
+    ws.write_string(r, at("field_id"), key(i.field.as_deref()))?;
+    ws.write_string(r, at("severity_id"), i.severity.as_str())?;
+    Ok(())
+}
+
+/// The status from its dropdown and the due date a date, over rows
+/// `1..=last`.
+fn add_validations(ws: &mut Worksheet, last: u32, lang: Lang) -> Result<(), XlsxError> {
+    let (title, message) = texts::pick_from_list(lang);
+    let status = DataValidation::new()
+        .allow_list_strings(&status_labels(lang))?
+        .set_error_title(title)?
+        .set_error_message(message)?;
+    ws.add_data_validation(1, at("status"), last, at("status"), &status)?;
+    let (title, message) = texts::date_wanted(lang);
+    let due = DataValidation::new()
+        .allow_date(DataValidationRule::GreaterThanOrEqualTo(
+            ExcelDateTime::from_ymd(2000, 1, 1)?,
+        ))
+        .set_error_title(title)?
+        .set_error_message(message)?;
+    ws.add_data_validation(1, at("due"), last, at("due"), &due)?;
     Ok(())
 }

@@ -1,5 +1,5 @@
-//! Sheet names made from report text (unit names): valid for Excel and
-//! unique in the workbook.
+//! Sheet names Excel accepts, unique in their workbook, made from any text
+//! (a unit's name from the pipeline, a label).
 //!
 //! Excel refuses a workbook whose sheet names are longer than 31 characters
 //! (counted in UTF-16 units), contain any of `[]:*?/\`, start or end with an
@@ -95,7 +95,7 @@ fn is_taken(name: &str, taken: &[String]) -> bool {
 ///
 /// ```
 /// use jinaq::lang::Lang;
-/// use jinaq::report::discrepancy_book::sheet_name::sheet_name;
+/// use jinaq::workbook::sheet_name;
 /// let taken = vec!["Алға ауданы".to_string()];
 /// assert_eq!(sheet_name("АЛҒА АУДАНЫ", Lang::Kk, &taken), "АЛҒА АУДАНЫ (2)");
 /// assert_eq!(sheet_name("a/b: [c]?", Lang::En, &[]), "a-b- (c)");
