@@ -1,217 +1,135 @@
 //! Issue messages in Kazakh, Russian and English: one sentence saying what is
 //! wrong, both values, where, and what to do. Also the labels of fields,
 //! severities and rules that the outputs share.
+//!
+//! The sentences are templates in [`RuleMessage`]; [`render`] gathers the
+//! issue's values (its cell, row, sheet, field, the two values, the
+//! organisation, the unit) and puts them in.
 
 use crate::ingest::format::{Limit, NotReport, Refusal};
 use crate::issue::{Issue, Rule, Severity};
-use crate::lang::Lang;
+use crate::lang::{fill, Lang};
 use crate::pipeline::Pipeline;
 use serde_json::Value;
 
-/// The name of a field as a district reads it.
-pub fn field_label(field: &str, lang: Lang) -> &'static str {
-    let (kk, ru, en) = match field {
-        "members" => (
-            "кәсіподақ мүшелерінің саны",
-            "численность членов профсоюза",
-            "union members",
-        ),
-        "trained.total" => (
-            "кәсіподақтық оқытудан өткендер саны",
-            "прошли профсоюзное обучение, всего",
-            "completed union training, total",
-        ),
-        "trained.members" => (
-            "оқытудан өткен кәсіподақ мүшелері",
-            "обученные члены профсоюза",
-            "trained rank-and-file members",
-        ),
-        "trained.audit" => (
-            "тексеру комиссияларының мүшелері",
-            "члены ревизионных комиссий",
-            "audit commission members",
-        ),
-        "trained.activists" => ("кәсіподақ активі", "профсоюзный актив", "union activists"),
-        "trained.chairs" => (
-            "кәсіподақ ұйымдарының төрағалары",
-            "председатели профсоюзных организаций",
-            "chairs of union organisations",
-        ),
-        "trained.conciliation" => (
-            "келісу комиссияларының мүшелері",
-            "члены согласительных комиссий",
-            "conciliation commission members",
-        ),
-        "trained_share" => (
-            "оқытудан өткендердің үлесі, %",
-            "доля обученных, %",
-            "share trained, %",
-        ),
-        "participants" | "event.participants" => (
-            "іс-шараларға қатысушылар саны",
-            "количество участников мероприятий",
-            "event participants",
-        ),
-        "finance.budget" => (
-            "смета шығыстарының барлығы",
-            "расходная часть сметы, всего",
-            "budget expense side",
-        ),
-        "finance.training" => (
-            "оның ішінде оқытуға",
-            "в т.ч. на обучение",
-            "of it on training",
-        ),
-        "finance.share" => (
-            "оқытуға жұмсалған үлес",
-            "доля расходов на обучение",
-            "training share of expenses",
-        ),
-        "event.date" => ("іс-шараның күні", "дата мероприятия", "event date"),
-        "event.form" => ("оқыту нысаны", "форма обучения", "form of training"),
-        "event.topic_area" => ("бағыты", "направление", "topic area"),
-        "event.respondents" => (
-            "сауалнамаға қатысқандар",
-            "анкетировано",
-            "survey respondents",
-        ),
-        "event.usefulness" => ("пайдалылық бағасы", "оценка полезности", "usefulness score"),
-        "event.will_apply" => (
-            "тәжірибеде қолданатындар, %",
-            "применят на практике, %",
-            "will apply in practice, %",
-        ),
-        "org" => (
-            "ұйымның атауы",
-            "наименование организации",
-            "organisation name",
-        ),
-        "coverage" => (
-            "бастауыш ұйымдар бойынша оқыту кестесі",
-            "таблица обучения по первичным организациям",
-            "coverage table",
-        ),
-        _ => ("көрсеткіш", "показатель", "figure"),
-    };
-    lang.pick(kk, ru, en)
-}
-
-pub fn severity_label(s: Severity, lang: Lang) -> &'static str {
-    match s {
-        Severity::Error => lang.pick("қате", "ошибка", "error"),
-        Severity::Warning => lang.pick("ескерту", "предупреждение", "warning"),
-        Severity::Info => lang.pick("ақпарат", "сведения", "info"),
+crate::texts! {
+    /// The name of a field as a district reads it.
+    pub enum FieldName {
+        Members => ("кәсіподақ мүшелерінің саны", "численность членов профсоюза", "union members"),
+        TrainedTotal => ("кәсіподақтық оқытудан өткендер саны", "прошли профсоюзное обучение, всего", "completed union training, total"),
+        TrainedMembers => ("оқытудан өткен кәсіподақ мүшелері", "обученные члены профсоюза", "trained rank-and-file members"),
+        TrainedAudit => ("тексеру комиссияларының мүшелері", "члены ревизионных комиссий", "audit commission members"),
+        TrainedActivists => ("кәсіподақ активі", "профсоюзный актив", "union activists"),
+        TrainedChairs => ("кәсіподақ ұйымдарының төрағалары", "председатели профсоюзных организаций", "chairs of union organisations"),
+        TrainedConciliation => ("келісу комиссияларының мүшелері", "члены согласительных комиссий", "conciliation commission members"),
+        TrainedShare => ("оқытудан өткендердің үлесі, %", "доля обученных, %", "share trained, %"),
+        Participants => ("іс-шараларға қатысушылар саны", "количество участников мероприятий", "event participants"),
+        FinanceBudget => ("смета шығыстарының барлығы", "расходная часть сметы, всего", "budget expense side"),
+        FinanceTraining => ("оның ішінде оқытуға", "в т.ч. на обучение", "of it on training"),
+        FinanceShare => ("оқытуға жұмсалған үлес", "доля расходов на обучение", "training share of expenses"),
+        EventDate => ("іс-шараның күні", "дата мероприятия", "event date"),
+        EventForm => ("оқыту нысаны", "форма обучения", "form of training"),
+        EventTopicArea => ("бағыты", "направление", "topic area"),
+        EventRespondents => ("сауалнамаға қатысқандар", "анкетировано", "survey respondents"),
+        EventUsefulness => ("пайдалылық бағасы", "оценка полезности", "usefulness score"),
+        EventWillApply => ("тәжірибеде қолданатындар, %", "применят на практике, %", "will apply in practice, %"),
+        Org => ("ұйымның атауы", "наименование организации", "organisation name"),
+        Coverage => ("бастауыш ұйымдар бойынша оқыту кестесі", "таблица обучения по первичным организациям", "coverage table"),
+        /// Any field without a name of its own.
+        Other => ("көрсеткіш", "показатель", "figure"),
     }
 }
 
-/// A short title of a rule, for summary tables.
-pub fn rule_title(rule: Rule, lang: Lang) -> &'static str {
-    use Rule::*;
-    let (kk, ru, en) = match rule {
+impl FieldName {
+    /// The name of a field path as in `summary-<period>.json`.
+    pub fn of(field: &str) -> FieldName {
+        match field {
+            "members" => FieldName::Members,
+            "trained.total" => FieldName::TrainedTotal,
+            "trained.members" => FieldName::TrainedMembers,
+            "trained.audit" => FieldName::TrainedAudit,
+            "trained.activists" => FieldName::TrainedActivists,
+            "trained.chairs" => FieldName::TrainedChairs,
+            "trained.conciliation" => FieldName::TrainedConciliation,
+            "trained_share" => FieldName::TrainedShare,
+            "participants" | "event.participants" => FieldName::Participants,
+            "finance.budget" => FieldName::FinanceBudget,
+            "finance.training" => FieldName::FinanceTraining,
+            "finance.share" => FieldName::FinanceShare,
+            "event.date" => FieldName::EventDate,
+            "event.form" => FieldName::EventForm,
+            "event.topic_area" => FieldName::EventTopicArea,
+            "event.respondents" => FieldName::EventRespondents,
+            "event.usefulness" => FieldName::EventUsefulness,
+            "event.will_apply" => FieldName::EventWillApply,
+            "org" => FieldName::Org,
+            "coverage" => FieldName::Coverage,
+            _ => FieldName::Other,
+        }
+    }
+}
+
+/// The name of a field as a district reads it.
+pub fn field_label(field: &str, lang: Lang) -> &'static str {
+    FieldName::of(field).get(lang)
+}
+
+crate::texts! {
+    /// The name of a severity.
+    pub enum SeverityName for Severity {
+        Error => ("қате", "ошибка", "error"),
+        Warning => ("ескерту", "предупреждение", "warning"),
+        Info => ("ақпарат", "сведения", "info"),
+    }
+}
+
+pub fn severity_label(s: Severity, lang: Lang) -> &'static str {
+    SeverityName::from(s).get(lang)
+}
+
+crate::texts! {
+    /// A short title of a rule, for summary tables.
+    pub enum RuleTitle for Rule {
         FileUnreadable => ("Файл оқылмайды", "Файл не читается", "Unreadable file"),
-        FileEncrypted => (
-            "Файл құпия сөзбен қорғалған",
-            "Файл защищён паролем",
-            "Password-protected file",
-        ),
+        FileEncrypted => ("Файл құпия сөзбен қорғалған", "Файл защищён паролем", "Password-protected file"),
         FileEmpty => ("Бос файл", "Пустой файл", "Empty file"),
         FileIgnored => ("Есеп емес файл", "Файл не является отчётом", "Not a report"),
         FileSuperseded => ("Ауыстырылған нұсқа", "Заменённая версия", "Superseded copy"),
         FileUnitUnknown => ("Бөлімше анықталмады", "Не определён район", "Unit unknown"),
-        FilePeriodMismatch => (
-            "Басқа кезеңнің есебі",
-            "Отчёт за другой период",
-            "Other period",
-        ),
+        FilePeriodMismatch => ("Басқа кезеңнің есебі", "Отчёт за другой период", "Other period"),
         UnitMissing => ("Есеп жіберілмеді", "Отчёт не поступил", "No report"),
         SheetMissing => ("Кесте табылмады", "Таблица не найдена", "Table not found"),
         ColumnMissing => ("Баған жоқ", "Нет столбца", "Missing column"),
         ColumnUnknown => ("Белгісіз баған", "Неизвестный столбец", "Unknown column"),
-        FormulaNoCachedValue => (
-            "Формуланың мәні жоқ",
-            "Формула без значения",
-            "Formula without value",
-        ),
+        FormulaNoCachedValue => ("Формуланың мәні жоқ", "Формула без значения", "Formula without value"),
         ValueNotANumber => ("Сан емес мән", "Не число", "Not a number"),
         ValueErrorCell => ("Ұяшықтағы қате", "Ошибка в ячейке", "Error cell"),
         ValueNegative => ("Теріс мән", "Отрицательное значение", "Negative value"),
         ValueFractional => ("Бөлшек сан", "Дробное число", "Fractional count"),
         ValueBadDate => ("Қате күн", "Неверная дата", "Bad date"),
         ValueOutOfPeriod => ("Кезеңнен тыс күн", "Дата вне периода", "Date out of period"),
-        ValueUnknownCategory => (
-            "Тізімде жоқ мән",
-            "Значение вне перечня",
-            "Unknown category",
-        ),
-        RowCategoriesSum => (
-            "Санаттар қосындысы сәйкес емес",
-            "Сумма категорий не сходится",
-            "Categories do not add up",
-        ),
-        RowTrainedExceedsMembers => (
-            "Оқығандар мүшелерден көп",
-            "Обучено больше, чем членов",
-            "More trained than members",
-        ),
+        ValueUnknownCategory => ("Тізімде жоқ мән", "Значение вне перечня", "Unknown category"),
+        RowCategoriesSum => ("Санаттар қосындысы сәйкес емес", "Сумма категорий не сходится", "Categories do not add up"),
+        RowTrainedExceedsMembers => ("Оқығандар мүшелерден көп", "Обучено больше, чем членов", "More trained than members"),
         RowShareMismatch => ("Пайыз қате", "Неверный процент", "Share mismatch"),
-        RowDuplicateOrg => (
-            "Ұйым қайталанған",
-            "Организация повторяется",
-            "Duplicate organisation",
-        ),
-        TotalMismatch => (
-            "Жиын жолы сәйкес емес",
-            "Итог не сходится",
-            "Total mismatch",
-        ),
-        SummaryMismatch => (
-            "Жиынтық сәйкес емес",
-            "Свод не сходится",
-            "Summary mismatch",
-        ),
-        RegistryUnknownOrg => (
-            "Тізілімде жоқ ұйым",
-            "Организации нет в реестре",
-            "Unknown organisation",
-        ),
-        RegistryMissingOrg => (
-            "Есепте жоқ ұйым",
-            "Организации нет в отчёте",
-            "Organisation not reported",
-        ),
-        RegistryOtherUnit => (
-            "Басқа бөлімшенің ұйымы",
-            "Организация другого района",
-            "Organisation of another unit",
-        ),
-        RegistryMembersMismatch => (
-            "Мүшелер саны тізілімнен өзгеше",
-            "Численность отличается от реестра",
-            "Members differ from registry",
-        ),
-        EventsParticipantsMismatch => (
-            "Қатысушылар саны сәйкес емес",
-            "Участники не сходятся",
-            "Participants mismatch",
-        ),
-        HistoryYtdDecrease => (
-            "Жинақталған көрсеткіш азайды",
-            "Нарастающий итог уменьшился",
-            "Year-to-date decrease",
-        ),
+        RowDuplicateOrg => ("Ұйым қайталанған", "Организация повторяется", "Duplicate organisation"),
+        TotalMismatch => ("Жиын жолы сәйкес емес", "Итог не сходится", "Total mismatch"),
+        SummaryMismatch => ("Жиынтық сәйкес емес", "Свод не сходится", "Summary mismatch"),
+        RegistryUnknownOrg => ("Тізілімде жоқ ұйым", "Организации нет в реестре", "Unknown organisation"),
+        RegistryMissingOrg => ("Есепте жоқ ұйым", "Организации нет в отчёте", "Organisation not reported"),
+        RegistryOtherUnit => ("Басқа бөлімшенің ұйымы", "Организация другого района", "Organisation of another unit"),
+        RegistryMembersMismatch => ("Мүшелер саны тізілімнен өзгеше", "Численность отличается от реестра", "Members differ from registry"),
+        EventsParticipantsMismatch => ("Қатысушылар саны сәйкес емес", "Участники не сходятся", "Participants mismatch"),
+        HistoryYtdDecrease => ("Жинақталған көрсеткіш азайды", "Нарастающий итог уменьшился", "Year-to-date decrease"),
         HistoryOutlierChange => ("Күрт өзгеріс", "Резкое изменение", "Outlier change"),
-        FinanceBelowNorm => (
-            "Оқыту қаржысы нормадан төмен",
-            "Финансирование ниже нормы",
-            "Financing below norm",
-        ),
-        FinanceShareMismatch => (
-            "Қаржы үлесі қате",
-            "Неверная доля финансирования",
-            "Financing share mismatch",
-        ),
-    };
-    lang.pick(kk, ru, en)
+        FinanceBelowNorm => ("Оқыту қаржысы нормадан төмен", "Финансирование ниже нормы", "Financing below norm"),
+        FinanceShareMismatch => ("Қаржы үлесі қате", "Неверная доля финансирования", "Financing share mismatch"),
+    }
+}
+
+/// A short title of a rule, for summary tables.
+pub fn rule_title(rule: Rule, lang: Lang) -> &'static str {
+    RuleTitle::from(rule).get(lang)
 }
 
 /// A number as a person reads it: `3 102`, `9,3` (`3,102`, `9.3` in English).
@@ -434,35 +352,130 @@ pub fn file_reason(refusal: &Refusal, lang: Lang) -> String {
 
 /// Fills the issue's message in the given language.
 pub fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
-    use Rule::*;
+    let template = match issue.rule {
+        Rule::FileUnreadable if matches!(issue.refusal, Some(Refusal::Stored(_))) => {
+            Phrase::StoredPeriodUnreadable.get(lang)
+        }
+        rule => RuleMessage::from(rule).get(lang),
+    };
+    let mut values = issue_values(issue, lang, p);
+    values.extend(rule_values(issue, lang, p));
+    let values: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    fill(template, &values)
+}
+
+/// The values every message may name.
+fn issue_values(issue: &Issue, lang: Lang, p: &Pipeline) -> Vec<(&'static str, String)> {
     let cell = issue.place.a1().unwrap_or_default();
-    let row = issue
-        .place
-        .excel_row()
-        .map(|r| r.to_string())
-        .unwrap_or_default();
-    let sheet = issue.place.sheet.clone().unwrap_or_default();
-    let field = issue
-        .field
-        .as_deref()
-        .map(|f| field_label(f, lang))
-        .unwrap_or("");
-    let exp = fmt_value(&issue.expected, lang);
-    let act = fmt_value(&issue.actual, lang);
-    let detail = issue.detail.clone().unwrap_or_default();
-    // People read an organisation by its name, with the БСН beside it.
-    let org = match (&issue.org_name, &issue.org) {
+    let row = issue.place.excel_row();
+    let field = issue.field.as_deref().map_or("", |f| field_label(f, lang));
+    vec![
+        ("at_cell", at_cell(&cell, lang)),
+        ("cell", cell),
+        ("row", row.map(|r| r.to_string()).unwrap_or_default()),
+        ("sheet", issue.place.sheet.clone().unwrap_or_default()),
+        ("field", field.to_string()),
+        ("expected", fmt_value(&issue.expected, lang)),
+        ("actual", fmt_value(&issue.actual, lang)),
+        ("detail", issue.detail.clone().unwrap_or_default()),
+        ("org", org_text(issue)),
+        ("unit", unit_text(issue, lang, p)),
+        ("diff", difference(issue, lang)),
+    ]
+}
+
+/// The values only some rules' messages name, worked out from the issue.
+fn rule_values(issue: &Issue, lang: Lang, p: &Pipeline) -> Vec<(&'static str, String)> {
+    use Rule::*;
+    let detail = issue.detail.as_deref().unwrap_or_default();
+    let pct_of = |v: &Option<Value>| value_f64(v).map(|v| fmt_pct(v, lang)).unwrap_or_default();
+    let unit_of = |v: &Option<Value>| {
+        v.as_ref()
+            .and_then(Value::as_str)
+            .map(|u| unit_name(p, u, lang))
+            .unwrap_or_default()
+    };
+    match issue.rule {
+        FileUnreadable if matches!(issue.refusal, Some(Refusal::Stored(_))) => {
+            let why = issue.refusal.as_ref().and_then(Refusal::detail);
+            vec![("why", why.unwrap_or_default().to_string())]
+        }
+        FileUnreadable | FileIgnored => {
+            let reason = issue.refusal.as_ref().map(|r| file_reason(r, lang));
+            vec![("reason", reason.unwrap_or_default())]
+        }
+        ColumnMissing => {
+            let (missing, seen) = detail.split_once('|').unwrap_or((detail, ""));
+            let missing: Vec<&str> = missing.split(", ").map(|f| field_label(f, lang)).collect();
+            vec![
+                ("missing", missing.join("», «")),
+                ("seen", seen.to_string()),
+            ]
+        }
+        ValueUnknownCategory => vec![("closest", closest_term(p, detail, lang))],
+        RegistryUnknownOrg => vec![("candidates", candidates(detail, lang))],
+        RegistryOtherUnit => vec![
+            ("registry_unit", unit_of(&issue.expected)),
+            ("reporting_unit", unit_of(&issue.actual)),
+        ],
+        RegistryMembersMismatch => vec![("change", relative_change(issue, lang))],
+        FinanceBelowNorm => vec![
+            ("share", pct_of(&issue.actual)),
+            ("norm", pct_of(&issue.expected)),
+        ],
+        HistoryYtdDecrease => {
+            let org = org_text(issue);
+            let whose = if org.is_empty() {
+                unit_text(issue, lang, p)
+            } else {
+                org
+            };
+            vec![("whose", whose)]
+        }
+        HistoryOutlierChange => {
+            let unit = unit_text(issue, lang, p);
+            let whose = if unit.is_empty() {
+                Phrase::Region.get(lang).to_string()
+            } else {
+                unit
+            };
+            vec![("whose", whose)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The cell with its words, for a language that opens the sentence with
+/// it; nothing where the issue has no cell.
+fn at_cell(cell: &str, lang: Lang) -> String {
+    if cell.is_empty() {
+        String::new()
+    } else {
+        fill(Phrase::AtCell.get(lang), &[("cell", cell)])
+    }
+}
+
+/// People read an organisation by its name, with the БСН beside it.
+fn org_text(issue: &Issue) -> String {
+    match (&issue.org_name, &issue.org) {
         (Some(name), Some(id)) if name != id => format!("«{name}», {id}"),
         (Some(name), _) => format!("«{name}»"),
         (None, Some(id)) => id.clone(),
         (None, None) => String::new(),
-    };
-    let unit = issue
+    }
+}
+
+fn unit_text(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
+    issue
         .unit
         .as_deref()
         .map(|u| unit_name(p, u, lang))
-        .unwrap_or_default();
-    let diff = match (value_f64(&issue.actual), value_f64(&issue.expected)) {
+        .unwrap_or_default()
+}
+
+/// Found less expected, signed: `+18`, `−3`.
+fn difference(issue: &Issue, lang: Lang) -> String {
+    match (value_f64(&issue.actual), value_f64(&issue.expected)) {
         (Some(a), Some(e)) => {
             let d = a - e;
             let s = fmt_num(d, lang);
@@ -473,251 +486,250 @@ pub fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
             }
         }
         _ => String::new(),
-    };
-    let at = |kk: &str, ru: &str, en: &str| -> String {
-        if cell.is_empty() {
-            String::new()
-        } else {
-            lang.pick(kk, ru, en).replace("{cell}", &cell)
+    }
+}
+
+/// Found against expected as a signed percent: `+12,5 %`.
+fn relative_change(issue: &Issue, lang: Lang) -> String {
+    match (value_f64(&issue.actual), value_f64(&issue.expected)) {
+        (Some(a), Some(e)) if e > 0.0 => {
+            let d = (a - e) / e;
+            format!("{}{}", if d > 0.0 { "+" } else { "" }, fmt_pct(d, lang))
         }
-    };
-    let reason = || {
-        issue
-            .refusal
-            .as_ref()
-            .map(|r| file_reason(r, lang))
-            .unwrap_or_default()
-    };
-    let where_cell = at("{cell} ұяшығында ", "в ячейке {cell} ", "in cell {cell} ");
-    match issue.rule {
-        FileUnreadable if matches!(issue.refusal, Some(Refusal::Stored(_))) => {
-            let why = issue
-                .refusal
-                .as_ref()
-                .and_then(Refusal::detail)
-                .unwrap_or_default();
-            match lang {
-                Lang::Kk => format!("Бұрынғы кезеңнің сақталған деректерін оқу мүмкін болмады ({why}); салыстыру онсыз жасалды. Сол кезеңді қайта жинақтаңыз."),
-                Lang::Ru => format!("Сохранённые данные прошлого периода не удалось прочитать ({why}); сравнение выполнено без них. Повторите свод за тот период."),
-                Lang::En => format!("The stored data of an earlier period cannot be read ({why}); the comparison was made without it. Consolidate that period again."),
-            }
-        }
-        FileUnreadable => match lang {
-            Lang::Kk => format!("Файлды оқу мүмкін емес: {}. Файлды Excel-де ашып, қайта сақтап жіберуді сұраңыз.", reason()),
-            Lang::Ru => format!("Файл не удаётся прочитать: {}. Попросите открыть его в Excel, пересохранить и прислать заново.", reason()),
-            Lang::En => format!("The file cannot be read: {}. Ask the sender to open it in Excel, save it again and resend it.", reason()),
-        },
-        FileEncrypted => lang
-            .pick(
-                "Файл құпия сөзбен қорғалған, сондықтан оны оқу мүмкін емес. Құпия сөзсіз нұсқасын жіберуді сұраңыз.",
-                "Файл защищён паролем и не может быть прочитан. Попросите прислать его без пароля.",
-                "The file is password-protected and cannot be read. Ask for a copy without a password.",
-            )
-            .to_string(),
-        FileEmpty => lang
-            .pick(
-                "Файлда деректері бар бірде-бір парақ жоқ. Толтырылған есепті қайта жіберуді сұраңыз.",
-                "В файле нет ни одного листа с данными. Попросите прислать заполненный отчёт.",
-                "No sheet of the file holds any data. Ask for the filled-in report.",
-            )
-            .to_string(),
-        FileIgnored => match lang {
-            Lang::Kk => format!("Бұл файл есеп емес ({}), сондықтан ескерілмеді; әрекет қажет емес.", reason()),
-            Lang::Ru => format!("Файл не является отчётом ({}) и пропущен; действий не требуется.", reason()),
-            Lang::En => format!("Not a report ({}), passed over; nothing to do.", reason()),
-        },
-        FileSuperseded => match lang {
-            Lang::Kk => format!("Бұл файлдың орнына сол есептің кейінгі немесе түзетілген нұсқасы «{detail}» алынды; әрекет қажет емес."),
-            Lang::Ru => format!("Вместо этого файла взят более поздний или исправленный вариант отчёта «{detail}»; действий не требуется."),
-            Lang::En => format!("The later or corrected copy \"{detail}\" of the same report is used instead; nothing to do."),
-        },
-        FileUnitUnknown => lang
-            .pick(
-                "Файлдың атауынан да, тақырып жолдарынан да қай аудан (қала) екенін анықтау мүмкін болмады. Файл атауына ауданның атын қосып, қайта жіберуді сұраңыз.",
-                "По имени файла и заголовкам не удалось определить район (город). Попросите добавить название района в имя файла и прислать отчёт заново.",
-                "No unit can be told from the file name or its title rows. Ask the sender to put the district's name in the file name and resend it.",
-            )
-            .to_string(),
-        FilePeriodMismatch => match lang {
-            Lang::Kk => format!("Файл {act} кезеңіне арналған, ал жинақ {exp} кезеңі бойынша жасалуда. Қажетті айдың есебін жіберуді сұраңыз."),
-            Lang::Ru => format!("Файл относится к периоду {act}, а свод готовится за {exp}. Попросите прислать отчёт за нужный месяц."),
-            Lang::En => format!("The file is for {act}, but the consolidation is for {exp}. Ask for the report of the right month."),
-        },
-        UnitMissing => match lang {
-            Lang::Kk => format!("{unit} бұл кезеңге есеп жібермеді. Есепті сұратыңыз."),
-            Lang::Ru => format!("От подразделения «{unit}» не поступил отчёт за этот период. Запросите отчёт."),
-            Lang::En => format!("{unit} sent no report for this period. Ask for it."),
-        },
-        SheetMissing => match lang {
-            Lang::Kk => format!("Файлдан бастауыш ұйымдар бойынша оқыту кестесі табылмады (парақтар: {detail}). Кестенің тақырып жолын тексеріп, есепті қайта жіберуді сұраңыз."),
-            Lang::Ru => format!("В файле не найдена таблица обучения по первичным организациям (листы: {detail}). Проверьте строку заголовков таблицы и пришлите отчёт заново."),
-            Lang::En => format!("No coverage table by primary organisation was found (sheets: {detail}). Check the table's header row and resend the report."),
-        },
-        ColumnMissing => {
-            let (missing, seen) = detail.split_once('|').unwrap_or((detail.as_str(), ""));
-            let missing: Vec<&str> = missing.split(", ").map(|f| field_label(f, lang)).collect();
-            let missing = missing.join("», «");
-            match lang {
-                Lang::Kk => format!("«{sheet}» парағындағы кестеде «{missing}» бағаны табылмады; кездескен тақырыптар: {seen}. Бағанды қосып немесе тақырыбын түзетіп, есепті қайта жіберіңіз."),
-                Lang::Ru => format!("В таблице на листе «{sheet}» не найден столбец «{missing}»; найденные заголовки: {seen}. Добавьте столбец или исправьте заголовок и пришлите отчёт заново."),
-                Lang::En => format!("The table on sheet \"{sheet}\" has no column \"{missing}\"; headers seen: {seen}. Add the column or correct its header and resend the report."),
-            }
-        }
-        ColumnUnknown => match lang {
-            Lang::Kk => format!("{cell} ұяшығындағы «{act}» бағаны ешбір көрсеткішке сәйкес келмейді, сондықтан ескерілмеді; қажет болса, тақырыпты баптау файлына қосыңыз."),
-            Lang::Ru => format!("Столбец «{act}» (ячейка {cell}) не соответствует ни одному показателю и не учитывается; при необходимости добавьте заголовок в файл настройки."),
-            Lang::En => format!("Column \"{act}\" (cell {cell}) maps to no figure and is not used; add its header to the pipeline file if it should be."),
-        },
-        FormulaNoCachedValue => match lang {
-            Lang::Kk => format!("{detail} ұяшығындағы формуланың есептелген мәні сақталмаған; жиын жолдардан есептелді. Файлды Excel-де ашып, сақтап, қайта жіберу ұсынылады."),
-            Lang::Ru => format!("Формула в ячейке {detail} сохранена без вычисленного значения; итог рассчитан по строкам. Рекомендуется открыть файл в Excel, сохранить и прислать заново."),
-            Lang::En => format!("The formula in {detail} carries no computed value; the total was computed from the rows. Opening, saving and resending the file in Excel is advised."),
-        },
-        ValueNotANumber => match lang {
-            Lang::Kk => format!("{where_cell}сан орнына «{act}» жазылған ({field}). Санды жазып, есепті қайта жіберіңіз."),
-            Lang::Ru => format!("В ячейке {cell} вместо числа записано «{act}» ({field}). Укажите число и пришлите отчёт заново."),
-            Lang::En => format!("Cell {cell} holds \"{act}\" where a number belongs ({field}). Write the number and resend the report."),
-        },
-        ValueErrorCell => match lang {
-            Lang::Kk => format!("{where_cell}мән орнына {act} қатесі тұр ({field}). Формуланы түзетіңіз."),
-            Lang::Ru => format!("В ячейке {cell} вместо значения ошибка {act} ({field}). Исправьте формулу."),
-            Lang::En => format!("Cell {cell} holds the error {act} instead of a value ({field}). Correct the formula."),
-        },
-        ValueNegative => match lang {
-            Lang::Kk => format!("{where_cell}теріс мән тұр: {act} ({field}). Дұрыс мәнді жазыңыз."),
-            Lang::Ru => format!("В ячейке {cell} отрицательное значение: {act} ({field}). Укажите верное значение."),
-            Lang::En => format!("Cell {cell} holds a negative value, {act} ({field}). Write the right value."),
-        },
-        ValueFractional => match lang {
-            Lang::Kk => format!("{where_cell}адам саны бөлшек санмен жазылған: {act} ({field}). Бүтін санды жазыңыз."),
-            Lang::Ru => format!("В ячейке {cell} число людей дробное: {act} ({field}). Укажите целое число."),
-            Lang::En => format!("Cell {cell} holds a fractional count of people, {act} ({field}). Write a whole number."),
-        },
-        ValueBadDate => match lang {
-            Lang::Kk => format!("{cell} ұяшығындағы «{act}» күнін оқу мүмкін емес. Күнді КК.АА.ЖЖЖЖ түрінде жазыңыз."),
-            Lang::Ru => format!("Дату «{act}» в ячейке {cell} не удаётся прочитать. Укажите дату в виде ДД.ММ.ГГГГ."),
-            Lang::En => format!("The date \"{act}\" in cell {cell} cannot be read. Write it as DD.MM.YYYY."),
-        },
-        ValueOutOfPeriod => match lang {
-            Lang::Kk => format!("{cell} ұяшығындағы {act} күні есепті кезеңнен ({exp}) тыс. Күнді тексеріңіз."),
-            Lang::Ru => format!("Дата {act} в ячейке {cell} вне отчётного периода ({exp}). Проверьте дату."),
-            Lang::En => format!("The date {act} in cell {cell} is outside the reporting period ({exp}). Check the date."),
-        },
-        ValueUnknownCategory => {
-            let closest = p.forms.get(&detail).or_else(|| p.topic_areas.get(&detail)).map_or(detail.clone(), |t| t.name(lang).to_string());
-            let detail = closest;
-            match lang {
-            Lang::Kk => format!("{cell} ұяшығындағы «{act}» мәні тізімде жоқ ({field}); ең жақыны — «{detail}». Тізімдегі мәнді жазыңыз."),
-            Lang::Ru => format!("Значение «{act}» в ячейке {cell} отсутствует в перечне ({field}); ближайшее — «{detail}». Укажите значение из перечня."),
-            Lang::En => format!("\"{act}\" in cell {cell} is not in the list ({field}); the closest is \"{detail}\". Use a value from the list."),
-            }
-        }
-        RowCategoriesSum => match lang {
-            Lang::Kk => format!("{row}-жолда ({org}) бес санаттың қосындысы {act}, ал оқытудан өткендердің барлығы {exp}. Санаттарды немесе жалпы санды түзетіңіз."),
-            Lang::Ru => format!("В строке {row} ({org}) сумма пяти категорий равна {act}, а всего обучено {exp}. Исправьте категории или общее число."),
-            Lang::En => format!("In row {row} ({org}) the five categories add up to {act}, but the trained total is {exp}. Correct the categories or the total."),
-        },
-        RowTrainedExceedsMembers => match lang {
-            Lang::Kk => format!("{row}-жолда ({org}) оқытудан өткендер ({act}) кәсіподақ мүшелерінен ({exp}) көп. Сандарды тексеріңіз."),
-            Lang::Ru => format!("В строке {row} ({org}) обучено {act} человек — больше, чем членов профсоюза ({exp}). Проверьте данные."),
-            Lang::En => format!("In row {row} ({org}) more people are trained ({act}) than there are members ({exp}). Check the figures."),
-        },
-        RowShareMismatch => match lang {
-            Lang::Kk => format!("{cell} ұяшығында ({org}) пайыз {act} деп жазылған, ал оқытудан өткендердің мүшелер санына қатынасы {exp}. Пайызды қайта есептеңіз."),
-            Lang::Ru => format!("В ячейке {cell} ({org}) указан процент {act}, а отношение обученных к численности членов составляет {exp}. Пересчитайте процент."),
-            Lang::En => format!("Cell {cell} ({org}) states {act} %, but trained over members is {exp} %. Recompute the share."),
-        },
-        RowDuplicateOrg => match lang {
-            Lang::Kk => format!("«{act}» ұйымы есепте екі рет көрсетілген ({detail}- және {row}-жолдар). Қайталанған жолды алып тастаңыз."),
-            Lang::Ru => format!("Организация «{act}» указана в отчёте дважды (строки {detail} и {row}). Удалите повторную строку."),
-            Lang::En => format!("\"{act}\" appears twice in the report (rows {detail} and {row}). Remove the repeated row."),
-        },
-        TotalMismatch => match lang {
-            Lang::Kk => format!("Жиын жолында ({cell}) «{field}» бойынша {act} жазылған, ал жолдардың қосындысы {exp} (айырмасы {diff}). Жиын жолын түзетіңіз."),
-            Lang::Ru => format!("В итоговой строке (ячейка {cell}) по показателю «{field}» указано {act}, а сумма строк — {exp} (разница {diff}). Исправьте итог."),
-            Lang::En => format!("The total row (cell {cell}) states {act} for \"{field}\", but the rows add up to {exp} (difference {diff}). Correct the total."),
-        },
-        SummaryMismatch => match lang {
-            Lang::Kk => format!("«{sheet}» жиынтық парағында ({cell}) «{field}» {act} деп көрсетілген, ал бастауыш ұйымдар кестесі бойынша {exp}. Жиынтықты кестеге сәйкестендіріңіз."),
-            Lang::Ru => format!("На листе свода «{sheet}» (ячейка {cell}) показатель «{field}» равен {act}, а по таблице первичных организаций — {exp}. Приведите свод в соответствие с таблицей."),
-            Lang::En => format!("The summary sheet \"{sheet}\" (cell {cell}) states {act} for \"{field}\", but the organisation table gives {exp}. Bring the summary in line with the table."),
-        },
-        RegistryUnknownOrg => {
-            let cands = if detail.is_empty() {
-                String::new()
-            } else {
-                let names = detail.replace(" | ", "», «");
-                lang.pick("; ең жақындары: «{}»", "; ближайшие: «{}»", "; closest: \"{}\"").replace("{}", &names)
-            };
-            match lang {
-                Lang::Kk => format!("{where_cell}«{act}» ұйымы тізілімде табылмады{cands}. Атауын тізілімдегідей жазыңыз немесе ұйымды тізілімге қосыңыз."),
-                Lang::Ru => format!("Организация «{act}» (ячейка {cell}) не найдена в реестре{cands}. Напишите название как в реестре или добавьте организацию в реестр."),
-                Lang::En => format!("\"{act}\" (cell {cell}) is not in the registry{cands}. Write the name as the registry has it, or add the organisation to the registry."),
-            }
-        }
-        RegistryMissingOrg => match lang {
-            Lang::Kk => format!("Тізілімдегі «{detail}» ({org}) ұйымы есепте жоқ. Ұйымның жолын қосыңыз немесе тізілімді жаңартыңыз."),
-            Lang::Ru => format!("Организация «{detail}» ({org}) есть в реестре, но отсутствует в отчёте. Добавьте её строку или обновите реестр."),
-            Lang::En => format!("\"{detail}\" ({org}) is in the registry but not in the report. Add its row or update the registry."),
-        },
-        RegistryOtherUnit => {
-            let e = issue.expected.as_ref().and_then(Value::as_str).map(|u| unit_name(p, u, lang)).unwrap_or_default();
-            let a = issue.actual.as_ref().and_then(Value::as_str).map(|u| unit_name(p, u, lang)).unwrap_or_default();
-            match lang {
-                Lang::Kk => format!("{org} ұйымы тізілім бойынша «{e}» құрамында, бірақ «{a}» есебінде көрсетілген ({cell}). Ұйымның қай бөлімшеге жататынын нақтылаңыз."),
-                Lang::Ru => format!("Организация {org} по реестру относится к «{e}», но указана в отчёте «{a}» (ячейка {cell}). Уточните принадлежность организации."),
-                Lang::En => format!("{org} belongs to \"{e}\" in the registry but is reported by \"{a}\" (cell {cell}). Settle which unit it belongs to."),
-            }
-        }
-        RegistryMembersMismatch => {
-            let pct = match (value_f64(&issue.actual), value_f64(&issue.expected)) {
-                (Some(a), Some(e)) if e > 0.0 => {
-                    let d = (a - e) / e;
-                    format!("{}{}", if d > 0.0 { "+" } else { "" }, fmt_pct(d, lang))
-                }
-                _ => String::new(),
-            };
-            match lang {
-                Lang::Kk => format!("{cell} ұяшығында ({org}) кәсіподақ мүшелері {act}, ал тізілімде 1 қаңтардағы жағдай бойынша {exp} ({pct}). Санды тексеріңіз немесе тізілімді жаңартыңыз."),
-                Lang::Ru => format!("В ячейке {cell} ({org}) численность членов профсоюза {act}, а в реестре на 1 января — {exp} ({pct}). Проверьте число или обновите реестр."),
-                Lang::En => format!("Cell {cell} ({org}) gives {act} members against {exp} in the registry on 1 January ({pct}). Check the figure or update the registry."),
-            }
-        }
-        EventsParticipantsMismatch => match lang {
-            Lang::Kk => format!("«{sheet}» парағындағы іс-шараларға қатысушылар саны {act}, ал оқытудан өткендер саны {exp} (айырмасы {diff}). Іс-шаралар тізімін немесе оқыту кестесін толықтырыңыз."),
-            Lang::Ru => format!("Число участников мероприятий на листе «{sheet}» — {act}, а обученных — {exp} (разница {diff}). Дополните перечень мероприятий или таблицу обучения."),
-            Lang::En => format!("The events on sheet \"{sheet}\" list {act} participants, but {exp} people are reported trained (difference {diff}). Complete the events or the coverage table."),
-        },
-        FinanceBelowNorm => {
-            let a = value_f64(&issue.actual).map(|v| fmt_pct(v, lang)).unwrap_or_default();
-            let e = value_f64(&issue.expected).map(|v| fmt_pct(v, lang)).unwrap_or_default();
-            match lang {
-                Lang::Kk => format!("Оқытуға жұмсалған қаражат смета шығыстарының {a} құрайды, бұл {e} нормасынан төмен. Оқытуды қаржыландыруды арттыру қажет."),
-                Lang::Ru => format!("Расходы на обучение составляют {a} расходной части сметы, что ниже нормы {e}. Необходимо увеличить финансирование обучения."),
-                Lang::En => format!("Training takes {a} of the budget's expense side, under the {e} norm. Training funding should be raised."),
-            }
-        }
-        FinanceShareMismatch => match lang {
-            Lang::Kk => format!("{cell} ұяшығындағы үлес {act} %, ал оқытуға жұмсалған қаражаттың смета шығыстарына қатынасы {exp} %. Үлесті қайта есептеңіз."),
-            Lang::Ru => format!("В ячейке {cell} указана доля {act} %, а отношение расходов на обучение к расходам сметы — {exp} %. Пересчитайте долю."),
-            Lang::En => format!("Cell {cell} states a share of {act} %, but training over expenses is {exp} %. Recompute the share."),
-        },
-        HistoryYtdDecrease => {
-            let whose = if org.is_empty() { unit.clone() } else { org.clone() };
-            match lang {
-                Lang::Kk => format!("{whose}: «{field}» жыл басынан бергі жинақталған көрсеткіші {detail} кезеңіндегі {exp} мәнінен {act} мәніне дейін азайды. Жыл басынан бергі көрсеткіш азаймауы тиіс — тексеріңіз."),
-                Lang::Ru => format!("{whose}: нарастающий с начала года показатель «{field}» уменьшился с {exp} за период {detail} до {act}. Показатель с начала года не может уменьшаться — проверьте."),
-                Lang::En => format!("{whose}: the year-to-date figure \"{field}\" fell from {exp} in {detail} to {act}. A year-to-date figure cannot fall; check it."),
-            }
-        }
-        HistoryOutlierChange => {
-            let whose = if unit.is_empty() { lang.pick("Облыс бойынша", "По области", "Region").to_string() } else { unit.clone() };
-            match lang {
-                Lang::Kk => format!("{whose}: «{field}» көрсеткіші {detail} кезеңімен салыстырғанда {exp} мәнінен {act} мәніне дейін өзгерді ({diff}). Өзгерістің себебін нақтылаңыз."),
-                Lang::Ru => format!("{whose}: показатель «{field}» по сравнению с периодом {detail} изменился с {exp} до {act} ({diff}). Уточните причину изменения."),
-                Lang::En => format!("{whose}: \"{field}\" changed against {detail} from {exp} to {act} ({diff}). Find out why."),
-            }
-        }
+        _ => String::new(),
+    }
+}
+
+/// The form or topic area the detail names, in the run's language.
+fn closest_term(p: &Pipeline, id: &str, lang: Lang) -> String {
+    p.forms
+        .get(id)
+        .or_else(|| p.topic_areas.get(id))
+        .map_or(id.to_string(), |t| t.name(lang).to_string())
+}
+
+/// The registry's nearest names, from a detail `name | name | ...`.
+fn candidates(detail: &str, lang: Lang) -> String {
+    if detail.is_empty() {
+        String::new()
+    } else {
+        let names = detail.replace(" | ", "», «");
+        fill(Phrase::Closest.get(lang), &[("names", &names)])
+    }
+}
+
+crate::texts! {
+    /// Parts of messages, and the messages that are not one rule's.
+    pub enum Phrase {
+        /// Opens a sentence with its cell.
+        AtCell => ("{cell} ұяшығында ", "в ячейке {cell} ", "in cell {cell} "),
+        /// The registry's nearest names after an unknown organisation.
+        Closest => ("; ең жақындары: «{names}»", "; ближайшие: «{names}»", "; closest: \"{names}\""),
+        /// Whose figure changed, where no unit is named.
+        Region => ("Облыс бойынша", "По области", "Region"),
+        /// `file.unreadable` for a stored earlier period; `{why}` says what failed.
+        StoredPeriodUnreadable => (
+            "Бұрынғы кезеңнің сақталған деректерін оқу мүмкін болмады ({why}); салыстыру онсыз жасалды. Сол кезеңді қайта жинақтаңыз.",
+            "Сохранённые данные прошлого периода не удалось прочитать ({why}); сравнение выполнено без них. Повторите свод за тот период.",
+            "The stored data of an earlier period cannot be read ({why}); the comparison was made without it. Consolidate that period again.",
+        ),
+    }
+}
+
+crate::texts! {
+    /// The message of each rule. Besides the values of every issue (`{cell}`,
+    /// `{at_cell}`, `{row}`, `{sheet}`, `{field}`, `{expected}`, `{actual}`,
+    /// `{detail}`, `{org}`, `{unit}`, `{diff}`), a rule's message names the
+    /// values `rule_values` works out for it.
+    pub enum RuleMessage for Rule {
+        /// `{reason}`: why the file cannot be read.
+        FileUnreadable => (
+            "Файлды оқу мүмкін емес: {reason}. Файлды Excel-де ашып, қайта сақтап жіберуді сұраңыз.",
+            "Файл не удаётся прочитать: {reason}. Попросите открыть его в Excel, пересохранить и прислать заново.",
+            "The file cannot be read: {reason}. Ask the sender to open it in Excel, save it again and resend it.",
+        ),
+        FileEncrypted => (
+            "Файл құпия сөзбен қорғалған, сондықтан оны оқу мүмкін емес. Құпия сөзсіз нұсқасын жіберуді сұраңыз.",
+            "Файл защищён паролем и не может быть прочитан. Попросите прислать его без пароля.",
+            "The file is password-protected and cannot be read. Ask for a copy without a password.",
+        ),
+        FileEmpty => (
+            "Файлда деректері бар бірде-бір парақ жоқ. Толтырылған есепті қайта жіберуді сұраңыз.",
+            "В файле нет ни одного листа с данными. Попросите прислать заполненный отчёт.",
+            "No sheet of the file holds any data. Ask for the filled-in report.",
+        ),
+        /// `{reason}`: what the file is instead.
+        FileIgnored => (
+            "Бұл файл есеп емес ({reason}), сондықтан ескерілмеді; әрекет қажет емес.",
+            "Файл не является отчётом ({reason}) и пропущен; действий не требуется.",
+            "Not a report ({reason}), passed over; nothing to do.",
+        ),
+        /// `{detail}`: the copy used instead.
+        FileSuperseded => (
+            "Бұл файлдың орнына сол есептің кейінгі немесе түзетілген нұсқасы «{detail}» алынды; әрекет қажет емес.",
+            "Вместо этого файла взят более поздний или исправленный вариант отчёта «{detail}»; действий не требуется.",
+            "The later or corrected copy \"{detail}\" of the same report is used instead; nothing to do.",
+        ),
+        FileUnitUnknown => (
+            "Файлдың атауынан да, тақырып жолдарынан да қай аудан (қала) екенін анықтау мүмкін болмады. Файл атауына ауданның атын қосып, қайта жіберуді сұраңыз.",
+            "По имени файла и заголовкам не удалось определить район (город). Попросите добавить название района в имя файла и прислать отчёт заново.",
+            "No unit can be told from the file name or its title rows. Ask the sender to put the district's name in the file name and resend it.",
+        ),
+        FilePeriodMismatch => (
+            "Файл {actual} кезеңіне арналған, ал жинақ {expected} кезеңі бойынша жасалуда. Қажетті айдың есебін жіберуді сұраңыз.",
+            "Файл относится к периоду {actual}, а свод готовится за {expected}. Попросите прислать отчёт за нужный месяц.",
+            "The file is for {actual}, but the consolidation is for {expected}. Ask for the report of the right month.",
+        ),
+        UnitMissing => (
+            "{unit} бұл кезеңге есеп жібермеді. Есепті сұратыңыз.",
+            "От подразделения «{unit}» не поступил отчёт за этот период. Запросите отчёт.",
+            "{unit} sent no report for this period. Ask for it.",
+        ),
+        /// `{detail}`: the sheets of the file.
+        SheetMissing => (
+            "Файлдан бастауыш ұйымдар бойынша оқыту кестесі табылмады (парақтар: {detail}). Кестенің тақырып жолын тексеріп, есепті қайта жіберуді сұраңыз.",
+            "В файле не найдена таблица обучения по первичным организациям (листы: {detail}). Проверьте строку заголовков таблицы и пришлите отчёт заново.",
+            "No coverage table by primary organisation was found (sheets: {detail}). Check the table's header row and resend the report.",
+        ),
+        /// `{missing}`: the fields not found; `{seen}`: the headers found.
+        ColumnMissing => (
+            "«{sheet}» парағындағы кестеде «{missing}» бағаны табылмады; кездескен тақырыптар: {seen}. Бағанды қосып немесе тақырыбын түзетіп, есепті қайта жіберіңіз.",
+            "В таблице на листе «{sheet}» не найден столбец «{missing}»; найденные заголовки: {seen}. Добавьте столбец или исправьте заголовок и пришлите отчёт заново.",
+            "The table on sheet \"{sheet}\" has no column \"{missing}\"; headers seen: {seen}. Add the column or correct its header and resend the report.",
+        ),
+        ColumnUnknown => (
+            "{cell} ұяшығындағы «{actual}» бағаны ешбір көрсеткішке сәйкес келмейді, сондықтан ескерілмеді; қажет болса, тақырыпты баптау файлына қосыңыз.",
+            "Столбец «{actual}» (ячейка {cell}) не соответствует ни одному показателю и не учитывается; при необходимости добавьте заголовок в файл настройки.",
+            "Column \"{actual}\" (cell {cell}) maps to no figure and is not used; add its header to the pipeline file if it should be.",
+        ),
+        /// `{detail}`: the formula's cell.
+        FormulaNoCachedValue => (
+            "{detail} ұяшығындағы формуланың есептелген мәні сақталмаған; жиын жолдардан есептелді. Файлды Excel-де ашып, сақтап, қайта жіберу ұсынылады.",
+            "Формула в ячейке {detail} сохранена без вычисленного значения; итог рассчитан по строкам. Рекомендуется открыть файл в Excel, сохранить и прислать заново.",
+            "The formula in {detail} carries no computed value; the total was computed from the rows. Opening, saving and resending the file in Excel is advised.",
+        ),
+        ValueNotANumber => (
+            "{at_cell}сан орнына «{actual}» жазылған ({field}). Санды жазып, есепті қайта жіберіңіз.",
+            "В ячейке {cell} вместо числа записано «{actual}» ({field}). Укажите число и пришлите отчёт заново.",
+            "Cell {cell} holds \"{actual}\" where a number belongs ({field}). Write the number and resend the report.",
+        ),
+        ValueErrorCell => (
+            "{at_cell}мән орнына {actual} қатесі тұр ({field}). Формуланы түзетіңіз.",
+            "В ячейке {cell} вместо значения ошибка {actual} ({field}). Исправьте формулу.",
+            "Cell {cell} holds the error {actual} instead of a value ({field}). Correct the formula.",
+        ),
+        ValueNegative => (
+            "{at_cell}теріс мән тұр: {actual} ({field}). Дұрыс мәнді жазыңыз.",
+            "В ячейке {cell} отрицательное значение: {actual} ({field}). Укажите верное значение.",
+            "Cell {cell} holds a negative value, {actual} ({field}). Write the right value.",
+        ),
+        ValueFractional => (
+            "{at_cell}адам саны бөлшек санмен жазылған: {actual} ({field}). Бүтін санды жазыңыз.",
+            "В ячейке {cell} число людей дробное: {actual} ({field}). Укажите целое число.",
+            "Cell {cell} holds a fractional count of people, {actual} ({field}). Write a whole number.",
+        ),
+        ValueBadDate => (
+            "{cell} ұяшығындағы «{actual}» күнін оқу мүмкін емес. Күнді КК.АА.ЖЖЖЖ түрінде жазыңыз.",
+            "Дату «{actual}» в ячейке {cell} не удаётся прочитать. Укажите дату в виде ДД.ММ.ГГГГ.",
+            "The date \"{actual}\" in cell {cell} cannot be read. Write it as DD.MM.YYYY.",
+        ),
+        ValueOutOfPeriod => (
+            "{cell} ұяшығындағы {actual} күні есепті кезеңнен ({expected}) тыс. Күнді тексеріңіз.",
+            "Дата {actual} в ячейке {cell} вне отчётного периода ({expected}). Проверьте дату.",
+            "The date {actual} in cell {cell} is outside the reporting period ({expected}). Check the date.",
+        ),
+        /// `{closest}`: the nearest value of the list.
+        ValueUnknownCategory => (
+            "{cell} ұяшығындағы «{actual}» мәні тізімде жоқ ({field}); ең жақыны — «{closest}». Тізімдегі мәнді жазыңыз.",
+            "Значение «{actual}» в ячейке {cell} отсутствует в перечне ({field}); ближайшее — «{closest}». Укажите значение из перечня.",
+            "\"{actual}\" in cell {cell} is not in the list ({field}); the closest is \"{closest}\". Use a value from the list.",
+        ),
+        RowCategoriesSum => (
+            "{row}-жолда ({org}) бес санаттың қосындысы {actual}, ал оқытудан өткендердің барлығы {expected}. Санаттарды немесе жалпы санды түзетіңіз.",
+            "В строке {row} ({org}) сумма пяти категорий равна {actual}, а всего обучено {expected}. Исправьте категории или общее число.",
+            "In row {row} ({org}) the five categories add up to {actual}, but the trained total is {expected}. Correct the categories or the total.",
+        ),
+        RowTrainedExceedsMembers => (
+            "{row}-жолда ({org}) оқытудан өткендер ({actual}) кәсіподақ мүшелерінен ({expected}) көп. Сандарды тексеріңіз.",
+            "В строке {row} ({org}) обучено {actual} человек — больше, чем членов профсоюза ({expected}). Проверьте данные.",
+            "In row {row} ({org}) more people are trained ({actual}) than there are members ({expected}). Check the figures.",
+        ),
+        RowShareMismatch => (
+            "{cell} ұяшығында ({org}) пайыз {actual} деп жазылған, ал оқытудан өткендердің мүшелер санына қатынасы {expected}. Пайызды қайта есептеңіз.",
+            "В ячейке {cell} ({org}) указан процент {actual}, а отношение обученных к численности членов составляет {expected}. Пересчитайте процент.",
+            "Cell {cell} ({org}) states {actual} %, but trained over members is {expected} %. Recompute the share.",
+        ),
+        /// `{detail}`: the row the organisation first stands in.
+        RowDuplicateOrg => (
+            "«{actual}» ұйымы есепте екі рет көрсетілген ({detail}- және {row}-жолдар). Қайталанған жолды алып тастаңыз.",
+            "Организация «{actual}» указана в отчёте дважды (строки {detail} и {row}). Удалите повторную строку.",
+            "\"{actual}\" appears twice in the report (rows {detail} and {row}). Remove the repeated row.",
+        ),
+        TotalMismatch => (
+            "Жиын жолында ({cell}) «{field}» бойынша {actual} жазылған, ал жолдардың қосындысы {expected} (айырмасы {diff}). Жиын жолын түзетіңіз.",
+            "В итоговой строке (ячейка {cell}) по показателю «{field}» указано {actual}, а сумма строк — {expected} (разница {diff}). Исправьте итог.",
+            "The total row (cell {cell}) states {actual} for \"{field}\", but the rows add up to {expected} (difference {diff}). Correct the total.",
+        ),
+        SummaryMismatch => (
+            "«{sheet}» жиынтық парағында ({cell}) «{field}» {actual} деп көрсетілген, ал бастауыш ұйымдар кестесі бойынша {expected}. Жиынтықты кестеге сәйкестендіріңіз.",
+            "На листе свода «{sheet}» (ячейка {cell}) показатель «{field}» равен {actual}, а по таблице первичных организаций — {expected}. Приведите свод в соответствие с таблицей.",
+            "The summary sheet \"{sheet}\" (cell {cell}) states {actual} for \"{field}\", but the organisation table gives {expected}. Bring the summary in line with the table.",
+        ),
+        /// `{candidates}`: the registry's nearest names, if any.
+        RegistryUnknownOrg => (
+            "{at_cell}«{actual}» ұйымы тізілімде табылмады{candidates}. Атауын тізілімдегідей жазыңыз немесе ұйымды тізілімге қосыңыз.",
+            "Организация «{actual}» (ячейка {cell}) не найдена в реестре{candidates}. Напишите название как в реестре или добавьте организацию в реестр.",
+            "\"{actual}\" (cell {cell}) is not in the registry{candidates}. Write the name as the registry has it, or add the organisation to the registry.",
+        ),
+        /// `{detail}`: the organisation's name in the registry.
+        RegistryMissingOrg => (
+            "Тізілімдегі «{detail}» ({org}) ұйымы есепте жоқ. Ұйымның жолын қосыңыз немесе тізілімді жаңартыңыз.",
+            "Организация «{detail}» ({org}) есть в реестре, но отсутствует в отчёте. Добавьте её строку или обновите реестр.",
+            "\"{detail}\" ({org}) is in the registry but not in the report. Add its row or update the registry.",
+        ),
+        /// `{registry_unit}`: the unit of the registry; `{reporting_unit}`:
+        /// the unit that reports the organisation.
+        RegistryOtherUnit => (
+            "{org} ұйымы тізілім бойынша «{registry_unit}» құрамында, бірақ «{reporting_unit}» есебінде көрсетілген ({cell}). Ұйымның қай бөлімшеге жататынын нақтылаңыз.",
+            "Организация {org} по реестру относится к «{registry_unit}», но указана в отчёте «{reporting_unit}» (ячейка {cell}). Уточните принадлежность организации.",
+            "{org} belongs to \"{registry_unit}\" in the registry but is reported by \"{reporting_unit}\" (cell {cell}). Settle which unit it belongs to.",
+        ),
+        /// `{change}`: the difference as a signed percent of the registry's.
+        RegistryMembersMismatch => (
+            "{cell} ұяшығында ({org}) кәсіподақ мүшелері {actual}, ал тізілімде 1 қаңтардағы жағдай бойынша {expected} ({change}). Санды тексеріңіз немесе тізілімді жаңартыңыз.",
+            "В ячейке {cell} ({org}) численность членов профсоюза {actual}, а в реестре на 1 января — {expected} ({change}). Проверьте число или обновите реестр.",
+            "Cell {cell} ({org}) gives {actual} members against {expected} in the registry on 1 January ({change}). Check the figure or update the registry.",
+        ),
+        EventsParticipantsMismatch => (
+            "«{sheet}» парағындағы іс-шараларға қатысушылар саны {actual}, ал оқытудан өткендер саны {expected} (айырмасы {diff}). Іс-шаралар тізімін немесе оқыту кестесін толықтырыңыз.",
+            "Число участников мероприятий на листе «{sheet}» — {actual}, а обученных — {expected} (разница {diff}). Дополните перечень мероприятий или таблицу обучения.",
+            "The events on sheet \"{sheet}\" list {actual} participants, but {expected} people are reported trained (difference {diff}). Complete the events or the coverage table.",
+        ),
+        /// `{whose}`: the organisation, or else the unit; `{detail}`: the
+        /// earlier period.
+        HistoryYtdDecrease => (
+            "{whose}: «{field}» жыл басынан бергі жинақталған көрсеткіші {detail} кезеңіндегі {expected} мәнінен {actual} мәніне дейін азайды. Жыл басынан бергі көрсеткіш азаймауы тиіс — тексеріңіз.",
+            "{whose}: нарастающий с начала года показатель «{field}» уменьшился с {expected} за период {detail} до {actual}. Показатель с начала года не может уменьшаться — проверьте.",
+            "{whose}: the year-to-date figure \"{field}\" fell from {expected} in {detail} to {actual}. A year-to-date figure cannot fall; check it.",
+        ),
+        /// `{whose}`: the unit, or else the region; `{detail}`: the period
+        /// compared with.
+        HistoryOutlierChange => (
+            "{whose}: «{field}» көрсеткіші {detail} кезеңімен салыстырғанда {expected} мәнінен {actual} мәніне дейін өзгерді ({diff}). Өзгерістің себебін нақтылаңыз.",
+            "{whose}: показатель «{field}» по сравнению с периодом {detail} изменился с {expected} до {actual} ({diff}). Уточните причину изменения.",
+            "{whose}: \"{field}\" changed against {detail} from {expected} to {actual} ({diff}). Find out why.",
+        ),
+        /// `{share}`: the unit's training share; `{norm}`: the norm.
+        FinanceBelowNorm => (
+            "Оқытуға жұмсалған қаражат смета шығыстарының {share} құрайды, бұл {norm} нормасынан төмен. Оқытуды қаржыландыруды арттыру қажет.",
+            "Расходы на обучение составляют {share} расходной части сметы, что ниже нормы {norm}. Необходимо увеличить финансирование обучения.",
+            "Training takes {share} of the budget's expense side, under the {norm} norm. Training funding should be raised.",
+        ),
+        FinanceShareMismatch => (
+            "{cell} ұяшығындағы үлес {actual} %, ал оқытуға жұмсалған қаражаттың смета шығыстарына қатынасы {expected} %. Үлесті қайта есептеңіз.",
+            "В ячейке {cell} указана доля {actual} %, а отношение расходов на обучение к расходам сметы — {expected} %. Пересчитайте долю.",
+            "Cell {cell} states a share of {actual} %, but training over expenses is {expected} %. Recompute the share.",
+        ),
     }
 }
 
@@ -734,6 +746,15 @@ mod tests {
         assert_eq!(fmt_num(33557.0, Lang::En), "33,557");
         assert_eq!(fmt_num(9.3, Lang::Ru), "9,3");
         assert_eq!(fmt_pct(0.0932, Lang::Kk), "9,3\u{a0}%");
+    }
+
+    #[test]
+    fn every_text_is_complete_in_every_language() {
+        crate::lang::assert_complete(FieldName::ALL, FieldName::get);
+        crate::lang::assert_complete(SeverityName::ALL, SeverityName::get);
+        crate::lang::assert_complete(RuleTitle::ALL, RuleTitle::get);
+        crate::lang::assert_complete(RuleMessage::ALL, RuleMessage::get);
+        crate::lang::assert_complete(Phrase::ALL, Phrase::get);
     }
 
     #[test]

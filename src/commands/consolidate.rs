@@ -2,10 +2,12 @@
 //! ([`crate::run::execute`]) with a progress bar over files, and a run
 //! summary at the end; exit status 1 when the run found error-severity issues.
 
+use super::texts::T;
 use super::{load_pipeline, parse_lang, parse_period};
 use crate::cli::ConsolidateArgs;
 use crate::error::Result;
 use crate::issue::Severity;
+use crate::lang::fill;
 use crate::messages;
 use crate::report::OutputPaths;
 use crate::run::outcome::Outcome;
@@ -49,42 +51,36 @@ fn print_summary(o: &Outcome, paths: &OutputPaths) {
         o.count(Severity::Warning),
         o.count(Severity::Info),
     );
-    println!("{}: {}", l.pick("Кезең", "Период", "Period"), o.period);
-    println!(
-        "{}: {} {}, {} {}, {} {}",
-        l.pick("Файлдар", "Файлы", "Files"),
-        o.files.found,
-        l.pick("табылды", "найдено", "found"),
-        o.files.read,
-        l.pick("оқылды", "прочитано", "read"),
-        o.files.skipped,
-        l.pick("өткізілді", "пропущено", "skipped"),
+    let say = |text: T, values: &[(&str, &str)]| println!("{}", fill(text.get(l), values));
+    say(T::Period, &[("period", &o.period.to_string())]);
+    say(
+        T::Files,
+        &[
+            ("found", &o.files.found.to_string()),
+            ("read", &o.files.read.to_string()),
+            ("skipped", &o.files.skipped.to_string()),
+        ],
     );
-    println!(
-        "{}: {} {}, {} {}, {} {}",
-        l.pick("Жолдар", "Строки", "Rows"),
-        o.rows.read,
-        l.pick("оқылды", "прочитано", "read"),
-        o.rows.accepted,
-        l.pick("қабылданды", "принято", "accepted"),
-        o.rows.rejected,
-        l.pick("қабылданбады", "отклонено", "rejected"),
+    say(
+        T::Rows,
+        &[
+            ("read", &o.rows.read.to_string()),
+            ("accepted", &o.rows.accepted.to_string()),
+            ("rejected", &o.rows.rejected.to_string()),
+        ],
     );
-    println!(
-        "{}: {} {}, {} {}, {} {}",
-        l.pick("Мәселелер", "Замечания", "Issues"),
-        e,
-        messages::severity_label(Severity::Error, l),
-        w,
-        messages::severity_label(Severity::Warning, l),
-        i,
-        messages::severity_label(Severity::Info, l),
+    say(
+        T::Issues,
+        &[
+            ("errors", &e.to_string()),
+            ("error", messages::severity_label(Severity::Error, l)),
+            ("warnings", &w.to_string()),
+            ("warning", messages::severity_label(Severity::Warning, l)),
+            ("infos", &i.to_string()),
+            ("info", messages::severity_label(Severity::Info, l)),
+        ],
     );
-    println!(
-        "{}: {}",
-        l.pick("Нәтижелер", "Результаты", "Outputs"),
-        display_path(&paths.dir)
-    );
+    say(T::Outputs, &[("dir", &display_path(&paths.dir))]);
     for p in paths.all() {
         println!(
             "  {}",

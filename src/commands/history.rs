@@ -1,12 +1,13 @@
 //! `jinaq history`: the periods stored under `OUTPUT/history/`, and a
 //! period's region and unit figures.
 
+use super::texts::T;
 use super::{load_pipeline, parse_lang, parse_period};
 use crate::cli::HistoryArgs;
 use crate::consolidate::Figures;
 use crate::error::{Error, Result};
 use crate::history;
-use crate::lang::Lang;
+use crate::lang::{fill, Lang};
 use crate::messages::{fmt_num, fmt_pct};
 
 fn cell(v: Option<f64>, lang: Lang) -> String {
@@ -38,25 +39,18 @@ pub fn run(args: &HistoryArgs) -> Result<u8> {
     let periods = history::list(&dir);
     let head = format!(
         "{:<28} {:>8} {:>8} {:>8} {:>6} {:>10}",
-        lang.pick("Кезең / бөлімше", "Период / подразделение", "Period / unit"),
-        lang.pick("Мүшелер", "Члены", "Members"),
-        lang.pick("Оқыды", "Обучено", "Trained"),
+        T::PeriodOrUnit.get(lang),
+        T::Members.get(lang),
+        T::Trained.get(lang),
         "%",
-        lang.pick("Іс-шара", "Меропр.", "Events"),
-        lang.pick("Қаржы %", "Финанс. %", "Finance %"),
+        T::Events.get(lang),
+        T::FinanceShare.get(lang),
     );
     match parse_period(args.period.as_deref())? {
         None => {
             if periods.is_empty() {
-                println!(
-                    "{}: {}",
-                    lang.pick(
-                        "Сақталған кезең жоқ",
-                        "Сохранённых периодов нет",
-                        "No stored periods"
-                    ),
-                    dir.display()
-                );
+                let dir = dir.display().to_string();
+                println!("{}", fill(T::NoPeriods.get(lang), &[("dir", &dir)]));
                 return Ok(0);
             }
             println!("{head}");
@@ -64,10 +58,7 @@ pub fn run(args: &HistoryArgs) -> Result<u8> {
                 match history::load(&dir, p) {
                     Ok(Some(s)) => println!("{}", line(&p.to_string(), &s.region, lang)),
                     Ok(None) => {}
-                    Err(e) => println!(
-                        "{p:<28} {}: {e}",
-                        lang.pick("зақымдалған", "повреждён", "damaged")
-                    ),
+                    Err(e) => println!("{p:<28} {}: {e}", T::Damaged.get(lang)),
                 }
             }
         }
@@ -79,14 +70,7 @@ pub fn run(args: &HistoryArgs) -> Result<u8> {
                     dir: dir.clone(),
                 })?;
             println!("{head}");
-            println!(
-                "{}",
-                line(
-                    lang.pick("Облыс", "Область", "Region"),
-                    &snapshot.region,
-                    lang
-                )
-            );
+            println!("{}", line(T::Region.get(lang), &snapshot.region, lang));
             for u in &pipeline.units {
                 if let Some(f) = snapshot.units.get(&u.id) {
                     println!("{}", line(u.name(lang), f, lang));

@@ -8,6 +8,7 @@ pub mod check;
 pub mod consolidate;
 pub mod history;
 pub mod template;
+pub mod texts;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;

@@ -2,10 +2,11 @@
 //! district fills, pre-filled with its organisations from the registry and
 //! with last period's figures where history has them.
 
+use super::texts::T;
 use super::{load_pipeline, parse_lang, period_flag};
 use crate::cli::TemplateArgs;
 use crate::error::{Error, Result};
-use crate::lang::Lang;
+use crate::lang::{fill, Lang};
 use crate::period::Period;
 use crate::registry::{Registry, RegistryError, RegistryProblem};
 use crate::report::WriteError;
@@ -45,13 +46,8 @@ pub fn run(args: &TemplateArgs) -> Result<u8> {
     let previous = match template::previous(&output.join("history"), period, &unit.id) {
         Ok(p) => p,
         Err(reason) => {
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Ru => format!("Сохранённые данные прошлого периода не читаются ({reason}); форма начинается с нулей."),
-                    _ => format!("Өткен кезеңнің сақталған деректері оқылмайды ({reason}); форма нөлден басталады."),
-                }
-            );
+            let text = T::PreviousUnreadable.get(lang);
+            eprintln!("{}", fill(text, &[("reason", &reason.to_string())]));
             None
         }
     };
@@ -72,45 +68,27 @@ pub fn run(args: &TemplateArgs) -> Result<u8> {
 }
 
 fn print_written(form: &Form, path: &std::path::Path) {
-    let n = form.orgs.len();
-    let events = form.events.len();
-    let path = path.display();
-    match form.lang {
-        Lang::Ru => {
-            println!("Форма записана: {path}");
-            println!(
-                "  {}, {}: организаций {n}",
-                form.unit_name,
-                template::texts::period_title(form.period, form.lang)
-            );
-            match form.prefilled_from {
-                Some(p) => println!("  вписаны данные за {p} (мероприятий: {events})"),
-                None if form.period.month == 1 => {
-                    println!("  январь: числа начинаются с нуля")
-                }
-                None => println!("  данных прошлого периода нет: числа начинаются с нуля"),
-            }
-            println!(
-                "  предложите районам имя файла «{}» и проверку jinaq check",
-                form.file_name
-            );
-        }
-        _ => {
-            println!("Форма жазылды: {path}");
-            println!(
-                "  {}, {}: {n} ұйым",
-                form.unit_name,
-                template::texts::period_title(form.period, form.lang)
-            );
-            match form.prefilled_from {
-                Some(p) => println!("  {p} кезеңінің деректері жазылды ({events} іс-шара)"),
-                None if form.period.month == 1 => println!("  қаңтар: сандар нөлден басталады"),
-                None => println!("  өткен кезеңнің деректері жоқ: сандар нөлден басталады"),
-            }
-            println!(
-                "  файл атауы: «{}»; жіберер алдында jinaq check арқылы тексеріледі",
-                form.file_name
-            );
-        }
-    }
+    let say = |text: T, values: &[(&str, &str)]| fill(text.get(form.lang), values);
+    let period = template::texts::period_title(form.period, form.lang);
+    let path = path.display().to_string();
+    println!("{}", say(T::FormWritten, &[("path", &path)]));
+    let orgs = form.orgs.len().to_string();
+    let unit = form.unit_name.as_str();
+    let head = [("unit", unit), ("period", period.as_str()), ("n", &orgs)];
+    println!("  {}", say(T::FormOrgs, &head));
+    let events = form.events.len().to_string();
+    let prefilled = match form.prefilled_from {
+        Some(p) => say(
+            T::FormPrefilled,
+            &[("period", &p.to_string()), ("events", &events)],
+        ),
+        None if form.period.month == 1 => say(T::FormJanuary, &[]),
+        None => say(T::FormNoPrevious, &[]),
+    };
+    println!("  {prefilled}");
+    let next = [
+        ("file", form.file_name.as_str()),
+        ("command", "jinaq check"),
+    ];
+    println!("  {}", say(T::FormNext, &next));
 }

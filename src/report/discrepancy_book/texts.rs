@@ -1,234 +1,244 @@
 //! The words of the discrepancy workbook in Kazakh, Russian and English.
+//!
+//! One table, [`T`]; the functions below are the workbook's way in, with the
+//! values of the templates filled.
 
-use crate::lang::Lang;
+use crate::issue::Severity;
+use crate::lang::{fill, Lang};
 use crate::period::Period;
 
+crate::texts! {
+    /// A text of the discrepancy workbook.
+    pub enum T {
+        ReportTitle => ("Кәсіподақтық оқыту туралы есептердегі сәйкессіздіктер", "Расхождения в отчётах о профсоюзном обучении", "Discrepancies in the union training reports"),
+        SummarySheet => ("Жиынтық", "Сводка", "Summary"),
+        DetailSheet => ("Барлық мәселелер", "Все замечания", "All issues"),
+        /// `2026 жылғы наурыз`, `март 2026 г.`, `March 2026`.
+        PeriodName => ("{year} жылғы {month}", "{month} {year} г.", "{month} {year}"),
+        PeriodLine => ("Есепті кезең: {period}, жыл басынан бергі жинақталған деректер", "Отчётный период: {period}, данные нарастающим итогом с начала года", "Reporting period: {period}, year-to-date figures"),
+        AsOf => ("{date} жағдай бойынша", "По состоянию на {date}", "As of {date}"),
+        Totals => ("Барлық мәселелер: {all} (қате — {errors}, ескерту — {warnings}, ақпарат — {infos})", "Всего замечаний: {all} (ошибок — {errors}, предупреждений — {warnings}, сведений — {infos})", "Issues in all: {all} (errors: {errors}, warnings: {warnings}, info: {infos})"),
+        SeverityHeading => ("Маңыздылық деңгейлері", "Уровни важности", "Severity levels"),
+        ByUnitHeading => ("Бөлімшелер бойынша", "По подразделениям", "By unit"),
+        ByRuleHeading => ("Тексерулер бойынша", "По видам проверок", "By check"),
+        MissingHeading => ("Есеп жібермеген бөлімшелер", "Подразделения, не представившие отчёт", "Units that did not report"),
+        AllReported => ("Барлық бөлімшелер есеп жіберді.", "Все подразделения представили отчёты.", "Every unit reported."),
+        NumberHead => ("№", "№", "No."),
+        UnitHead => ("Бөлімше", "Подразделение", "Unit"),
+        TotalHead => ("Барлығы", "Всего", "Total"),
+        ReportFileHead => ("Қабылданған есеп файлы", "Принятый файл отчёта", "Report file used"),
+        NoReport => ("есеп түспеді", "отчёт не поступил", "no report"),
+        RegionTotal => ("Облыс бойынша барлығы", "Итого по области", "Region total"),
+        NoUnit => ("Бөлімшесі анықталмаған", "Подразделение не определено", "Unit not determined"),
+        CheckHead => ("Тексеру", "Проверка", "Check"),
+        CheckIdHead => ("Тексеру коды", "Код проверки", "Check id"),
+        DescriptionHead => ("Сипаттама", "Описание", "Description"),
+        /// `{sheet}`: the sheet of all issues.
+        Guide => (
+            "Барлық мәселелердің толық тізімі «{sheet}» парағында, әр бөлімшенің мәселелері — өз парағында. «Жауапты», «Мерзімі», «Күйі» және «Түсініктеме» бағандарын маман толтырады.",
+            "Полный перечень замечаний — на листе «{sheet}», замечания каждого подразделения — на его листе. Столбцы «Ответственный», «Срок», «Статус» и «Комментарий» заполняет специалист.",
+            "Every issue is on the \"{sheet}\" sheet, and each unit's issues on its own sheet. The specialist fills in the Responsible, Due date, Status and Comment columns.",
+        ),
+        Truncated => (
+            "Парақта алғашқы {shown} мәселе ғана көрсетілген (Excel шегі); толық тізім CSV және JSON файлдарында.",
+            "На листе показаны только первые {shown} замечаний (предел Excel); полный перечень — в файлах CSV и JSON.",
+            "The sheet shows the first {shown} issues only (Excel's limit); the CSV and JSON files hold them all.",
+        ),
+        OpenFile => ("файл", "файл", "file"),
+        OpenSheet => ("парақ", "лист", "sheet"),
+        OpenTip => ("Бастапқы файлды ашу", "Открыть исходный файл", "Open the source file"),
+        /// Excel's page header codes: `&P` the page, `&N` the pages.
+        PageFooter => ("Бет &P / &N", "Стр. &P из &N", "Page &P of &N"),
+        StatusHead => ("Күйі", "Статус", "Status"),
+        PickFromList => ("Тізімнен мән таңдаңыз.", "Выберите значение из списка.", "Choose a value from the list."),
+        DueHead => ("Мерзімі", "Срок", "Due date"),
+        DateWanted => ("Күнді КК.АА.ЖЖЖЖ түрінде жазыңыз.", "Укажите дату в виде ДД.ММ.ГГГГ.", "Write a date as DD.MM.YYYY."),
+    }
+}
+
+crate::texts! {
+    /// What a severity asks of the reader.
+    pub enum SeverityMeaning for Severity {
+        Error => ("Есептің деректері қате: бөлімше түзетіп, есепті қайта жіберуі керек.", "Данные отчёта неверны: подразделению нужно исправить и прислать отчёт заново.", "The report's data are wrong: the unit must correct and resend the report."),
+        Warning => ("Тексеру қажет: қате болуы мүмкін немесе түсініктеме керек.", "Требует проверки: возможна ошибка или нужно пояснение.", "Needs checking: possibly wrong, or an explanation is needed."),
+        Info => ("Мәлімет үшін: әдетте әрекет қажет емес.", "Для сведения: как правило, действий не требуется.", "For information: usually no action is needed."),
+    }
+}
+
+crate::texts! {
+    /// The head of a column of counts, one per severity.
+    pub enum SeverityCountHead for Severity {
+        Error => ("Қате", "Ошибки", "Errors"),
+        Warning => ("Ескерту", "Предупреждения", "Warnings"),
+        Info => ("Ақпарат", "Сведения", "Info"),
+    }
+}
+
 pub fn report_title(lang: Lang) -> &'static str {
-    lang.pick(
-        "Кәсіподақтық оқыту туралы есептердегі сәйкессіздіктер",
-        "Расхождения в отчётах о профсоюзном обучении",
-        "Discrepancies in the union training reports",
-    )
+    T::ReportTitle.get(lang)
 }
 
 pub fn summary_sheet(lang: Lang) -> &'static str {
-    lang.pick("Жиынтық", "Сводка", "Summary")
+    T::SummarySheet.get(lang)
 }
 
 pub fn detail_sheet(lang: Lang) -> &'static str {
-    lang.pick("Барлық мәселелер", "Все замечания", "All issues")
+    T::DetailSheet.get(lang)
 }
 
 /// `2026 жылғы наурыз`, `март 2026 г.`, `March 2026`.
 pub fn period_name(p: Period, lang: Lang) -> String {
-    let m = crate::lang::month_name(p.month, lang);
-    match lang {
-        Lang::Kk => format!("{} жылғы {m}", p.year),
-        Lang::Ru => format!("{m} {} г.", p.year),
-        Lang::En => format!("{m} {}", p.year),
-    }
+    fill(
+        T::PeriodName.get(lang),
+        &[
+            ("year", &p.year.to_string()),
+            ("month", crate::lang::month_name(p.month, lang)),
+        ],
+    )
 }
 
 pub fn period_line(p: Period, lang: Lang) -> String {
-    let name = period_name(p, lang);
-    match lang {
-        Lang::Kk => format!("Есепті кезең: {name}, жыл басынан бергі жинақталған деректер"),
-        Lang::Ru => format!("Отчётный период: {name}, данные нарастающим итогом с начала года"),
-        Lang::En => format!("Reporting period: {name}, year-to-date figures"),
-    }
+    fill(
+        T::PeriodLine.get(lang),
+        &[("period", &period_name(p, lang))],
+    )
 }
 
 pub fn as_of_line(p: Period, lang: Lang) -> String {
-    let d = p.as_of_dotted();
-    match lang {
-        Lang::Kk => format!("{d} жағдай бойынша"),
-        Lang::Ru => format!("По состоянию на {d}"),
-        Lang::En => format!("As of {d}"),
-    }
+    fill(T::AsOf.get(lang), &[("date", &p.as_of_dotted())])
 }
 
 pub fn totals_line(n: usize, e: usize, w: usize, i: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Kk => format!("Барлық мәселелер: {n} (қате — {e}, ескерту — {w}, ақпарат — {i})"),
-        Lang::Ru => {
-            format!("Всего замечаний: {n} (ошибок — {e}, предупреждений — {w}, сведений — {i})")
-        }
-        Lang::En => format!("Issues in all: {n} (errors: {e}, warnings: {w}, info: {i})"),
-    }
+    fill(
+        T::Totals.get(lang),
+        &[
+            ("all", &n.to_string()),
+            ("errors", &e.to_string()),
+            ("warnings", &w.to_string()),
+            ("infos", &i.to_string()),
+        ],
+    )
 }
 
 pub fn severity_heading(lang: Lang) -> &'static str {
-    lang.pick(
-        "Маңыздылық деңгейлері",
-        "Уровни важности",
-        "Severity levels",
-    )
+    T::SeverityHeading.get(lang)
 }
 
-pub fn severity_meaning(s: crate::issue::Severity, lang: Lang) -> &'static str {
-    use crate::issue::Severity::*;
-    match s {
-        Error => lang.pick(
-            "Есептің деректері қате: бөлімше түзетіп, есепті қайта жіберуі керек.",
-            "Данные отчёта неверны: подразделению нужно исправить и прислать отчёт заново.",
-            "The report's data are wrong: the unit must correct and resend the report.",
-        ),
-        Warning => lang.pick(
-            "Тексеру қажет: қате болуы мүмкін немесе түсініктеме керек.",
-            "Требует проверки: возможна ошибка или нужно пояснение.",
-            "Needs checking: possibly wrong, or an explanation is needed.",
-        ),
-        Info => lang.pick(
-            "Мәлімет үшін: әдетте әрекет қажет емес.",
-            "Для сведения: как правило, действий не требуется.",
-            "For information: usually no action is needed.",
-        ),
-    }
+pub fn severity_meaning(s: Severity, lang: Lang) -> &'static str {
+    SeverityMeaning::from(s).get(lang)
 }
 
 /// Column heads of the counts, one per severity.
-pub fn severity_count_head(s: crate::issue::Severity, lang: Lang) -> &'static str {
-    use crate::issue::Severity::*;
-    match s {
-        Error => lang.pick("Қате", "Ошибки", "Errors"),
-        Warning => lang.pick("Ескерту", "Предупреждения", "Warnings"),
-        Info => lang.pick("Ақпарат", "Сведения", "Info"),
-    }
+pub fn severity_count_head(s: Severity, lang: Lang) -> &'static str {
+    SeverityCountHead::from(s).get(lang)
 }
 
 pub fn by_unit_heading(lang: Lang) -> &'static str {
-    lang.pick("Бөлімшелер бойынша", "По подразделениям", "By unit")
+    T::ByUnitHeading.get(lang)
 }
 
 pub fn by_rule_heading(lang: Lang) -> &'static str {
-    lang.pick("Тексерулер бойынша", "По видам проверок", "By check")
+    T::ByRuleHeading.get(lang)
 }
 
 pub fn missing_heading(lang: Lang) -> &'static str {
-    lang.pick(
-        "Есеп жібермеген бөлімшелер",
-        "Подразделения, не представившие отчёт",
-        "Units that did not report",
-    )
+    T::MissingHeading.get(lang)
 }
 
 pub fn all_reported(lang: Lang) -> &'static str {
-    lang.pick(
-        "Барлық бөлімшелер есеп жіберді.",
-        "Все подразделения представили отчёты.",
-        "Every unit reported.",
-    )
+    T::AllReported.get(lang)
 }
 
 pub fn number_head(lang: Lang) -> &'static str {
-    lang.pick("№", "№", "No.")
+    T::NumberHead.get(lang)
 }
 
 pub fn unit_head(lang: Lang) -> &'static str {
-    lang.pick("Бөлімше", "Подразделение", "Unit")
+    T::UnitHead.get(lang)
 }
 
 pub fn total_head(lang: Lang) -> &'static str {
-    lang.pick("Барлығы", "Всего", "Total")
+    T::TotalHead.get(lang)
 }
 
 pub fn report_file_head(lang: Lang) -> &'static str {
-    lang.pick(
-        "Қабылданған есеп файлы",
-        "Принятый файл отчёта",
-        "Report file used",
-    )
+    T::ReportFileHead.get(lang)
 }
 
 pub fn no_report(lang: Lang) -> &'static str {
-    lang.pick("есеп түспеді", "отчёт не поступил", "no report")
+    T::NoReport.get(lang)
 }
 
 pub fn region_total(lang: Lang) -> &'static str {
-    lang.pick("Облыс бойынша барлығы", "Итого по области", "Region total")
+    T::RegionTotal.get(lang)
 }
 
 pub fn no_unit(lang: Lang) -> &'static str {
-    lang.pick(
-        "Бөлімшесі анықталмаған",
-        "Подразделение не определено",
-        "Unit not determined",
-    )
+    T::NoUnit.get(lang)
 }
 
 pub fn check_head(lang: Lang) -> &'static str {
-    lang.pick("Тексеру", "Проверка", "Check")
+    T::CheckHead.get(lang)
 }
 
 pub fn check_id_head(lang: Lang) -> &'static str {
-    lang.pick("Тексеру коды", "Код проверки", "Check id")
+    T::CheckIdHead.get(lang)
 }
 
 pub fn description_head(lang: Lang) -> &'static str {
-    lang.pick("Сипаттама", "Описание", "Description")
+    T::DescriptionHead.get(lang)
 }
 
 pub fn guide(lang: Lang) -> String {
-    let d = detail_sheet(lang);
-    match lang {
-        Lang::Kk => format!(
-            "Барлық мәселелердің толық тізімі «{d}» парағында, әр бөлімшенің мәселелері — өз парағында. «Жауапты», «Мерзімі», «Күйі» және «Түсініктеме» бағандарын маман толтырады."
-        ),
-        Lang::Ru => format!(
-            "Полный перечень замечаний — на листе «{d}», замечания каждого подразделения — на его листе. Столбцы «Ответственный», «Срок», «Статус» и «Комментарий» заполняет специалист."
-        ),
-        Lang::En => format!(
-            "Every issue is on the \"{d}\" sheet, and each unit's issues on its own sheet. The specialist fills in the Responsible, Due date, Status and Comment columns."
-        ),
-    }
+    fill(T::Guide.get(lang), &[("sheet", detail_sheet(lang))])
 }
 
 pub fn truncated(shown: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Kk => format!("Парақта алғашқы {shown} мәселе ғана көрсетілген (Excel шегі); толық тізім CSV және JSON файлдарында."),
-        Lang::Ru => format!("На листе показаны только первые {shown} замечаний (предел Excel); полный перечень — в файлах CSV и JSON."),
-        Lang::En => format!("The sheet shows the first {shown} issues only (Excel's limit); the CSV and JSON files hold them all."),
-    }
+    fill(T::Truncated.get(lang), &[("shown", &shown.to_string())])
 }
 
 pub fn open_file(lang: Lang) -> &'static str {
-    lang.pick("файл", "файл", "file")
+    T::OpenFile.get(lang)
 }
 
 pub fn open_sheet(lang: Lang) -> &'static str {
-    lang.pick("парақ", "лист", "sheet")
+    T::OpenSheet.get(lang)
 }
 
 pub fn open_tip(lang: Lang) -> &'static str {
-    lang.pick(
-        "Бастапқы файлды ашу",
-        "Открыть исходный файл",
-        "Open the source file",
-    )
+    T::OpenTip.get(lang)
 }
 
 pub fn page_footer(lang: Lang) -> &'static str {
-    lang.pick("Бет &P / &N", "Стр. &P из &N", "Page &P of &N")
+    T::PageFooter.get(lang)
 }
 
+/// The title and message of the status column's dropdown.
 pub fn pick_from_list(lang: Lang) -> (&'static str, &'static str) {
-    (
-        lang.pick("Күйі", "Статус", "Status"),
-        lang.pick(
-            "Тізімнен мән таңдаңыз.",
-            "Выберите значение из списка.",
-            "Choose a value from the list.",
-        ),
-    )
+    (T::StatusHead.get(lang), T::PickFromList.get(lang))
 }
 
+/// The title and message of the due date column's check.
 pub fn date_wanted(lang: Lang) -> (&'static str, &'static str) {
-    (
-        lang.pick("Мерзімі", "Срок", "Due date"),
-        lang.pick(
-            "Күнді КК.АА.ЖЖЖЖ түрінде жазыңыз.",
-            "Укажите дату в виде ДД.ММ.ГГГГ.",
-            "Write a date as DD.MM.YYYY.",
-        ),
-    )
+    (T::DueHead.get(lang), T::DateWanted.get(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_is_complete_in_every_language() {
+        crate::lang::assert_complete(T::ALL, T::get);
+        crate::lang::assert_complete(SeverityMeaning::ALL, SeverityMeaning::get);
+        crate::lang::assert_complete(SeverityCountHead::ALL, SeverityCountHead::get);
+    }
+
+    #[test]
+    fn periods_read_naturally() {
+        let p = Period::new(2026, 3).unwrap();
+        assert_eq!(period_name(p, Lang::Kk), "2026 жылғы наурыз");
+        assert_eq!(period_name(p, Lang::Ru), "март 2026 г.");
+        assert_eq!(as_of_line(p, Lang::En), "As of 01.04.2026");
+    }
 }
