@@ -755,6 +755,7 @@ mod tests {
         crate::lang::assert_complete(RuleTitle::ALL, RuleTitle::get);
         crate::lang::assert_complete(RuleMessage::ALL, RuleMessage::get);
         crate::lang::assert_complete(Phrase::ALL, Phrase::get);
+        crate::lang::assert_complete(Reason::ALL, Reason::get);
     }
 
     #[test]
