@@ -9,6 +9,8 @@
 //! "№ 5 жалпы орта білім беретін мектеп" КММ. When no organisation or more
 //! than one fits, the name stays unknown, with its closest candidates.
 
+#[cfg(test)]
+mod measure;
 mod orgname;
 
 use crate::error::{Error, Result};

@@ -227,16 +227,23 @@ fn types_agree(a: &[String], b: &[String]) -> bool {
 }
 
 /// How a name as written (`written`) fits a registry name (`registered`):
-/// None when the numbers or the types disagree, when a word of the written
-/// name (other than one of `ignorable`, the words of the unit's own name) is
-/// not in the registry name, or when nothing but the type agrees.
+/// None when the written name names no type of organisation, when the
+/// numbers or the types disagree, when a word of the written name (other
+/// than one of `ignorable`, the words of the unit's own name) is not in the
+/// registry name, or when nothing but the type agrees. A registry name with
+/// more words than the written one (`«Арман» б/б` for "Айшуақ ауылының «Арман»
+/// бөбекжай-балабақшасы") fits only where a number is written too: another
+/// village may have its own «Арман».
 pub fn fit(
     written: &Signature,
     registered: &Signature,
     ignorable: &[String],
     threshold: f64,
 ) -> Option<Fit> {
-    if written.numbers != registered.numbers || !types_agree(&written.types, &registered.types) {
+    if written.types.is_empty()
+        || written.numbers != registered.numbers
+        || !types_agree(&written.types, &registered.types)
+    {
         return None;
     }
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
@@ -264,11 +271,13 @@ pub fn fit(
     if unexplained || (matched == 0 && written.numbers.is_empty()) {
         return None;
     }
-    Some(if used_r.iter().all(|u| *u) {
-        Fit::Full
+    if used_r.iter().all(|u| *u) {
+        Some(Fit::Full)
+    } else if written.numbers.is_empty() {
+        None
     } else {
-        Fit::Partial
-    })
+        Some(Fit::Partial)
+    }
 }
 
 #[cfg(test)]
@@ -340,7 +349,10 @@ mod tests {
         assert_eq!(f("Бестамакская средняя школа", "Бестамақ ЖОББМ"), Some(Fit::Full));
         assert_eq!(f("ГУ Отдел образования Шалкарского района", "Шалқар ауданының білім бөлімі"), Some(Fit::Full));
         assert_eq!(f("СШ с. Хазрет", "Хазірет жалпы орта білім беретін мектебі"), Some(Fit::Full));
-        assert_eq!(f("«Арман» б/б", "Айшуақ ауылының «Арман» бөбекжай-балабақшасы"), Some(Fit::Partial));
+        assert_eq!(f("«Арман» б/б Айшуак", "Айшуақ ауылының «Арман» бөбекжай-балабақшасы"), Some(Fit::Full));
+        assert_eq!(f("«Арман» б/б", "Айшуақ ауылының «Арман» бөбекжай-балабақшасы"), None);
+        assert_eq!(f("№2 «Арман» б/б", "Айшуақ ауылының №2 «Арман» бөбекжай-балабақшасы"), Some(Fit::Partial));
+        assert_eq!(f("Бестамақ", "Бестамақ ЖОББМ"), None);
         assert_eq!(f("мектеп №5", "№5 ЖОББМ"), Some(Fit::Full));
         // numbers, types and the written words must all be found
         assert_eq!(f("№6 ЖОББМ", "№5 ЖОББМ"), None);
