@@ -624,11 +624,19 @@ pub fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
                 Lang::En => format!("Cell {cell} ({org}) gives {act} members against {exp} in the registry on 1 January ({pct}). Check the figure or update the registry."),
             }
         }
-        RegistryAutoMatched => match lang {
-            Lang::Kk => format!("{where_cell}«{act}» атауы тізілімдегі «{detail}» атауына сәйкес келеді және {org} ұйымы ретінде автоматты түрде есепке алынды (ұйым түрі, нөмірі мен атауындағы сөздер бойынша; бөлімшенің басқа ұйымы сәйкес келмейді). Қате болса, атауын тізілімдегідей жазыңыз."),
-            Lang::Ru => format!("Название «{act}» (ячейка {cell}) соответствует названию «{detail}» в реестре и автоматически учтено как организация {org} (по типу организации, номеру и словам названия; другие организации подразделения не подходят). Если это ошибка, напишите название как в реестре."),
-            Lang::En => format!("\"{act}\" (cell {cell}) fits \"{detail}\" in the registry and was taken as {org} (by type of organisation, number and the words of the name; no other organisation of the unit fits). If this is wrong, write the name as the registry has it."),
-        },
+        RegistryAutoMatched => {
+            let id = issue.org.clone().unwrap_or_default();
+            let alias = if detail.is_empty() || detail == exp {
+                String::new()
+            } else {
+                lang.pick(" (тізілімдегі қысқаша атауы «{}»)", " (краткое название в реестре «{}»)", " (the registry's short name \"{}\")").replace("{}", &detail)
+            };
+            match lang {
+                Lang::Kk => format!("{where_cell}«{act}» тізілімдегі «{exp}» ұйымы (БСН {id}) деп автоматты түрде танылды{alias}: ұйым түрі, нөмірі мен атауындағы сөздер сәйкес келеді, бөлімшенің басқа ұйымы сәйкес келмейді. Қате болса, атауын тізілімдегідей жазыңыз."),
+                Lang::Ru => format!("«{act}» (ячейка {cell}) автоматически сопоставлено с организацией реестра «{exp}» (БИН {id}){alias}: совпадают тип организации, номер и слова названия, другие организации подразделения не подходят. Если это ошибка, напишите название как в реестре."),
+                Lang::En => format!("\"{act}\" (cell {cell}) was matched automatically to the registry's \"{exp}\" (BIN {id}){alias}: the type of organisation, the number and the words of the name agree, and no other organisation of the unit fits. If this is wrong, write the name as the registry has it."),
+            }
+        }
         EventsParticipantsMismatch => match lang {
             Lang::Kk => format!("«{sheet}» парағындағы іс-шараларға қатысушылар саны {act}, ал оқытудан өткендер саны {exp} (айырмасы {diff}). Іс-шаралар тізімін немесе оқыту кестесін толықтырыңыз."),
             Lang::Ru => format!("Число участников мероприятий на листе «{sheet}» — {act}, а обученных — {exp} (разница {diff}). Дополните перечень мероприятий или таблицу обучения."),

@@ -153,34 +153,39 @@ fn number(word: &str) -> Option<String> {
     }
 }
 
-/// Endings by which one word is an inflected or derived form of another
-/// (`Бестамақ` / `Бестамакская`, `Шалқар` / `Шалкарского`, `Абай` / `Абая`,
-/// `Бестамақ` / `Бестамақтағы`), as keys.
+/// Endings by which words are inflected or derived forms of one stem
+/// (`Бестамақ` / `Бестамакская`, `Шалқар` / `Шалкарского`, `Қобда` /
+/// `Хобдинский` / `Кобдинского`, `Абай` / `Абая`, `Бестамақ` /
+/// `Бестамақтағы`), as keys.
 const ENDINGS: &[&str] = &[
     "а", "я", "ы", "и", "у", "е", "ой", "ом", "ем", "ий", "ый", "ая", "ое", "ого", "ому", "ская", "ский",
     "ское", "ской", "ского", "ских", "скому", "инская", "инский", "инское", "инской", "инского",
     "енская", "енский", "енской", "енского", "овская", "овский", "евская", "евский", "сы", "си", "нын",
     "нин", "дын", "дин", "тын", "тин", "ын", "ин", "дагы", "деги", "тагы", "теги", "ндагы", "ндеги",
     "нда", "нде", "да", "де", "та", "те", "га", "ге", "ка", "ке", "на", "не", "ны", "ни", "ды", "ди",
-    "ты", "ти", "лык", "лик", "дык", "дик", "тык", "тик",
+    "ты", "ти", "лык", "лик", "дык", "дик", "тык", "тик", "ия", "ии",
 ];
 
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'а' | 'е' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я')
-}
-
-/// Whether `long` is `short` (or `short` without its last vowel) with one
-/// of the [`ENDINGS`].
-fn inflected(short: &str, long: &str) -> bool {
-    let mut stems = vec![short];
-    if let Some(last) = short.chars().next_back().filter(|c| is_vowel(*c)) {
-        stems.push(&short[..short.len() - last.len_utf8()]);
-    }
-    stems.into_iter().any(|stem| {
-        stem.chars().count() >= 4
-            && long
-                .strip_prefix(stem)
-                .is_some_and(|rest| !rest.is_empty() && ENDINGS.contains(&rest))
+/// Whether two words are forms of one stem: after their longest common
+/// beginning (or that less its last letter), each goes on with nothing or
+/// one of the [`ENDINGS`]. The stem is four letters or more, or three where
+/// both endings are one letter (`Абай` / `Абая`).
+fn inflected(a: &str, b: &str) -> bool {
+    let common = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let ending = |w: &str, stem: usize| -> Option<usize> {
+        let rest: String = w.chars().skip(stem).collect();
+        (rest.is_empty() || rest == "й" || ENDINGS.contains(&rest.as_str()))
+            .then(|| rest.chars().count())
+    };
+    (common.saturating_sub(1)..=common).any(|stem| {
+        match (ending(a, stem), ending(b, stem)) {
+            (Some(x), Some(y)) => stem >= 4 || (stem == 3 && x <= 1 && y <= 1),
+            _ => false,
+        }
     })
 }
 
@@ -191,14 +196,13 @@ pub fn word_alike(a: &str, b: &str, threshold: f64) -> f64 {
     if a == b {
         return 1.0;
     }
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.chars().count() < 4 {
+    if a.chars().count().min(b.chars().count()) < 4 {
         return 0.0;
     }
     let s = strsim::jaro_winkler(a, b);
     if s >= threshold {
         s
-    } else if inflected(short, long) {
+    } else if inflected(a, b) {
         threshold
     } else {
         0.0
@@ -228,16 +232,17 @@ fn types_agree(a: &[String], b: &[String]) -> bool {
 
 /// How a name as written (`written`) fits a registry name (`registered`):
 /// None when the written name names no type of organisation, when the
-/// numbers or the types disagree, when a word of the written name (other
-/// than one of `ignorable`, the words of the unit's own name) is not in the
-/// registry name, or when nothing but the type agrees. A registry name with
-/// more words than the written one (`«Арман» б/б` for "Айшуақ ауылының «Арман»
+/// numbers or the types disagree, when a word of the written name is not in
+/// the registry name, or when nothing but the type agrees. The words of the
+/// unit's own names (`unit_words`: `Алға`, `Алгинский`) may be written in or
+/// left out on either side. A registry name with more words than the
+/// written one (`«Арман» б/б` for "Айшуақ ауылының «Арман»
 /// бөбекжай-балабақшасы") fits only where a number is written too: another
 /// village may have its own «Арман».
 pub fn fit(
     written: &Signature,
     registered: &Signature,
-    ignorable: &[String],
+    unit_words: &[String],
     threshold: f64,
 ) -> Option<Fit> {
     if written.types.is_empty()
@@ -264,19 +269,28 @@ pub fn fit(
             used_r[j] = true;
         }
     }
-    let matched = used_w.iter().filter(|u| **u).count();
-    let unexplained = written.words.iter().zip(&used_w).any(|(w, used)| {
-        !used && !ignorable.iter().any(|u| word_alike(w, u, threshold) > 0.0)
-    });
-    if unexplained || (matched == 0 && written.numbers.is_empty()) {
+    let of_unit = |w: &String| unit_words.iter().any(|u| word_alike(w, u, threshold) > 0.0);
+    let left = |words: &[String], used: &[bool]| -> (usize, usize) {
+        let unused = words.iter().zip(used).filter(|(_, u)| !**u);
+        unused.fold((0, 0), |(own, unit), (w, _)| {
+            if of_unit(w) {
+                (own, unit + 1)
+            } else {
+                (own + 1, unit)
+            }
+        })
+    };
+    let (written_left, written_unit) = left(&written.words, &used_w);
+    let (registered_left, _) = left(&registered.words, &used_r);
+    if written_left > 0 {
         return None;
     }
-    if used_r.iter().all(|u| *u) {
-        Some(Fit::Full)
-    } else if written.numbers.is_empty() {
-        None
+    let matched = used_w.iter().filter(|u| **u).count();
+    if registered_left == 0 {
+        let said = matched + written_unit + written.numbers.len();
+        (said > 0).then_some(Fit::Full)
     } else {
-        Some(Fit::Partial)
+        (!written.numbers.is_empty()).then_some(Fit::Partial)
     }
 }
 
@@ -342,6 +356,23 @@ mod tests {
     }
 
     #[test]
+    fn forms_of_one_word() {
+        for (a, b) in [
+            ("бестамак", "бестамакская"),
+            ("шалкар", "шалкарского"),
+            ("кобда", "кобдинская"),
+            ("хобдинского", "хобдинский"),
+            ("абай", "абая"),
+            ("бестамак", "бестамактагы"),
+        ] {
+            assert!(word_alike(a, b, 0.92) > 0.0, "{a} {b}");
+        }
+        for (a, b) in [("нурсулу", "нурсултан"), ("арман", "армандастар"), ("ақбота", "ақбөбек"), ("жем", "жел")] {
+            assert_eq!(word_alike(a, b, 0.92), 0.0, "{a} {b}");
+        }
+    }
+
+    #[test]
     fn fits() {
         let r = rules();
         let f = |w: &str, s: &str| fit(&sig(&r, w), &sig(&r, s), &[], 0.92);
@@ -363,5 +394,9 @@ mod tests {
         // the unit's own name may be written in
         let s = sig(&r, "Алға ауданының №5 ЖОББМ");
         assert_eq!(fit(&s, &sig(&r, "№5 ЖОББМ"), &["алга".into()], 0.92), Some(Fit::Full));
+        let office = sig(&r, "Методический кабинет Хобдинского района");
+        let unit = ["кобда".to_string(), "хобдинский".into()];
+        assert_eq!(fit(&office, &sig(&r, "Қобда ауданының әдістемелік кабинеті"), &unit, 0.92), Some(Fit::Full));
+        assert_eq!(fit(&office, &sig(&r, "Қобда ауданының білім бөлімі"), &unit, 0.92), None);
     }
 }

@@ -20,3 +20,4 @@ mod regressions;
 mod samples_default;
 mod template;
 mod trends;
+mod typed;
