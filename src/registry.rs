@@ -17,9 +17,9 @@ use crate::error::{Error, Result};
 use crate::ingest::grid::Cell;
 use crate::ingest::workbook;
 use crate::normalize::text::{cyrillic_key, key};
-use orgname::{fit, NameRules, Signature};
 use crate::pipeline::{Pipeline, RegistrySpec};
 use crate::tables::coverage::bin_text;
+use orgname::{fit, NameRules, Signature};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -445,7 +445,14 @@ mod tests {
     #[test]
     fn abbreviations_find_the_full_name_and_numbers_must_agree() {
         let r = registry();
-        for written in ["№5 ЖОББМ", "ЖОББМ № 5", "мектеп №5", "5 ЖОББМ", "СОШ №5", "Ж.О.Б.Б.М. №5"] {
+        for written in [
+            "№5 ЖОББМ",
+            "ЖОББМ № 5",
+            "мектеп №5",
+            "5 ЖОББМ",
+            "СОШ №5",
+            "Ж.О.Б.Б.М. №5",
+        ] {
             assert!(
                 matches!(
                     r.find(Some("aktobe-city"), written, None, 0.92),
@@ -485,8 +492,14 @@ mod tests {
         };
         let r = Registry::new(
             vec![
-                org("000000000001", "Бестамақ ауылының «Арман» бөбекжай-балабақшасы"),
-                org("000000000002", "Қарабұтақ ауылының «Арман» бөбекжай-балабақшасы"),
+                org(
+                    "000000000001",
+                    "Бестамақ ауылының «Арман» бөбекжай-балабақшасы",
+                ),
+                org(
+                    "000000000002",
+                    "Қарабұтақ ауылының «Арман» бөбекжай-балабақшасы",
+                ),
             ],
             &p.registry_spec,
         );

@@ -36,7 +36,11 @@ pub fn check(
                 let o = &registry.orgs[i];
                 r.registry_id = Some(o.id.clone());
                 if let MatchKind::Fitted(which) = how {
-                    let fitted = if which == 0 { &o.name } else { &o.aliases[which - 1] };
+                    let fitted = if which == 0 {
+                        &o.name
+                    } else {
+                        &o.aliases[which - 1]
+                    };
                     out.push(
                         Issue::new(Rule::RegistryAutoMatched, name_place(r.row, cov.org_col))
                             .org(Some(&o.id))

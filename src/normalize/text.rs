@@ -406,7 +406,10 @@ mod tests {
         assert_eq!(key("Шаhар"), key("Шаһар"));
         // a Latin word stays Latin
         assert_eq!(key("Direct"), "direct");
-        assert_eq!(cyrillic_key("Бiлiм беру бөлiмi"), cyrillic_key("Білім беру бөлімі"));
+        assert_eq!(
+            cyrillic_key("Бiлiм беру бөлiмi"),
+            cyrillic_key("Білім беру бөлімі")
+        );
     }
 
     /// The shipped pipeline's texts, grouped by what they name: (group,
@@ -465,7 +468,14 @@ mod tests {
         let mut seen: std::collections::HashMap<(String, String), (String, String)> =
             std::collections::HashMap::new();
         for (group, owner, text) in texts {
-            let k = key(&text).replace(' ', if group.contains("topic") || group == "forms" { "" } else { " " });
+            let k = key(&text).replace(
+                ' ',
+                if group.contains("topic") || group == "forms" {
+                    ""
+                } else {
+                    " "
+                },
+            );
             if let Some((other, other_text)) = seen.get(&(group.clone(), k.clone())) {
                 assert_eq!(
                     other, &owner,

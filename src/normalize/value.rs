@@ -347,9 +347,27 @@ mod tests {
             share(&Cell::Error("#DIV/0!".into())).problem.unwrap().rule,
             Rule::ValueErrorCell
         );
-        for t in ["#DIV/0!", "#ДЕЛ/0!", "#ЗНАЧ!", "#VALUE!", "#Н/Д", "#N/A", "#ИМЯ?", "Err:532", " #ДЕЛ/0! "] {
-            assert_eq!(share(&text(t)).problem.unwrap().rule, Rule::ValueErrorCell, "{t}");
-            assert_eq!(count(&text(t)).problem.unwrap().rule, Rule::ValueErrorCell, "{t}");
+        for t in [
+            "#DIV/0!",
+            "#ДЕЛ/0!",
+            "#ЗНАЧ!",
+            "#VALUE!",
+            "#Н/Д",
+            "#N/A",
+            "#ИМЯ?",
+            "Err:532",
+            " #ДЕЛ/0! ",
+        ] {
+            assert_eq!(
+                share(&text(t)).problem.unwrap().rule,
+                Rule::ValueErrorCell,
+                "{t}"
+            );
+            assert_eq!(
+                count(&text(t)).problem.unwrap().rule,
+                Rule::ValueErrorCell,
+                "{t}"
+            );
         }
         for t in ["#5", "№ 5", "Err:", "16,9%"] {
             assert!(!is_error_text(t), "{t}");

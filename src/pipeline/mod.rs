@@ -446,7 +446,11 @@ impl Pipeline {
             members: keys_of(&r.members),
             legal_forms: keys_of(&r.legal_forms),
             optional_words: keys_of(&r.optional_words),
-            org_types: r.org_types.iter().map(|(t, forms)| (t.clone(), keys_of(forms))).collect(),
+            org_types: r
+                .org_types
+                .iter()
+                .map(|(t, forms)| (t.clone(), keys_of(forms)))
+                .collect(),
         };
         let measure = |f: &str| -> std::result::Result<usize, String> {
             crate::tables::coverage::MEASURES

@@ -98,8 +98,20 @@ fn villages() -> Vec<(&'static str, &'static str)> {
 
 /// Quoted names of kindergartens and mini-centres.
 const QUOTED: [&str; 14] = [
-    "Арман", "Балдырған", "Ақбота", "Айгөлек", "Еркетай", "Балапан", "Қуаныш", "Күншуақ", "Болашақ",
-    "Шаттық", "Ертегі", "Сказка", "Колосок", "Аленушка",
+    "Арман",
+    "Балдырған",
+    "Ақбота",
+    "Айгөлек",
+    "Еркетай",
+    "Балапан",
+    "Қуаныш",
+    "Күншуақ",
+    "Болашақ",
+    "Шаттық",
+    "Ертегі",
+    "Сказка",
+    "Колосок",
+    "Аленушка",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -142,7 +154,14 @@ struct Org {
 
 impl Kind {
     /// The type in full (kk, ru) and short (kk, ru).
-    fn words(self) -> (&'static str, &'static str, &'static [&'static str], &'static [&'static str]) {
+    fn words(
+        self,
+    ) -> (
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        &'static [&'static str],
+    ) {
         match self {
             Kind::Secondary => (
                 "жалпы орта білім беретін мектебі",
@@ -168,7 +187,12 @@ impl Kind {
                 &["МГ", "мектеп гимназия", "гимназиясы"],
                 &["ШГ", "гимназия"],
             ),
-            Kind::Lyceum => ("мектеп-лицейі", "Школа-лицей", &["МЛ", "лицейі"], &["ШЛ", "лицей"]),
+            Kind::Lyceum => (
+                "мектеп-лицейі",
+                "Школа-лицей",
+                &["МЛ", "лицейі"],
+                &["ШЛ", "лицей"],
+            ),
             Kind::Boarding => (
                 "мектеп-интернаты",
                 "Школа-интернат",
@@ -222,7 +246,11 @@ impl Org {
         let mut out = Vec::new();
         let v = if ru { self.village.1 } else { self.village.0 };
         if !village_word.is_empty() {
-            out.push(if ru { format!("{village_word} {v}") } else { format!("{v} {village_word}") });
+            out.push(if ru {
+                format!("{village_word} {v}")
+            } else {
+                format!("{v} {village_word}")
+            });
         } else {
             out.push(v.to_string());
         }
@@ -236,7 +264,11 @@ impl Org {
     fn kk_full(&self) -> String {
         let (kind, _, _, _) = self.kind.words();
         let legal = self.kind.legal().0;
-        let village = if self.quoted.is_some() { "ауылының" } else { "" };
+        let village = if self.quoted.is_some() {
+            "ауылының"
+        } else {
+            ""
+        };
         let mut parts = self.own(false, village);
         if let Some(n) = self.number {
             parts.insert(0, format!("№{n}"));
@@ -276,8 +308,13 @@ impl Org {
         };
         let mut own = self.own(ru, village_word);
         let number = self.number.map(|n| {
-            rng.pick(&[format!("№{n}"), format!("№ {n}"), format!("{n}"), format!("{n}-ші")])
-                .clone()
+            rng.pick(&[
+                format!("№{n}"),
+                format!("№ {n}"),
+                format!("{n}"),
+                format!("{n}-ші"),
+            ])
+            .clone()
         });
         if rng.chance(30) && self.quoted.is_some() && own.len() > 1 {
             // the village left out
@@ -394,7 +431,11 @@ fn one_month(p: &Pipeline, seed: u64, tally: &mut Tally) {
             id: format!("{:012}", 100_000 + i),
             unit: unit.clone(),
             name: o.kk_full(),
-            aliases: if i % 2 == 0 { vec![o.ru_full()] } else { Vec::new() },
+            aliases: if i % 2 == 0 {
+                vec![o.ru_full()]
+            } else {
+                Vec::new()
+            },
             kind: String::new(),
             members: None,
         })
@@ -462,6 +503,10 @@ fn generated_months_match_without_a_wrong_match() {
         tally.unregistered,
         tally.wrong.len()
     );
-    assert!(tally.wrong.is_empty(), "wrong matches:\n{}", tally.wrong.join("\n"));
+    assert!(
+        tally.wrong.is_empty(),
+        "wrong matches:\n{}",
+        tally.wrong.join("\n")
+    );
     assert!(share > 0.9, "{} of {} matched", tally.matched, tally.varied);
 }

@@ -101,13 +101,11 @@ impl NameRules {
         let mut sig = Signature::default();
         let mut i = 0;
         while i < words.len() {
-            let phrase = (1..=self.longest.min(words.len() - i))
-                .rev()
-                .find_map(|n| {
-                    self.phrases
-                        .get(&joined(words[i..i + n].iter().copied()))
-                        .map(|p| (n, p))
-                });
+            let phrase = (1..=self.longest.min(words.len() - i)).rev().find_map(|n| {
+                self.phrases
+                    .get(&joined(words[i..i + n].iter().copied()))
+                    .map(|p| (n, p))
+            });
             match phrase {
                 Some((n, what)) => {
                     if let Phrase::Type(t) = what {
@@ -158,12 +156,83 @@ fn number(word: &str) -> Option<String> {
 /// `Хобдинский` / `Кобдинского`, `Абай` / `Абая`, `Бестамақ` /
 /// `Бестамақтағы`), as keys.
 const ENDINGS: &[&str] = &[
-    "а", "я", "ы", "и", "у", "е", "ой", "ом", "ем", "ий", "ый", "ая", "ое", "ого", "ому", "ская", "ский",
-    "ское", "ской", "ского", "ских", "скому", "инская", "инский", "инское", "инской", "инского",
-    "енская", "енский", "енской", "енского", "овская", "овский", "евская", "евский", "сы", "си", "нын",
-    "нин", "дын", "дин", "тын", "тин", "ын", "ин", "дагы", "деги", "тагы", "теги", "ндагы", "ндеги",
-    "нда", "нде", "да", "де", "та", "те", "га", "ге", "ка", "ке", "на", "не", "ны", "ни", "ды", "ди",
-    "ты", "ти", "лык", "лик", "дык", "дик", "тык", "тик", "ия", "ии",
+    "а",
+    "я",
+    "ы",
+    "и",
+    "у",
+    "е",
+    "ой",
+    "ом",
+    "ем",
+    "ий",
+    "ый",
+    "ая",
+    "ое",
+    "ого",
+    "ому",
+    "ская",
+    "ский",
+    "ское",
+    "ской",
+    "ского",
+    "ских",
+    "скому",
+    "инская",
+    "инский",
+    "инское",
+    "инской",
+    "инского",
+    "енская",
+    "енский",
+    "енской",
+    "енского",
+    "овская",
+    "овский",
+    "евская",
+    "евский",
+    "сы",
+    "си",
+    "нын",
+    "нин",
+    "дын",
+    "дин",
+    "тын",
+    "тин",
+    "ын",
+    "ин",
+    "дагы",
+    "деги",
+    "тагы",
+    "теги",
+    "ндагы",
+    "ндеги",
+    "нда",
+    "нде",
+    "да",
+    "де",
+    "та",
+    "те",
+    "га",
+    "ге",
+    "ка",
+    "ке",
+    "на",
+    "не",
+    "ны",
+    "ни",
+    "ды",
+    "ди",
+    "ты",
+    "ти",
+    "лык",
+    "лик",
+    "дык",
+    "дик",
+    "тык",
+    "тик",
+    "ия",
+    "ии",
 ];
 
 /// Whether two words are forms of one stem: after their longest common
@@ -171,21 +240,15 @@ const ENDINGS: &[&str] = &[
 /// one of the [`ENDINGS`]. The stem is four letters or more, or three where
 /// both endings are one letter (`Абай` / `Абая`).
 fn inflected(a: &str, b: &str) -> bool {
-    let common = a
-        .chars()
-        .zip(b.chars())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let ending = |w: &str, stem: usize| -> Option<usize> {
         let rest: String = w.chars().skip(stem).collect();
         (rest.is_empty() || rest == "й" || ENDINGS.contains(&rest.as_str()))
             .then(|| rest.chars().count())
     };
-    (common.saturating_sub(1)..=common).any(|stem| {
-        match (ending(a, stem), ending(b, stem)) {
-            (Some(x), Some(y)) => stem >= 4 || (stem == 3 && x <= 1 && y <= 1),
-            _ => false,
-        }
+    (common.saturating_sub(1)..=common).any(|stem| match (ending(a, stem), ending(b, stem)) {
+        (Some(x), Some(y)) => stem >= 4 || (stem == 3 && x <= 1 && y <= 1),
+        _ => false,
     })
 }
 
@@ -222,7 +285,8 @@ fn types_agree(a: &[String], b: &[String]) -> bool {
         f.dedup();
         f
     };
-    let kinds = |v: &[String]| -> Vec<String> { v.iter().filter(|t| t.contains('.')).cloned().collect() };
+    let kinds =
+        |v: &[String]| -> Vec<String> { v.iter().filter(|t| t.contains('.')).cloned().collect() };
     if families(a) != families(b) {
         return false;
     }
@@ -314,13 +378,65 @@ mod tests {
     }
 
     #[test]
+    fn no_form_of_the_shipped_tables_has_two_meanings() {
+        let p = Pipeline::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE),
+        )
+        .unwrap();
+        let spec = &p.registry_spec;
+        let dropped = spec.legal_forms.iter().chain(&spec.optional_words);
+        let mut forms: Vec<(&str, &str)> = dropped.map(|f| (f.as_str(), "(dropped)")).collect();
+        for (ty, list) in &spec.org_types {
+            forms.extend(list.iter().map(|f| (f.as_str(), ty.as_str())));
+        }
+        let mut seen: HashMap<String, (&str, &str)> = HashMap::default();
+        for (form, meaning) in forms {
+            if let Some((other, was)) = seen.insert(joined([form]), (form, meaning)) {
+                assert_eq!(
+                    was, meaning,
+                    "`{other}` ({was}) and `{form}` ({meaning}) read alike"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn short_forms_of_one_type_read_alike() {
         let r = rules();
         for group in [
-            &["ЖОББМ", "Ж.О.Б.Б.М.", "жалпы орта білім беретін мектебі", "ЖОБМ", "СШ", "С.Ш.", "Средняя школа", "СОШ", "орта мектеп", "ОМ"][..],
-            &["НОМ", "НМ", "негізгі мектеп", "ОСШ", "основная средняя школа", "ООШ"],
+            &[
+                "ЖОББМ",
+                "Ж.О.Б.Б.М.",
+                "жалпы орта білім беретін мектебі",
+                "ЖОБМ",
+                "СШ",
+                "С.Ш.",
+                "Средняя школа",
+                "СОШ",
+                "орта мектеп",
+                "ОМ",
+            ][..],
+            &[
+                "НОМ",
+                "НМ",
+                "негізгі мектеп",
+                "ОСШ",
+                "основная средняя школа",
+                "ООШ",
+            ],
             &["БМ", "бастауыш мектебі", "НШ", "Начальная школа"],
-            &["б/б", "Б.Б.", "бөбекжай-балабақшасы", "бөбекжай балабақша", "балабақша", "Я/с", "ясли-сад", "д/с", "Д.С.", "детский сад"],
+            &[
+                "б/б",
+                "Б.Б.",
+                "бөбекжай-балабақшасы",
+                "бөбекжай балабақша",
+                "балабақша",
+                "Я/с",
+                "ясли-сад",
+                "д/с",
+                "Д.С.",
+                "детский сад",
+            ],
             &["мектеп-гимназия", "МГ", "Школа-гимназия", "ШГ", "гимназия"],
             &["мектеп-лицей", "ШЛ", "Школа-лицей", "лицей"],
             &["Мини-центр", "шағын орталығы", "ш/о"],
@@ -331,13 +447,30 @@ mod tests {
             &["Отдел образования", "білім бөлімі"],
         ] {
             let types: Vec<Vec<String>> = group.iter().map(|n| sig(&r, n).types).collect();
-            assert!(types.iter().all(|t| types_agree(t, &types[0]) && !t.is_empty()), "{group:?}: {types:?}");
+            assert!(
+                types
+                    .iter()
+                    .all(|t| types_agree(t, &types[0]) && !t.is_empty()),
+                "{group:?}: {types:?}"
+            );
         }
         assert!(!types_agree(&sig(&r, "ЖОББМ").types, &sig(&r, "НМ").types));
-        assert!(!types_agree(&sig(&r, "ЖОББМ").types, &sig(&r, "мектеп-гимназия").types));
-        assert!(!types_agree(&sig(&r, "ЖОББМ").types, &sig(&r, "ЖОББМ жанындағы шағын орталық").types));
-        assert!(types_agree(&sig(&r, "мектеп").types, &sig(&r, "ЖОББМ").types));
-        assert!(!types_agree(&sig(&r, "ДМШ").types, &sig(&r, "мектеп").types));
+        assert!(!types_agree(
+            &sig(&r, "ЖОББМ").types,
+            &sig(&r, "мектеп-гимназия").types
+        ));
+        assert!(!types_agree(
+            &sig(&r, "ЖОББМ").types,
+            &sig(&r, "ЖОББМ жанындағы шағын орталық").types
+        ));
+        assert!(types_agree(
+            &sig(&r, "мектеп").types,
+            &sig(&r, "ЖОББМ").types
+        ));
+        assert!(!types_agree(
+            &sig(&r, "ДМШ").types,
+            &sig(&r, "мектеп").types
+        ));
     }
 
     #[test]
@@ -347,12 +480,28 @@ mod tests {
         assert_eq!(s.numbers, ["5"]);
         assert_eq!(s.words, ["абая", "бестамак"]);
         assert_eq!(s.types, ["school.secondary"]);
-        for n in ["№5 ЖОББМ", "ЖОББМ №5", "5 ЖОББМ", "№ 5 ЖОББМ", "5-ші ЖОББМ", "№05 ЖОББМ"] {
+        for n in [
+            "№5 ЖОББМ",
+            "ЖОББМ №5",
+            "5 ЖОББМ",
+            "№ 5 ЖОББМ",
+            "5-ші ЖОББМ",
+            "№05 ЖОББМ",
+        ] {
             assert_eq!(sig(&r, n).numbers, ["5"], "{n}");
         }
         assert_eq!(sig(&r, "№5а мектеп").numbers, ["5а"]);
-        let s = sig(&r, "Ақтөбе облысы білім басқармасының Бестамақ ауылының «Арман» бөбекжай-балабақшасы МКҚК");
-        assert_eq!((s.words.as_slice(), s.types.as_slice()), (&["бестамак".to_string(), "арман".into()][..], &["preschool".to_string()][..]));
+        let s = sig(
+            &r,
+            "Ақтөбе облысы білім басқармасының Бестамақ ауылының «Арман» бөбекжай-балабақшасы МКҚК",
+        );
+        assert_eq!(
+            (s.words.as_slice(), s.types.as_slice()),
+            (
+                &["бестамак".to_string(), "арман".into()][..],
+                &["preschool".to_string()][..]
+            )
+        );
     }
 
     #[test]
@@ -367,7 +516,12 @@ mod tests {
         ] {
             assert!(word_alike(a, b, 0.92) > 0.0, "{a} {b}");
         }
-        for (a, b) in [("нурсулу", "нурсултан"), ("арман", "армандастар"), ("ақбота", "ақбөбек"), ("жем", "жел")] {
+        for (a, b) in [
+            ("нурсулу", "нурсултан"),
+            ("арман", "армандастар"),
+            ("ақбота", "ақбөбек"),
+            ("жем", "жел"),
+        ] {
             assert_eq!(word_alike(a, b, 0.92), 0.0, "{a} {b}");
         }
     }
@@ -377,12 +531,42 @@ mod tests {
         let r = rules();
         let f = |w: &str, s: &str| fit(&sig(&r, w), &sig(&r, s), &[], 0.92);
         assert_eq!(f("СШ с. Бестамак", "Бестамақ ЖОББМ"), Some(Fit::Full));
-        assert_eq!(f("Бестамакская средняя школа", "Бестамақ ЖОББМ"), Some(Fit::Full));
-        assert_eq!(f("ГУ Отдел образования Шалкарского района", "Шалқар ауданының білім бөлімі"), Some(Fit::Full));
-        assert_eq!(f("СШ с. Хазрет", "Хазірет жалпы орта білім беретін мектебі"), Some(Fit::Full));
-        assert_eq!(f("«Арман» б/б Айшуак", "Айшуақ ауылының «Арман» бөбекжай-балабақшасы"), Some(Fit::Full));
-        assert_eq!(f("«Арман» б/б", "Айшуақ ауылының «Арман» бөбекжай-балабақшасы"), None);
-        assert_eq!(f("№2 «Арман» б/б", "Айшуақ ауылының №2 «Арман» бөбекжай-балабақшасы"), Some(Fit::Partial));
+        assert_eq!(
+            f("Бестамакская средняя школа", "Бестамақ ЖОББМ"),
+            Some(Fit::Full)
+        );
+        assert_eq!(
+            f(
+                "ГУ Отдел образования Шалкарского района",
+                "Шалқар ауданының білім бөлімі"
+            ),
+            Some(Fit::Full)
+        );
+        assert_eq!(
+            f("СШ с. Хазрет", "Хазірет жалпы орта білім беретін мектебі"),
+            Some(Fit::Full)
+        );
+        assert_eq!(
+            f(
+                "«Арман» б/б Айшуак",
+                "Айшуақ ауылының «Арман» бөбекжай-балабақшасы"
+            ),
+            Some(Fit::Full)
+        );
+        assert_eq!(
+            f(
+                "«Арман» б/б",
+                "Айшуақ ауылының «Арман» бөбекжай-балабақшасы"
+            ),
+            None
+        );
+        assert_eq!(
+            f(
+                "№2 «Арман» б/б",
+                "Айшуақ ауылының №2 «Арман» бөбекжай-балабақшасы"
+            ),
+            Some(Fit::Partial)
+        );
         assert_eq!(f("Бестамақ", "Бестамақ ЖОББМ"), None);
         assert_eq!(f("мектеп №5", "№5 ЖОББМ"), Some(Fit::Full));
         // numbers, types and the written words must all be found
@@ -393,10 +577,29 @@ mod tests {
         assert_eq!(f("Нұрсұлу б/б", "Нұрсұлтан б/б"), None);
         // the unit's own name may be written in
         let s = sig(&r, "Алға ауданының №5 ЖОББМ");
-        assert_eq!(fit(&s, &sig(&r, "№5 ЖОББМ"), &["алга".into()], 0.92), Some(Fit::Full));
+        assert_eq!(
+            fit(&s, &sig(&r, "№5 ЖОББМ"), &["алга".into()], 0.92),
+            Some(Fit::Full)
+        );
         let office = sig(&r, "Методический кабинет Хобдинского района");
         let unit = ["кобда".to_string(), "хобдинский".into()];
-        assert_eq!(fit(&office, &sig(&r, "Қобда ауданының әдістемелік кабинеті"), &unit, 0.92), Some(Fit::Full));
-        assert_eq!(fit(&office, &sig(&r, "Қобда ауданының білім бөлімі"), &unit, 0.92), None);
+        assert_eq!(
+            fit(
+                &office,
+                &sig(&r, "Қобда ауданының әдістемелік кабинеті"),
+                &unit,
+                0.92
+            ),
+            Some(Fit::Full)
+        );
+        assert_eq!(
+            fit(
+                &office,
+                &sig(&r, "Қобда ауданының білім бөлімі"),
+                &unit,
+                0.92
+            ),
+            None
+        );
     }
 }

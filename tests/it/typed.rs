@@ -13,7 +13,12 @@ use std::collections::BTreeSet;
 fn typed_reports_are_read_and_their_names_matched() {
     let dir = root().join("tests/fixtures/typed");
     let out = scratch("typed");
-    consolidate_ok(&dir.join("2026-03"), &dir.join("registry.xlsx"), "2026-03", &out);
+    consolidate_ok(
+        &dir.join("2026-03"),
+        &dir.join("registry.xlsx"),
+        "2026-03",
+        &out,
+    );
     let expected = read_json(&dir.join("expected.json"));
     let issues = read_json(&out.join("2026-03/discrepancies-2026-03.json"))["issues"]
         .as_array()
@@ -74,7 +79,12 @@ fn typed_reports_are_read_and_their_names_matched() {
             i["org"]
         );
     }
-    assert!(auto.len() >= bins.len() - 3, "{} of {}", auto.len(), bins.len());
+    assert!(
+        auto.len() >= bins.len() - 3,
+        "{} of {}",
+        auto.len(),
+        bins.len()
+    );
     let summary = read_json(&out.join("2026-03/summary-2026-03.json"));
     assert_eq!(summary["region"]["orgs_reported"], bins.len());
 }
