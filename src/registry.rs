@@ -377,11 +377,16 @@ fn find_columns(grid: &crate::ingest::grid::Grid, spec: &RegistrySpec) -> Option
 mod tests {
     use super::*;
 
-    fn registry() -> Registry {
-        let p = Pipeline::load(
+    /// The shipped pipeline.
+    pub(super) fn shipped() -> Pipeline {
+        Pipeline::load(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE),
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    fn registry() -> Registry {
+        let p = shipped();
         let org = |id: &str, unit: &str, name: &str, aliases: &[&str]| RegistryOrg {
             id: id.into(),
             unit: unit.into(),
@@ -478,10 +483,7 @@ mod tests {
 
     #[test]
     fn a_name_that_fits_two_organisations_stays_unknown() {
-        let p = Pipeline::load(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE),
-        )
-        .unwrap();
+        let p = shipped();
         let org = |id: &str, name: &str| RegistryOrg {
             id: id.into(),
             unit: "alga".into(),

@@ -362,15 +362,10 @@ pub fn fit(
 mod tests {
     use super::*;
     use crate::normalize::text::cyrillic_key;
-    use crate::pipeline::Pipeline;
-    use std::path::Path;
+    use crate::registry::tests::shipped;
 
     fn rules() -> NameRules {
-        let p = Pipeline::load(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE),
-        )
-        .unwrap();
-        NameRules::new(&p.registry_spec)
+        NameRules::new(&shipped().registry_spec)
     }
 
     fn sig(r: &NameRules, name: &str) -> Signature {
@@ -379,10 +374,7 @@ mod tests {
 
     #[test]
     fn no_form_of_the_shipped_tables_has_two_meanings() {
-        let p = Pipeline::load(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE),
-        )
-        .unwrap();
+        let p = shipped();
         let spec = &p.registry_spec;
         let dropped = spec.legal_forms.iter().chain(&spec.optional_words);
         let mut forms: Vec<(&str, &str)> = dropped.map(|f| (f.as_str(), "(dropped)")).collect();
