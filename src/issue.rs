@@ -83,6 +83,7 @@ rules! {
     RegistryMissingOrg => "registry.missing_org",
     RegistryOtherUnit => "registry.other_unit",
     RegistryMembersMismatch => "registry.members_mismatch",
+    RegistryAutoMatched => "registry.auto_matched",
     EventsParticipantsMismatch => "events.participants_mismatch",
     HistoryYtdDecrease => "history.ytd_decrease",
     HistoryOutlierChange => "history.outlier_change",
@@ -305,7 +306,7 @@ mod tests {
         for r in Rule::ALL {
             assert_eq!(Rule::from_id(r.id()), Some(*r));
         }
-        assert_eq!(Rule::ALL.len(), 34);
+        assert_eq!(Rule::ALL.len(), 35);
         assert_eq!(Rule::from_id("no.such"), None);
     }
 

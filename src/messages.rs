@@ -117,6 +117,7 @@ crate::texts! {
         SummaryMismatch => ("Жиынтық сәйкес емес", "Свод не сходится", "Summary mismatch"),
         RegistryUnknownOrg => ("Тізілімде жоқ ұйым", "Организации нет в реестре", "Unknown organisation"),
         RegistryMissingOrg => ("Есепте жоқ ұйым", "Организации нет в отчёте", "Organisation not reported"),
+        RegistryAutoMatched => ("Ұйым автоматты түрде танылды", "Организация сопоставлена автоматически", "Organisation matched automatically"),
         RegistryOtherUnit => ("Басқа бөлімшенің ұйымы", "Организация другого района", "Organisation of another unit"),
         RegistryMembersMismatch => ("Мүшелер саны тізілімнен өзгеше", "Численность отличается от реестра", "Members differ from registry"),
         EventsParticipantsMismatch => ("Қатысушылар саны сәйкес емес", "Участники не сходятся", "Participants mismatch"),
@@ -414,6 +415,10 @@ fn rule_values(issue: &Issue, lang: Lang, p: &Pipeline) -> Vec<(&'static str, St
         }
         ValueUnknownCategory => vec![("closest", closest_term(p, detail, lang))],
         RegistryUnknownOrg => vec![("candidates", candidates(detail, lang))],
+        RegistryAutoMatched => vec![
+            ("id", issue.org.clone().unwrap_or_default()),
+            ("alias", registry_alias(issue, detail, lang)),
+        ],
         RegistryOtherUnit => vec![
             ("registry_unit", unit_of(&issue.expected)),
             ("reporting_unit", unit_of(&issue.actual)),
@@ -452,6 +457,17 @@ fn at_cell(cell: &str, lang: Lang) -> String {
         String::new()
     } else {
         fill(Phrase::AtCell.get(lang), &[("cell", cell)])
+    }
+}
+
+/// The registry's short name an automatic match was made on, when it is
+/// not the registry's full name.
+fn registry_alias(issue: &Issue, detail: &str, lang: Lang) -> String {
+    let full = issue.expected.as_ref().and_then(Value::as_str).unwrap_or_default();
+    if detail.is_empty() || detail == full {
+        String::new()
+    } else {
+        fill(Phrase::RegistryShortName.get(lang), &[("name", detail)])
     }
 }
 
@@ -525,6 +541,8 @@ crate::texts! {
         AtCell => ("{cell} ұяшығында ", "в ячейке {cell} ", "in cell {cell} "),
         /// The registry's nearest names after an unknown organisation.
         Closest => ("; ең жақындары: «{names}»", "; ближайшие: «{names}»", "; closest: \"{names}\""),
+        /// After an automatic match made on the registry's short name.
+        RegistryShortName => (" (тізілімдегі қысқаша атауы «{name}»)", " (краткое название в реестре «{name}»)", " (the registry's short name \"{name}\")"),
         /// Whose figure changed, where no unit is named.
         Region => ("Облыс бойынша", "По области", "Region"),
         /// `file.unreadable` for a stored earlier period; `{why}` says what failed.
@@ -686,6 +704,13 @@ crate::texts! {
             "Тізілімдегі «{detail}» ({org}) ұйымы есепте жоқ. Ұйымның жолын қосыңыз немесе тізілімді жаңартыңыз.",
             "Организация «{detail}» ({org}) есть в реестре, но отсутствует в отчёте. Добавьте её строку или обновите реестр.",
             "\"{detail}\" ({org}) is in the registry but not in the report. Add its row or update the registry.",
+        ),
+        /// `{id}`: the БСН matched; `{alias}`: the registry's short name, when
+        /// it was the one that matched.
+        RegistryAutoMatched => (
+            "{at_cell}«{actual}» тізілімдегі «{expected}» ұйымы (БСН {id}) деп автоматты түрде танылды{alias}: ұйым түрі, нөмірі мен атауындағы сөздер сәйкес келеді, бөлімшенің басқа ұйымы сәйкес келмейді. Қате болса, атауын тізілімдегідей жазыңыз.",
+            "«{actual}» (ячейка {cell}) автоматически сопоставлено с организацией реестра «{expected}» (БИН {id}){alias}: совпадают тип организации, номер и слова названия, другие организации подразделения не подходят. Если это ошибка, напишите название как в реестре.",
+            "\"{actual}\" (cell {cell}) was matched automatically to the registry's \"{expected}\" (BIN {id}){alias}: the type of organisation, the number and the words of the name agree, and no other organisation of the unit fits. If this is wrong, write the name as the registry has it.",
         ),
         /// `{registry_unit}`: the unit of the registry; `{reporting_unit}`:
         /// the unit that reports the organisation.

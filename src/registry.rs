@@ -1,11 +1,17 @@
 //! The registry of primary organisations kept by the regional office, and the
 //! matching of names as the districts write them to registry entries.
 //!
-//! Matching, in order: БСН; the exact normalised name or one of the
-//! registry's aliases (in the reporting unit first, then anywhere); then a
-//! similarity score over words, with the usual abbreviations expanded
-//! (`ЖОББМ`, `СШ`, ...) and organisation numbers required to agree. Below
-//! the pipeline's threshold a name stays unknown, with its best candidates.
+//! Matching, in order: БСН; a name the specialist confirmed; the exact
+//! normalised name or one of the registry's aliases (in the reporting unit
+//! first, then anywhere); then, within the reporting unit, the one
+//! organisation whose type, numbers and own words fit the name as written
+//! (see [`orgname`]): `СШ №5`, `№5 ЖОББМ` and `мектеп №5` all find
+//! "№ 5 жалпы орта білім беретін мектеп" КММ. When no organisation or more
+//! than one fits, the name stays unknown, with its closest candidates.
+
+#[cfg(test)]
+mod measure;
+mod orgname;
 
 use crate::ingest::format::Refusal;
 use crate::ingest::grid::Cell;
@@ -14,6 +20,7 @@ use crate::lang::{fill, Lang};
 use crate::normalize::text::{cyrillic_key, key};
 use crate::pipeline::{Pipeline, RegistrySpec};
 use crate::tables::coverage::bin_text;
+use orgname::{fit, NameRules, Signature};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -33,8 +40,11 @@ pub struct RegistryOrg {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum MatchKind {
     Bin,
+    /// The exact name, an alias or a confirmed name.
     Name,
-    Similar(f64),
+    /// The one organisation of the unit that fits the name as written; the
+    /// registry name it fits (0: the full name, 1...: the aliases).
+    Fitted(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,12 +63,15 @@ pub struct Registry {
     by_unit: HashMap<String, Vec<usize>>,
     /// Word -> orgs whose names hold it (for similarity candidates).
     by_word: HashMap<String, Vec<usize>>,
-    /// Prepared word sets per org (full name and aliases).
-    words: Vec<Vec<Vec<String>>>,
+    /// Signatures per org (full name and aliases).
+    sigs: Vec<Vec<Signature>>,
     legal_forms: BTreeSet<String>,
     /// Confirmed matches: name key -> org index.
     confirmed: HashMap<String, usize>,
-    abbreviations: HashMap<String, String>,
+    names: NameRules,
+    /// Unit id -> the words of the unit's own names, which a district may
+    /// write into an organisation's name.
+    unit_words: HashMap<String, Vec<String>>,
 }
 
 impl Registry {
@@ -78,6 +91,9 @@ impl Registry {
             };
             let orgs = orgs_below(&sheet.grid, header_row, &cols, pipeline).map_err(fail)?;
             let mut registry = Registry::new(orgs, spec);
+            for u in &pipeline.units {
+                registry.set_unit_names(&u.id, &[&u.kk, &u.ru]);
+            }
             for (name, id) in &pipeline.confirmed {
                 let Some(&i) = registry.by_bin.get(id) else {
                     return Err(fail(RegistryProblem::UnknownConfirmed {
@@ -100,31 +116,41 @@ impl Registry {
     pub fn new(orgs: Vec<RegistryOrg>, spec: &RegistrySpec) -> Registry {
         let mut r = Registry {
             legal_forms: spec.legal_forms.iter().cloned().collect(),
-            abbreviations: spec.abbreviations.iter().cloned().collect(),
+            names: NameRules::new(spec),
             ..Registry::default()
         };
         for (i, o) in orgs.iter().enumerate() {
             r.by_bin.entry(o.id.clone()).or_insert(i);
             r.by_unit.entry(o.unit.clone()).or_default().push(i);
-            let mut word_sets = Vec::new();
+            let mut sigs = Vec::new();
             for n in std::iter::once(&o.name).chain(&o.aliases) {
                 let k = r.name_key(n);
-                word_sets.push(r.words_of_key(&k));
+                sigs.push(r.names.signature(&k));
                 let list = r.by_name.entry(k).or_default();
                 if !list.contains(&i) {
                     list.push(i);
                 }
             }
-            let mut all: Vec<&String> = word_sets.iter().flatten().collect();
+            let mut all: Vec<String> = sigs.iter().flat_map(Signature::tokens).collect();
             all.sort();
             all.dedup();
             for w in all {
-                r.by_word.entry(w.clone()).or_default().push(i);
+                r.by_word.entry(w).or_default().push(i);
             }
-            r.words.push(word_sets);
+            r.sigs.push(sigs);
         }
         r.orgs = orgs;
         r
+    }
+
+    /// The names of a unit, whose words a district may write into the
+    /// names of its organisations (`Алға ауданының №5 ЖОББМ`).
+    pub fn set_unit_names(&mut self, unit: &str, names: &[&str]) {
+        let words = names
+            .iter()
+            .flat_map(|n| self.names.signature(&self.name_key(n)).words)
+            .collect();
+        self.unit_words.insert(unit.to_string(), words);
     }
 
     /// The exact-match key of a name: normalised, `№ 5` as `№5`, legal-form
@@ -138,25 +164,6 @@ impl Registry {
             }
             out.push_str(w);
         }
-        out
-    }
-
-    /// Words for the similarity score: abbreviations expanded, `№` joined
-    /// to its number.
-    fn words_of(&self, name: &str) -> Vec<String> {
-        self.words_of_key(&self.name_key(name))
-    }
-
-    /// [`Registry::words_of`] a name already made a key.
-    fn words_of_key(&self, k: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for w in k.split(' ').filter(|w| !w.is_empty()) {
-            match self.abbreviations.get(w) {
-                Some(exp) => out.extend(exp.split(' ').map(str::to_string)),
-                None => out.push(w.trim_start_matches('№').to_string()),
-            }
-        }
-        out.retain(|w| !w.is_empty());
         out
     }
 
@@ -175,7 +182,8 @@ impl Registry {
             .map(|&i| (i, &self.orgs[i]))
     }
 
-    /// Finds the registry organisation a report row names.
+    /// Finds the registry organisation a report row names. `threshold` is
+    /// how alike two words must be to count as one word written two ways.
     pub fn find(&self, unit: Option<&str>, name: &str, bin: Option<&str>, threshold: f64) -> Match {
         if let Some(&i) = bin.and_then(|b| self.by_bin.get(b)) {
             return Match::Found(i, MatchKind::Bin);
@@ -193,18 +201,39 @@ impl Registry {
                 return Match::Found(i, MatchKind::Name);
             }
         }
-        let candidates = self.similar(unit, name);
-        match candidates.first() {
-            Some(&(i, s)) if s >= threshold && candidates.get(1).is_none_or(|c| c.1 < s) => {
-                Match::Found(i, MatchKind::Similar(s))
+        let written = self.names.signature(&k);
+        if let Some(u) = unit {
+            if let Some((i, which)) = self.fitting(u, &written, threshold) {
+                return Match::Found(i, MatchKind::Fitted(which));
             }
-            _ => Match::Unknown(candidates.into_iter().take(3).collect()),
         }
+        Match::Unknown(self.similar(unit, &written).into_iter().take(3).collect())
+    }
+
+    /// The one organisation of `unit` that the name fits, and which of its
+    /// names fits best; None when none or several fit.
+    fn fitting(&self, unit: &str, written: &Signature, threshold: f64) -> Option<(usize, usize)> {
+        let ignorable = self.unit_words.get(unit).map_or(&[][..], Vec::as_slice);
+        let mut found = None;
+        for (i, _) in self.in_unit(unit) {
+            let best = self.sigs[i]
+                .iter()
+                .enumerate()
+                .filter_map(|(j, s)| fit(written, s, ignorable, threshold).map(|f| (f, j)))
+                .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            if let Some((_, j)) = best {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some((i, j));
+            }
+        }
+        found
     }
 
     /// Candidates by word overlap, best first; numbers must agree.
-    fn similar(&self, unit: Option<&str>, name: &str) -> Vec<(usize, f64)> {
-        let words = self.words_of(name);
+    fn similar(&self, unit: Option<&str>, written: &Signature) -> Vec<(usize, f64)> {
+        let words = written.tokens();
         if words.is_empty() {
             return Vec::new();
         }
@@ -222,9 +251,9 @@ impl Registry {
         let mut scored: Vec<(usize, f64)> = pool
             .into_iter()
             .map(|i| {
-                let best = self.words[i]
+                let best = self.sigs[i]
                     .iter()
-                    .map(|ws| similarity(&words, ws))
+                    .map(|s| similarity(&words, &s.tokens()))
                     .fold(0.0, f64::max);
                 (i, best)
             })
@@ -238,7 +267,7 @@ impl Registry {
 fn numbers(words: &[String]) -> Vec<&str> {
     let mut n: Vec<&str> = words
         .iter()
-        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
         .map(String::as_str)
         .collect();
     n.sort_unstable();
@@ -451,11 +480,16 @@ impl RegistryError {
 mod tests {
     use super::*;
 
-    fn registry() -> Registry {
-        let p = Pipeline::load(
+    /// The shipped pipeline.
+    pub(super) fn shipped() -> Pipeline {
+        Pipeline::load(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE),
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    fn registry() -> Registry {
+        let p = shipped();
         let org = |id: &str, unit: &str, name: &str, aliases: &[&str]| RegistryOrg {
             id: id.into(),
             unit: unit.into(),
@@ -519,13 +553,68 @@ mod tests {
     #[test]
     fn abbreviations_find_the_full_name_and_numbers_must_agree() {
         let r = registry();
-        match r.find(Some("aktobe-city"), "№5 ЖОББМ", None, 0.9) {
-            Match::Found(0, MatchKind::Similar(s)) => assert!(s > 0.9),
-            other => panic!("{other:?}"),
+        for written in [
+            "№5 ЖОББМ",
+            "ЖОББМ № 5",
+            "мектеп №5",
+            "5 ЖОББМ",
+            "СОШ №5",
+            "Ж.О.Б.Б.М. №5",
+        ] {
+            assert!(
+                matches!(
+                    r.find(Some("aktobe-city"), written, None, 0.92),
+                    Match::Found(0, MatchKind::Fitted(_))
+                ),
+                "{written}"
+            );
         }
-        match r.find(Some("aktobe-city"), "№7 ЖОББМ", None, 0.9) {
+        match r.find(Some("aktobe-city"), "№7 ЖОББМ", None, 0.92) {
             Match::Unknown(c) => assert!(c.is_empty()),
             other => panic!("{other:?}"),
         }
+        // only the unit's own organisations fit
+        assert!(matches!(
+            r.find(Some("alga"), "№5 ЖОББМ", None, 0.92),
+            Match::Unknown(_)
+        ));
+        assert_eq!(
+            r.find(Some("alga"), "СШ с. Бестамак", None, 0.92),
+            Match::Found(2, MatchKind::Fitted(0))
+        );
+    }
+
+    #[test]
+    fn a_name_that_fits_two_organisations_stays_unknown() {
+        let p = shipped();
+        let org = |id: &str, name: &str| RegistryOrg {
+            id: id.into(),
+            unit: "alga".into(),
+            name: name.into(),
+            aliases: Vec::new(),
+            kind: "балабақша".into(),
+            members: None,
+        };
+        let r = Registry::new(
+            vec![
+                org(
+                    "000000000001",
+                    "Бестамақ ауылының «Арман» бөбекжай-балабақшасы",
+                ),
+                org(
+                    "000000000002",
+                    "Қарабұтақ ауылының «Арман» бөбекжай-балабақшасы",
+                ),
+            ],
+            &p.registry_spec,
+        );
+        match r.find(Some("alga"), "«Арман» балабақшасы", None, 0.92) {
+            Match::Unknown(c) => assert_eq!(c.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            r.find(Some("alga"), "Я/с «Арман» с. Карабутак", None, 0.92),
+            Match::Found(1, MatchKind::Fitted(0))
+        );
     }
 }

@@ -1,12 +1,13 @@
 //! The report against the registry: every organisation row matched to a
 //! registry entry (the match is written into the row), and
-//! `registry.unknown_org`, `registry.other_unit`, `registry.members_mismatch`,
-//! `registry.missing_org`.
+//! `registry.unknown_org`, `registry.auto_matched`, `registry.other_unit`,
+//! `registry.members_mismatch`, `registry.missing_org`.
 
 use crate::issue::{num, Issue, Place, Rule};
 use crate::measures::MEMBERS;
 use crate::pipeline::Pipeline;
-use crate::registry::{Match, Registry};
+use crate::measures::MEMBERS;
+use crate::registry::{Match, MatchKind, Registry};
 use crate::tables::coverage::Coverage;
 
 /// Matches the rows of one report and checks them.
@@ -27,9 +28,23 @@ pub fn check(
     };
     for r in cov.rows.iter_mut().filter(|r| r.accepted) {
         match registry.find(unit, &r.name, r.bin.as_deref(), threshold) {
-            Match::Found(i, _) => {
+            Match::Found(i, how) => {
                 let o = &registry.orgs[i];
                 r.registry_id = Some(o.id.clone());
+                if let MatchKind::Fitted(which) = how {
+                    let fitted = if which == 0 {
+                        &o.name
+                    } else {
+                        &o.aliases[which - 1]
+                    };
+                    out.push(
+                        Issue::new(Rule::RegistryAutoMatched, name_place(r.row, cov.org_col))
+                            .org(Some(&o.id))
+                            .expected(o.name.clone())
+                            .actual(r.name.clone())
+                            .detail(fitted.clone()),
+                    );
+                }
                 if unit.is_some_and(|u| u != o.unit) {
                     out.push(
                         Issue::new(Rule::RegistryOtherUnit, name_place(r.row, cov.org_col))

@@ -31,7 +31,7 @@ const MONTHS_WORDS: [&[&str]; 12] = [
 fn month_of_word(word: &str) -> Option<u32> {
     let by_kk = crate::lang::MONTHS_KK
         .iter()
-        .position(|m| word.starts_with(m));
+        .position(|m| word.starts_with(key(m).as_str()));
     let by_word = MONTHS_WORDS.iter().position(|forms| forms.contains(&word));
     by_kk.or(by_word).map(|i| i as u32 + 1)
 }

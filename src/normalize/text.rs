@@ -1,10 +1,14 @@
 //! Text normalisation for matching: header texts, labels, unit and
 //! organisation names are compared as keys, never as written.
 //!
-//! A key is lower case, with `ё` as `е`, Latin letters that look Cyrillic
-//! turned Cyrillic (inside Cyrillic words only), every kind of quote, hyphen,
+//! A key is lower case, with `ё` as `е`, the Kazakh letters as the Russian
+//! letters typed for them on a Russian keyboard (`ә` as `а`, `ғ` as `г`, `қ`
+//! as `к`, `ң` as `н`, `ө` as `о`, `ұ` and `ү` as `у`, `һ` as `х`, `і` as
+//! `и`), Latin letters that look Cyrillic turned Cyrillic (inside Cyrillic
+//! words only; a Latin `i` is taken as `і`), every kind of quote, hyphen,
 //! soft hyphen and line break removed or folded, punctuation turned into
-//! spaces and runs of spaces collapsed.
+//! spaces and runs of spaces collapsed. `Тәжірибе алмасу` and `тажирибе
+//! алмасу` have one key.
 
 /// Latin letters that districts type inside Cyrillic words by accident.
 fn cyrillic_lookalike(c: char) -> Option<char> {
@@ -14,6 +18,8 @@ fn cyrillic_lookalike(c: char) -> Option<char> {
         'C' | 'c' => 'с',
         'E' | 'e' => 'е',
         'H' => 'н',
+        'h' => 'һ',
+        'I' | 'i' => 'і',
         'K' | 'k' => 'к',
         'M' => 'м',
         'O' | 'o' => 'о',
@@ -23,6 +29,23 @@ fn cyrillic_lookalike(c: char) -> Option<char> {
         'Y' | 'y' => 'у',
         _ => return None,
     })
+}
+
+/// A lower-case letter as it is compared: `ё` as `е`, and each Kazakh letter
+/// as the Russian letter typed in its place on a Russian keyboard.
+fn fold_letter(c: char) -> char {
+    match c {
+        'ё' => 'е',
+        'ә' => 'а',
+        'ғ' => 'г',
+        'қ' => 'к',
+        'ң' => 'н',
+        'ө' => 'о',
+        'ұ' | 'ү' => 'у',
+        'һ' => 'х',
+        'і' => 'и',
+        _ => c,
+    }
 }
 
 fn is_cyrillic(c: char) -> bool {
@@ -171,7 +194,7 @@ impl KeyBuilder {
     }
 
     fn push_lower(&mut self, c: char) {
-        let c = if c == 'ё' { 'е' } else { c };
+        let c = fold_letter(c);
         if is_quote(c) || is_dash(c) {
             return;
         }
@@ -266,8 +289,24 @@ mod tests {
         flush(&mut word, &mut folded);
         let mut out = String::new();
         let mut pending_space = false;
-        for c in folded.chars().flat_map(char::to_lowercase) {
-            let c = if c == 'ё' { 'е' } else { c };
+        const KAZAKH: [(char, char); 10] = [
+            ('ё', 'е'),
+            ('ә', 'а'),
+            ('ғ', 'г'),
+            ('қ', 'к'),
+            ('ң', 'н'),
+            ('ө', 'о'),
+            ('ұ', 'у'),
+            ('ү', 'у'),
+            ('һ', 'х'),
+            ('і', 'и'),
+        ];
+        let lowered: String = folded.chars().flat_map(char::to_lowercase).collect();
+        let typed: String = lowered
+            .chars()
+            .map(|c| KAZAKH.iter().find(|(k, _)| *k == c).map_or(c, |(_, r)| *r))
+            .collect();
+        for c in typed.chars() {
             if is_quote(c) || is_dash(c) || c.is_control() && !c.is_whitespace() {
                 continue;
             }
@@ -314,7 +353,7 @@ mod tests {
         }
 
         #[test]
-        fn key_is_the_reference_key(s in "[a-zA-Z0-9 .,«»\"\\-–\n\tİIЁёӀӏҚқҒғӘәҰұҮүІіАаВЕКМНОРСТХУ№ẞ\u{0482}\u{0488}\u{00AD}\u{00A0}]{0,24}") {
+        fn key_is_the_reference_key(s in "[a-zA-Z0-9 .,«»\"\\-–\n\tİIЁёӀӏҚқҒғӘәҰұҮүІіӨөҢңҺһАаВЕКМНОРСТХУ№ẞ\u{0482}\u{0488}\u{00AD}\u{00A0}]{0,24}") {
             prop_assert_eq!(key(&s), reference_key(&s));
         }
     }
@@ -323,19 +362,148 @@ mod tests {
     fn keys_fold_case_quotes_spaces_and_lookalikes() {
         assert_eq!(
             key("  Кәсіподақ мүшелерінің\nжалпы  саны "),
-            "кәсіподақ мүшелерінің жалпы саны"
+            "касиподак мушелеринин жалпы саны"
         );
         assert_eq!(key("КГУ \u{ab}СШ №5\u{bb}"), "кгу сш №5");
         // Latin K and O inside a Cyrillic word
         assert_eq!(key("KOБДА"), "кобда");
-        assert_eq!(key("ҰЙЫМНЫҢ АТАУЫ"), "ұйымның атауы");
-        assert_eq!(key("ұйымдары-ның"), "ұйымдарының");
+        assert_eq!(key("ҰЙЫМНЫҢ АТАУЫ"), "уйымнын атауы");
+        assert_eq!(key("ұйымдары-ның"), "уйымдарынын");
         assert_eq!(
             key("Оқытудан өткендер, барлығы"),
-            "оқытудан өткендер барлығы"
+            "окытудан откендер барлыгы"
         );
         assert_eq!(key("Ёлка"), "елка");
         assert_eq!(key("a\u{a0}b"), "a b");
+    }
+
+    #[test]
+    fn the_key_of_every_character_is_the_reference_key() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("д{c}"), format!("{c}d")] {
+                assert_eq!(key(&s), reference_key(&s), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn kazakh_letters_typed_on_a_russian_keyboard() {
+        assert_eq!(key("тажирибе алмасу"), key("Тәжірибе алмасу"));
+        assert_eq!(key("БАРЛЫГЫ"), key("Барлығы"));
+        assert_eq!(key("Жиынтыгы"), key("жиынтығы"));
+        assert_eq!(
+            key("Касиподак мушелеринин саны"),
+            key("Кәсіподақ мүшелерінің саны")
+        );
+        assert_eq!(key("Шалкар"), key("Шалқар"));
+        assert_eq!(key("Кобда"), key("Қобда"));
+        assert_eq!(key("Ыргыз"), key("Ырғыз"));
+        assert_eq!(key("Мугалжар"), key("Мұғалжар"));
+        assert_eq!(key("Хромтау ауданы"), key("Һромтау ауданы"));
+        // Latin i and h inside Cyrillic words, as Kazakh keyboards leave them
+        assert_eq!(key("Бiлiм"), key("Білім"));
+        assert_eq!(key("БIЛIМ"), key("білім"));
+        assert_eq!(key("Шаhар"), key("Шаһар"));
+        // a Latin word stays Latin
+        assert_eq!(key("Direct"), "direct");
+        assert_eq!(
+            cyrillic_key("Бiлiм беру бөлiмi"),
+            cyrillic_key("Білім беру бөлімі")
+        );
+    }
+
+    /// The shipped pipeline's texts, grouped by what they name: (group,
+    /// owner, text). Texts of one group are told apart by their keys only.
+    fn shipped_texts() -> Vec<(String, String, String)> {
+        let file = include_str!("../../pipelines/aktobe-training.toml");
+        let v: toml::Table = toml::from_str(file).unwrap();
+        let strings = |v: &toml::Value| -> Vec<String> {
+            match v {
+                toml::Value::String(s) => vec![s.clone()],
+                toml::Value::Array(a) => a
+                    .iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect(),
+                _ => Vec::new(),
+            }
+        };
+        let mut out = Vec::new();
+        let mut push = |group: &str, owner: &str, texts: Vec<String>| {
+            for t in texts {
+                out.push((group.to_string(), owner.to_string(), t));
+            }
+        };
+        for (group, path) in [
+            ("coverage.headers", ["coverage", "headers"]),
+            ("events.headers", ["events", "headers"]),
+            ("finance.labels", ["finance", "labels"]),
+            ("summary.labels", ["summary", "labels"]),
+        ] {
+            for (field, texts) in v[path[0]][path[1]].as_table().unwrap() {
+                push(group, field, strings(texts));
+            }
+        }
+        for u in v["units"].as_array().unwrap() {
+            let id = u["id"].as_str().unwrap();
+            for k in ["match", "kk", "ru"] {
+                push("units", id, strings(&u[k]));
+            }
+        }
+        for list in ["forms", "topic_areas"] {
+            for t in v["vocabulary"][list].as_array().unwrap() {
+                let id = t["id"].as_str().unwrap();
+                for k in ["aliases", "kk", "ru", "en"] {
+                    let squashed = strings(&t[k]).iter().map(|s| s.replace(' ', "")).collect();
+                    push(list, id, squashed);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn no_two_things_of_the_shipped_pipeline_share_a_key() {
+        let texts = shipped_texts();
+        assert!(texts.len() > 200, "{}", texts.len());
+        let mut seen: std::collections::HashMap<(String, String), (String, String)> =
+            std::collections::HashMap::new();
+        for (group, owner, text) in texts {
+            let k = key(&text).replace(
+                ' ',
+                if group.contains("topic") || group == "forms" {
+                    ""
+                } else {
+                    " "
+                },
+            );
+            if let Some((other, other_text)) = seen.get(&(group.clone(), k.clone())) {
+                assert_eq!(
+                    other, &owner,
+                    "[{group}] `{other_text}` ({other}) and `{text}` ({owner}) have one key `{k}`"
+                );
+            }
+            seen.insert((group, k), (owner, text));
+        }
+    }
+
+    #[test]
+    fn no_unit_stem_names_another_unit_after_folding() {
+        let texts = shipped_texts();
+        let stems: Vec<(&str, String)> = texts
+            .iter()
+            .filter(|(g, _, _)| g == "units")
+            .map(|(_, o, t)| (o.as_str(), key(t)))
+            .collect();
+        for (a, sa) in &stems {
+            for (b, sb) in &stems {
+                if a != b {
+                    assert!(
+                        !contains_at_word_start(sb, sa),
+                        "unit {a}'s `{sa}` is found in unit {b}'s `{sb}`"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -59,6 +59,20 @@ fn is_placeholder(s: &str) -> bool {
     matches!(s, "-" | "–" | "—" | "−" | "x" | "х" | "X" | "Х")
 }
 
+/// Whether a text is a spreadsheet's error value, as a cell shows it in any
+/// language (`#DIV/0!`, `#ДЕЛ/0!`, `#ЗНАЧ!`, `#Н/Д`) or as LibreOffice
+/// writes it (`Err:532`): a value pasted as text or kept as text by a file.
+pub fn is_error_text(t: &str) -> bool {
+    let t = t.trim();
+    let excel = t.starts_with('#')
+        && t.chars().count() <= 16
+        && (t.ends_with(['!', '?']) || matches!(t, "#N/A" | "#Н/Д"));
+    let libreoffice = t
+        .strip_prefix("Err:")
+        .is_some_and(|n| n.len() == 3 && n.chars().all(|c| c.is_ascii_digit()));
+    excel || libreoffice
+}
+
 /// Parses a number written as text: any kind of space as a thousands
 /// separator, decimal comma, Unicode minus, trailing dot, trailing `%`.
 /// Returns the number and whether a `%` sign was written.
@@ -112,6 +126,8 @@ fn number(cell: &Cell) -> Read<f64> {
             let t = s.trim();
             if t.is_empty() || is_placeholder(t) {
                 Read::ok(None)
+            } else if is_error_text(t) {
+                Read::bad(Problem::new(Rule::ValueErrorCell, cell))
             } else {
                 match parse_number_text(t) {
                     Some((v, _)) => Read::ok(Some(v)),
@@ -169,6 +185,9 @@ pub fn share(cell: &Cell) -> Read<Share> {
             let t = s.trim();
             if t.is_empty() || is_placeholder(t) {
                 return Read::ok(None);
+            }
+            if is_error_text(t) {
+                return Read::bad(Problem::new(Rule::ValueErrorCell, cell));
             }
             match parse_number_text(t) {
                 Some((v, pct)) => {
@@ -329,6 +348,31 @@ mod tests {
             share(&Cell::Error("#DIV/0!".into())).problem.unwrap().rule,
             Rule::ValueErrorCell
         );
+        for t in [
+            "#DIV/0!",
+            "#ДЕЛ/0!",
+            "#ЗНАЧ!",
+            "#VALUE!",
+            "#Н/Д",
+            "#N/A",
+            "#ИМЯ?",
+            "Err:532",
+            " #ДЕЛ/0! ",
+        ] {
+            assert_eq!(
+                share(&text(t)).problem.unwrap().rule,
+                Rule::ValueErrorCell,
+                "{t}"
+            );
+            assert_eq!(
+                count(&text(t)).problem.unwrap().rule,
+                Rule::ValueErrorCell,
+                "{t}"
+            );
+        }
+        for t in ["#5", "№ 5", "Err:", "16,9%"] {
+            assert!(!is_error_text(t), "{t}");
+        }
     }
 
     #[test]

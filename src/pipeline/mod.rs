@@ -257,7 +257,10 @@ pub struct RegistrySpec {
     pub kind: Vec<String>,
     pub members: Vec<String>,
     pub legal_forms: Vec<String>,
-    pub abbreviations: Vec<(String, String)>,
+    /// Settlement, owner and other words that tell no organisation apart.
+    pub optional_words: Vec<String>,
+    /// Type of organisation -> the keys of the ways its name is written.
+    pub org_types: Vec<(String, Vec<String>)>,
 }
 
 /// The settings of one rule, defaults applied (what a rule does not use
@@ -535,12 +538,6 @@ fn unit_index(units: &[Unit]) -> (UnitIndex, UnitIndex) {
 
 fn registry_spec(r: &raw::RawRegistry) -> RegistrySpec {
     let keys_of = |v: &[String]| v.iter().map(|s| key(s)).collect::<Vec<_>>();
-    let mut abbreviations: Vec<(String, String)> = r
-        .abbreviations
-        .iter()
-        .map(|(a, e)| (key(a), key(e)))
-        .collect();
-    abbreviations.sort();
     RegistrySpec {
         unit: keys_of(&r.unit),
         bin: keys_of(&r.bin),
@@ -549,7 +546,12 @@ fn registry_spec(r: &raw::RawRegistry) -> RegistrySpec {
         kind: keys_of(&r.kind),
         members: keys_of(&r.members),
         legal_forms: keys_of(&r.legal_forms),
-        abbreviations,
+        optional_words: keys_of(&r.optional_words),
+        org_types: r
+            .org_types
+            .iter()
+            .map(|(t, forms)| (t.clone(), keys_of(forms)))
+            .collect(),
     }
 }
 
@@ -745,7 +747,7 @@ fn default_severity(rule: Rule) -> Severity {
     use Rule::*;
     match rule {
         FileIgnored | FileSuperseded | ColumnUnknown | FormulaNoCachedValue
-        | HistoryOutlierChange => Severity::Info,
+        | RegistryAutoMatched | HistoryOutlierChange => Severity::Info,
         FileEmpty
         | ValueOutOfPeriod
         | ValueUnknownCategory

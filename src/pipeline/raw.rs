@@ -254,11 +254,14 @@ pub struct RawRegistry {
     pub aliases: Vec<String>,
     pub kind: Vec<String>,
     pub members: Vec<String>,
-    /// Legal-form words dropped before names are compared.
+    /// Legal-form words and phrases dropped before names are compared.
     pub legal_forms: Vec<String>,
-    /// Abbreviation -> expansion, used by the similarity score.
+    /// Words and phrases dropped before names are compared.
     #[serde(default)]
-    pub abbreviations: BTreeMap<String, String>,
+    pub optional_words: Vec<String>,
+    /// Type of organisation -> the ways its name is written.
+    #[serde(default)]
+    pub org_types: BTreeMap<String, Vec<String>>,
     /// Matches the specialist confirmed: name as written -> БСН.
     #[serde(default)]
     pub confirmed: BTreeMap<String, String>,

@@ -22,3 +22,4 @@ mod regressions;
 mod samples_default;
 mod template;
 mod trends;
+mod typed;
