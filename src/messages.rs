@@ -463,7 +463,11 @@ fn at_cell(cell: &str, lang: Lang) -> String {
 /// The registry's short name an automatic match was made on, when it is
 /// not the registry's full name.
 fn registry_alias(issue: &Issue, detail: &str, lang: Lang) -> String {
-    let full = issue.expected.as_ref().and_then(Value::as_str).unwrap_or_default();
+    let full = issue
+        .expected
+        .as_ref()
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     if detail.is_empty() || detail == full {
         String::new()
     } else {

@@ -6,7 +6,6 @@
 use crate::issue::{num, Issue, Place, Rule};
 use crate::measures::MEMBERS;
 use crate::pipeline::Pipeline;
-use crate::measures::MEMBERS;
 use crate::registry::{Match, MatchKind, Registry};
 use crate::tables::coverage::Coverage;
 

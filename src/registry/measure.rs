@@ -443,10 +443,7 @@ fn one_month(p: &Pipeline, seed: u64, tally: &mut Tally) {
     for u in &p.units {
         registry.set_unit_names(&u.id, &[&u.kk, &u.ru]);
     }
-    let threshold = p
-        .rule(crate::issue::Rule::RegistryUnknownOrg)
-        .threshold
-        .unwrap();
+    let threshold = p.rule(crate::issue::Rule::RegistryUnknownOrg).threshold;
     tally.registered += registered.len();
     tally.unregistered += unregistered.len();
     for (i, (unit, o)) in registered.iter().enumerate() {
