@@ -32,11 +32,13 @@ pub enum Command {
     Bench(BenchArgs),
     /// The form a district fills: its organisations pre-filled, checked as it is typed.
     Template(TemplateArgs),
+    /// Make a working folder: jinaq.toml, inbox/, output/ and registry.xlsx.
+    Init(InitArgs),
 }
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct ConsolidateArgs {
-    /// Pipeline file [default: pipelines/aktobe-training.toml]
+    /// Pipeline file [default: jinaq.toml in the current folder, else the built-in pipeline]
     #[arg(long, global = false)]
     pub pipeline: Option<PathBuf>,
     /// Inbox folder with the month's reports [default: from the pipeline file]
@@ -67,10 +69,10 @@ pub struct CheckArgs {
     /// Report files to check.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// Pipeline file [default: pipelines/aktobe-training.toml]
+    /// Pipeline file [default: jinaq.toml in the current folder, else the built-in pipeline]
     #[arg(long)]
     pub pipeline: Option<PathBuf>,
-    /// Registry workbook [default: from the pipeline file]
+    /// Registry workbook [default: from the pipeline file; none with the built-in pipeline]
     #[arg(long)]
     pub registry: Option<PathBuf>,
     /// Reporting month, YYYY-MM [default: told from the files]
@@ -89,7 +91,7 @@ pub struct HistoryArgs {
     /// Print this period's region and unit figures, YYYY-MM
     #[arg(long)]
     pub period: Option<String>,
-    /// Pipeline file [default: pipelines/aktobe-training.toml]
+    /// Pipeline file [default: jinaq.toml in the current folder, else the built-in pipeline]
     #[arg(long)]
     pub pipeline: Option<PathBuf>,
     /// Language: kk, ru or en [default: from the pipeline file]
@@ -136,10 +138,10 @@ pub struct TemplateArgs {
     /// Reporting month, YYYY-MM
     #[arg(long)]
     pub period: String,
-    /// Pipeline file [default: pipelines/aktobe-training.toml]
+    /// Pipeline file [default: jinaq.toml in the current folder, else the built-in pipeline]
     #[arg(long)]
     pub pipeline: Option<PathBuf>,
-    /// Registry workbook [default: from the pipeline file]
+    /// Registry workbook [default: from the pipeline file; none with the built-in pipeline]
     #[arg(long)]
     pub registry: Option<PathBuf>,
     /// Language of the form: kk or ru [default: kk]
@@ -151,4 +153,19 @@ pub struct TemplateArgs {
     /// The workbook to write; an existing folder gets `<unit name>_<period>.xlsx` inside it
     #[arg(long)]
     pub out: PathBuf,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct InitArgs {
+    /// The working folder to make (made if missing; an existing file in it is never replaced)
+    pub dir: PathBuf,
+    /// Draft the registry from a month of reports in this folder, for review
+    #[arg(long)]
+    pub registry_from: Option<PathBuf>,
+    /// Reporting month of the reports in --registry-from, YYYY-MM [default: told from the files]
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Language of what is printed: kk, ru or en [default: kk]
+    #[arg(long)]
+    pub lang: Option<String>,
 }

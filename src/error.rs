@@ -59,6 +59,10 @@ pub enum Error {
     },
     /// A bench measurement failed.
     Bench(String),
+    /// A form is made from a registry, and none was given.
+    NoRegistry,
+    /// `init` would overwrite these files.
+    InitExists(Vec<PathBuf>),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -126,6 +130,16 @@ crate::texts! {
             "замер прерван: {source}",
             "the bench stopped: {source}",
         ),
+        NoRegistry => (
+            "форма тізілімдегі ұйымдардан жасалады, ал тізілім берілмеген: оны --registry FILE арқылы беріңіз немесе jinaq init жасаған қалтада іске қосыңыз",
+            "форма составляется по организациям реестра, а реестр не указан: укажите его через --registry FILE или запустите в папке, созданной jinaq init",
+            "a form is made from the registry's organisations, and no registry is given: give it with --registry FILE or run in a folder made by jinaq init",
+        ),
+        InitExists => (
+            "бұл файлдар бұрыннан бар, ешнәрсе өзгертілмеді: {list}; басқа қалтаны беріңіз немесе оларды өзіңіз жылжытыңыз",
+            "эти файлы уже есть, ничего не изменено: {list}; укажите другую папку или уберите их сами",
+            "these files exist already, nothing was changed: {list}; give another folder or move them away yourself",
+        ),
     }
 }
 
@@ -181,6 +195,11 @@ impl Error {
                 ],
             ),
             Error::Bench(detail) => source(Text::Bench, detail),
+            Error::NoRegistry => Text::NoRegistry.get(lang).to_string(),
+            Error::InitExists(paths) => {
+                let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                text(Text::InitExists, &[("list", list.join(", ").as_str())])
+            }
         }
     }
 }

@@ -19,7 +19,11 @@ fn main() -> ExitCode {
         Some(Command::Consolidate(a)) => a.verbose,
         None => cli.consolidate.verbose,
         Some(
-            Command::Check(_) | Command::History(_) | Command::Bench(_) | Command::Template(_),
+            Command::Check(_)
+            | Command::History(_)
+            | Command::Bench(_)
+            | Command::Template(_)
+            | Command::Init(_),
         ) => 0,
     };
     let filter = match verbose {
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
         Some(Command::History(args)) => jinaq::commands::history::run(args),
         Some(Command::Bench(args)) => jinaq::commands::bench::run(args),
         Some(Command::Template(args)) => jinaq::commands::template::run(args),
+        Some(Command::Init(args)) => jinaq::commands::init::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -64,6 +69,7 @@ fn failure_lang(cli: &Cli) -> Lang {
         Some(Command::History(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
         Some(Command::Bench(a)) => (None, a.pipeline.as_deref()),
         Some(Command::Template(a)) => return failure_lang_flag(a.lang.as_deref()),
+        Some(Command::Init(a)) => return failure_lang_flag(a.lang.as_deref()),
     };
     jinaq::commands::failure_lang(lang, pipeline)
 }

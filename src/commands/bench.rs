@@ -92,12 +92,16 @@ struct Measured {
 /// pipeline under the working folder; returns the folder and the inboxes.
 fn generate(args: &BenchArgs) -> Result<(PathBuf, Vec<PathBuf>)> {
     let shipped = super::load_pipeline(args.pipeline.as_deref())?;
-    let shipped_text = std::fs::read_to_string(&shipped.path).map_err(|source| {
-        Error::Pipeline(PipelineError::Read {
-            path: shipped.path.clone(),
-            source,
-        })
-    })?;
+    let shipped_text = if shipped.builtin {
+        crate::pipeline::BUILTIN_TEXT.to_string()
+    } else {
+        std::fs::read_to_string(&shipped.path).map_err(|source| {
+            Error::Pipeline(PipelineError::Read {
+                path: shipped.path.clone(),
+                source,
+            })
+        })?
+    };
     let last = period_flag(args.period.as_deref().unwrap_or("2026-03"))?;
     let shape = Shape {
         units: args.units,

@@ -9,7 +9,7 @@
 //! wrap to the terminal's width, and colour is used only when stdout is a
 //! terminal (and `NO_COLOR` is not set): all through `console`.
 
-use super::{load_pipeline, parse_lang, parse_period};
+use super::{load_pipeline, parse_lang, parse_period, sources_lines};
 use crate::checks;
 use crate::cli::CheckArgs;
 use crate::error::Result;
@@ -23,17 +23,23 @@ use crate::registry::Registry;
 use crate::run::finish::finish_issues;
 use crate::run::read::read_all;
 use crate::tables::{FileReport, FileStatus};
+use std::path::Path;
 
 pub fn run(args: &CheckArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
     let lang = parse_lang(args.lang.as_deref(), &pipeline)?;
     let period = parse_period(args.period.as_deref())?;
+    // Only a registry asked for, or the working folder's: never the samples'.
     let registry_path = args
         .registry
         .clone()
-        .unwrap_or_else(|| pipeline.registry.clone());
+        .or_else(|| pipeline.file_registry().map(Path::to_path_buf));
     let style = Style::detect();
-    let registry = match Registry::load(&registry_path, &pipeline) {
+    for line in sources_lines(&pipeline, registry_path.as_deref(), lang) {
+        println!("{}", style.paint(Paint::Dim, &line));
+    }
+    println!();
+    let registry = registry_path.and_then(|path| match Registry::load(&path, &pipeline) {
         Ok(r) => Some(r),
         Err(e) => {
             let e = e.message(lang);
@@ -49,7 +55,7 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
             println!("{}\n", style.paint(Paint::Warning, &note));
             None
         }
-    };
+    });
     let files: Vec<InputFile> = args
         .files
         .iter()

@@ -3,7 +3,7 @@
 //! summary at the end; exit status 1 when the run found error-severity issues.
 
 use super::texts::T;
-use super::{load_pipeline, parse_lang, parse_period};
+use super::{display_path, load_pipeline, parse_lang, parse_period, sources_lines};
 use crate::cli::ConsolidateArgs;
 use crate::error::Result;
 use crate::issue::Severity;
@@ -13,7 +13,6 @@ use crate::report::OutputPaths;
 use crate::run::outcome::Outcome;
 use crate::run::request::Request;
 use std::io::IsTerminal;
-use std::path::Path;
 
 pub fn run(args: &ConsolidateArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
@@ -33,6 +32,11 @@ pub fn run(args: &ConsolidateArgs) -> Result<u8> {
         progress: !args.quiet && std::io::stderr().is_terminal(),
         history: Some(output.join("history")),
     };
+    if !args.quiet {
+        for line in sources_lines(&pipeline, Some(&request.registry), request.lang) {
+            println!("{line}");
+        }
+    }
     let (outcome, paths) = crate::run::execute(&request, &output)?;
     if !args.quiet {
         print_summary(&outcome, &paths);
@@ -89,19 +93,4 @@ fn print_summary(o: &Outcome, paths: &OutputPaths) {
                 .unwrap_or_default()
         );
     }
-}
-
-/// The folder as a person would look for it: absolute, without the
-/// `pipelines/..` of a path taken relative to the pipeline file. Windows
-/// drops `..` in making a path absolute; elsewhere the folder, just written,
-/// is resolved by the system.
-fn display_path(p: &Path) -> String {
-    #[cfg(unix)]
-    let resolved = std::fs::canonicalize(p).or_else(|_| std::path::absolute(p));
-    #[cfg(not(unix))]
-    let resolved = std::path::absolute(p);
-    resolved
-        .unwrap_or_else(|_| p.to_path_buf())
-        .display()
-        .to_string()
 }

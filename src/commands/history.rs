@@ -2,7 +2,7 @@
 //! period's region and unit figures.
 
 use super::texts::T;
-use super::{load_pipeline, parse_lang, parse_period};
+use super::{load_pipeline, parse_lang, parse_period, sources_lines};
 use crate::cli::HistoryArgs;
 use crate::consolidate::Figures;
 use crate::error::{Error, Result};
@@ -36,6 +36,9 @@ pub fn run(args: &HistoryArgs) -> Result<u8> {
         .clone()
         .unwrap_or_else(|| pipeline.output.clone());
     let dir = output.join("history");
+    // The table needs no registry: only the pipeline is named.
+    let [pipeline_line, _] = sources_lines(&pipeline, None, lang);
+    println!("{pipeline_line}");
     let periods = history::list(&dir);
     let head = format!(
         "{:<28} {:>8} {:>8} {:>8} {:>6} {:>10}",

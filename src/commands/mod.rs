@@ -7,30 +7,73 @@ pub mod bench;
 pub mod check;
 pub mod consolidate;
 pub mod history;
+pub mod init;
 pub mod template;
 pub mod texts;
 
 use crate::error::{Error, Result};
-use crate::lang::Lang;
+use crate::lang::{fill, Lang};
 use crate::period::Period;
-use crate::pipeline::{Pipeline, DEFAULT_PIPELINE};
-use std::path::{Path, PathBuf};
+use crate::pipeline::Pipeline;
+use std::path::Path;
+use texts::T;
 
-/// Loads the pipeline named on the command line, or the shipped one (looked
-/// up in the working folder, then beside the project).
+/// The pipeline file of a working folder (`jinaq init` writes it).
+pub const WORKING_PIPELINE: &str = "jinaq.toml";
+
+/// The pipeline a command uses: the one named on the command line, else the
+/// working folder's `jinaq.toml`, else the one built into the program (its
+/// paths relative to the current folder). Never a file beside the program.
 pub fn load_pipeline(path: Option<&Path>) -> Result<Pipeline> {
+    let local = Path::new(WORKING_PIPELINE);
     let loaded = match path {
         Some(p) => Pipeline::load(p),
-        None => {
-            let local = PathBuf::from(DEFAULT_PIPELINE);
-            if local.is_file() {
-                Pipeline::load(&local)
-            } else {
-                Pipeline::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_PIPELINE))
-            }
-        }
+        None if local.is_file() => Pipeline::load(local),
+        None => Pipeline::builtin(),
     };
     Ok(loaded?)
+}
+
+/// The two lines every command starts with: the pipeline it uses and the
+/// registry (or that there is none, and what that leaves out).
+pub fn sources_lines(pipeline: &Pipeline, registry: Option<&Path>, lang: Lang) -> [String; 2] {
+    let pipeline_line = if pipeline.builtin {
+        fill(
+            T::PipelineBuiltIn.get(lang),
+            &[("id", pipeline.id.as_str())],
+        )
+    } else {
+        fill(
+            T::PipelineFile.get(lang),
+            &[("path", display_path(&pipeline.path).as_str())],
+        )
+    };
+    let registry_line = match registry {
+        Some(r) => fill(
+            T::RegistryFile.get(lang),
+            &[("path", display_path(r).as_str())],
+        ),
+        None => fill(
+            T::RegistryNone.get(lang),
+            &[("flag", "--registry FILE"), ("init", "jinaq init")],
+        ),
+    };
+    [pipeline_line, registry_line]
+}
+
+/// The folder or file as a person would look for it: absolute, without the
+/// `pipelines/..` of a path taken relative to the pipeline file. Windows
+/// drops `..` in making a path absolute; elsewhere a path that exists is
+/// resolved by the system.
+pub fn display_path(p: &Path) -> String {
+    #[cfg(unix)]
+    let resolved = std::fs::canonicalize(p).or_else(|_| std::path::absolute(p));
+    #[cfg(not(unix))]
+    let resolved = std::path::absolute(p);
+    resolved
+        .unwrap_or_else(|_| p.to_path_buf())
+        .display()
+        .to_string()
 }
 
 pub fn parse_lang(flag: Option<&str>, pipeline: &Pipeline) -> Result<Lang> {

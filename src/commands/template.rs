@@ -3,7 +3,7 @@
 //! with last period's figures where history has them.
 
 use super::texts::T;
-use super::{load_pipeline, parse_lang, period_flag};
+use super::{load_pipeline, parse_lang, period_flag, sources_lines};
 use crate::cli::TemplateArgs;
 use crate::error::{Error, Result};
 use crate::lang::{fill, Lang};
@@ -11,7 +11,7 @@ use crate::period::Period;
 use crate::registry::{Registry, RegistryError, RegistryProblem};
 use crate::report::WriteError;
 use crate::template::{self, Form};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub fn run(args: &TemplateArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
@@ -27,10 +27,15 @@ pub fn run(args: &TemplateArgs) -> Result<u8> {
             given: args.unit.clone(),
             known: pipeline.units.iter().map(|u| u.id.clone()).collect(),
         })?;
+    // Only a registry asked for, or the working folder's: never the samples'.
     let registry_path = args
         .registry
         .clone()
-        .unwrap_or_else(|| pipeline.registry.clone());
+        .or_else(|| pipeline.file_registry().map(Path::to_path_buf));
+    for line in sources_lines(&pipeline, registry_path.as_deref(), lang) {
+        println!("{line}");
+    }
+    let registry_path = registry_path.ok_or(Error::NoRegistry)?;
     let registry = Registry::load(&registry_path, &pipeline)?;
     if registry.in_unit(&unit.id).next().is_none() {
         return Err(Error::Registry(RegistryError {
@@ -67,7 +72,7 @@ pub fn run(args: &TemplateArgs) -> Result<u8> {
     Ok(0)
 }
 
-fn print_written(form: &Form, path: &std::path::Path) {
+fn print_written(form: &Form, path: &Path) {
     let say = |text: T, values: &[(&str, &str)]| fill(text.get(form.lang), values);
     let period = template::texts::period_title(form.period, form.lang);
     let path = path.display().to_string();

@@ -33,6 +33,59 @@ crate::texts! {
         FormJanuary => ("қаңтар: сандар нөлден басталады", "январь: числа начинаются с нуля", "January: the figures start from zero"),
         FormNoPrevious => ("өткен кезеңнің деректері жоқ: сандар нөлден басталады", "данных прошлого периода нет: числа начинаются с нуля", "no figures of the previous period: the figures start from zero"),
         /// `{command}`: the command that checks a filled form.
+        // The first lines of every command: what it uses.
+        PipelineFile => ("Баптау файлы: {path}", "Файл настройки: {path}", "Pipeline: {path}"),
+        /// `{id}`: the pipeline's id.
+        PipelineBuiltIn => ("Баптау файлы: бағдарламаға кірістірілген ({id})", "Файл настройки: встроенный в программу ({id})", "Pipeline: built-in pipeline ({id})"),
+        RegistryFile => ("Тізілім: {path}", "Реестр: {path}", "Registry: {path}"),
+        /// `{flag}`: the flag that names a registry; `{init}`: the command
+        /// that makes a working folder.
+        RegistryNone => (
+            "Тізілім: берілмеген, ұйымдар тізіліммен салыстырылмайды ({flag} немесе {init} жасаған қалта)",
+            "Реестр: не указан, организации с реестром не сверяются ({flag} или папка, созданная {init})",
+            "Registry: none given, organisations are not compared with a registry ({flag}, or a folder made by {init})",
+        ),
+        // `init`.
+        InitMade => ("Жұмыс қалтасы жасалды: {dir}", "Рабочая папка создана: {dir}", "Working folder made: {dir}"),
+        InitPipeline => (
+            "  {file}: баптау файлы (бағдарламаның баптаулары, түсіндірмелерімен; жолдары осы қалтаға)",
+            "  {file}: файл настройки (настройки программы с пояснениями; пути указывают на эту папку)",
+            "  {file}: the pipeline (the program's settings with their comments; paths into this folder)",
+        ),
+        InitRegistryEmpty => (
+            "  {file}: бос тізілім (тақырыптары мен нұсқаулығы бар)",
+            "  {file}: пустой реестр (заголовки и инструкция)",
+            "  {file}: an empty registry (headers and instructions)",
+        ),
+        InitRegistryDraft => (
+            "  {file}: тізілім жобасы, {period} кезеңінің {files} есебінен {orgs} ұйым",
+            "  {file}: черновик реестра, организаций: {orgs}, из отчётов за {period} (файлов: {files})",
+            "  {file}: a draft registry, {orgs} organisations from {files} reports of {period}",
+        ),
+        InitInbox => ("  {dir}/: айдың есептері осында салынады", "  {dir}/: сюда кладутся отчёты месяца", "  {dir}/: the month's reports go here"),
+        InitOutput => ("  {dir}/: нәтижелер осында жазылады", "  {dir}/: сюда записываются результаты", "  {dir}/: the outputs are written here"),
+        InitNext => ("Келесі қадамдар:", "Дальше:", "Next:"),
+        InitStepFill => (
+            "  1. {file} тізілімін толтырыңыз (нұсқаулық парағын қараңыз)",
+            "  1. Заполните реестр {file} (см. лист инструкции)",
+            "  1. Fill in the registry {file} (see its instructions sheet)",
+        ),
+        InitStepReview => (
+            "  1. {file} жобасын тексеріп, БСН-дерді толтырыңыз (нұсқаулық парағын қараңыз)",
+            "  1. Проверьте черновик {file} и заполните БИН (см. лист инструкции)",
+            "  1. Review the draft {file} and fill in the БСН (see its instructions sheet)",
+        ),
+        InitStepInbox => (
+            "  2. Айдың есептерін {dir}/ қалтасына салыңыз",
+            "  2. Положите отчёты месяца в папку {dir}/",
+            "  2. Put the month's reports into {dir}/",
+        ),
+        /// `{cd}`: the command that enters the folder; `{command}`: the run.
+        InitStepRun => (
+            "  3. Айдың жинағы: {cd} && {command}",
+            "  3. Свод за месяц: {cd} && {command}",
+            "  3. The month's consolidation: {cd} && {command}",
+        ),
         FormNext => ("файл атауы: «{file}»; жіберер алдында {command} арқылы тексеріледі", "предложите районам имя файла «{file}» и проверку {command}", "suggest the file name \"{file}\" and a check with {command}"),
     }
 }

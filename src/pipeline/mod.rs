@@ -261,6 +261,9 @@ pub struct RegistrySpec {
     pub optional_words: Vec<String>,
     /// Type of organisation -> the keys of the ways its name is written.
     pub org_types: Vec<(String, Vec<String>)>,
+    /// The header texts as written, in the order unit, БСН, name, aliases,
+    /// type, members: the Kazakh first, then the Russian.
+    pub written: [Vec<String>; 6],
 }
 
 /// The settings of one rule, defaults applied (what a rule does not use
@@ -278,6 +281,9 @@ pub struct RuleSettings {
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     pub path: PathBuf,
+    /// The pipeline built into the program ([`Pipeline::builtin`]), not a
+    /// file: its paths are relative to the current folder.
+    pub builtin: bool,
     pub id: String,
     titles: (String, String, String),
     pub input: PathBuf,
@@ -398,6 +404,7 @@ impl Pipeline {
         let keys_of = |v: &[String]| v.iter().map(|s| key(s)).collect::<Vec<_>>();
         Ok(Pipeline {
             path: path.to_path_buf(),
+            builtin: false,
             id: head.id.clone(),
             titles: (
                 head.title_kk.clone(),
@@ -444,6 +451,24 @@ impl Pipeline {
                 .map(|(name, id)| (key(name), id.trim().to_string()))
                 .collect(),
         })
+    }
+
+    /// The shipped pipeline, built into the program. It reads as if it sat
+    /// at [`DEFAULT_PIPELINE`] under the current folder: its `../samples/inbox`
+    /// is the current folder's `samples/inbox`, its `../output` is `output`.
+    pub fn builtin() -> Result<Pipeline, PipelineError> {
+        let mut p = Pipeline::parse(BUILTIN_TEXT, Path::new(DEFAULT_PIPELINE))?;
+        p.builtin = true;
+        for path in [&mut p.input, &mut p.registry, &mut p.output] {
+            *path = lexical(path);
+        }
+        Ok(p)
+    }
+
+    /// The registry a pipeline file names; None for the built-in pipeline,
+    /// whose registry is the samples'.
+    pub fn file_registry(&self) -> Option<&Path> {
+        (!self.builtin).then_some(self.registry.as_path())
     }
 
     pub fn title(&self, lang: Lang) -> &str {
@@ -552,6 +577,7 @@ fn registry_spec(r: &raw::RawRegistry) -> RegistrySpec {
             .iter()
             .map(|(t, forms)| (t.clone(), keys_of(forms)))
             .collect(),
+        written: [&r.unit, &r.bin, &r.name, &r.aliases, &r.kind, &r.members].map(Vec::clone),
     }
 }
 
@@ -764,8 +790,31 @@ fn default_severity(rule: Rule) -> Severity {
     }
 }
 
-/// The shipped pipeline file, relative to the working folder.
+/// The shipped pipeline file, relative to the project folder.
 pub const DEFAULT_PIPELINE: &str = "pipelines/aktobe-training.toml";
+
+/// The text of the shipped pipeline file, comments included.
+pub const BUILTIN_TEXT: &str = include_str!("../../pipelines/aktobe-training.toml");
+
+/// A relative path with each `name/..` taken out, without asking the file
+/// system (the built-in pipeline's folder does not exist).
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for c in path.components() {
+        match (c, out.last()) {
+            (Component::CurDir, _) => {}
+            (Component::ParentDir, Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            _ => out.push(c),
+        }
+    }
+    if out.is_empty() {
+        return PathBuf::from(".");
+    }
+    out.iter().collect()
+}
 
 #[cfg(test)]
 mod tests {
@@ -809,6 +858,23 @@ mod tests {
             Some("field_training")
         );
         assert!(p.forms.lookup("концерт").is_none());
+    }
+
+    #[test]
+    fn the_builtin_pipeline_is_the_shipped_file_with_paths_of_the_current_folder() {
+        let file = shipped();
+        let text = std::fs::read_to_string(&file.path).unwrap();
+        assert_eq!(text, BUILTIN_TEXT);
+        let b = Pipeline::builtin().expect("the built-in pipeline loads");
+        assert!(b.builtin && !file.builtin);
+        assert_eq!(b.input, Path::new("samples/inbox"));
+        assert_eq!(b.registry, Path::new("samples/registry.xlsx"));
+        assert_eq!(b.output, Path::new("output"));
+        assert_eq!(b.file_registry(), None);
+        assert_eq!(file.file_registry(), Some(file.registry.as_path()));
+        assert_eq!(b.units.len(), file.units.len());
+        assert_eq!(lexical(Path::new("a/../../b/./c")), Path::new("../b/c"));
+        assert_eq!(lexical(Path::new("a/..")), Path::new("."));
     }
 
     #[test]

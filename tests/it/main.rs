@@ -23,3 +23,4 @@ mod samples_default;
 mod template;
 mod trends;
 mod typed;
+mod working_folder;
