@@ -248,3 +248,83 @@ fn a_registry_drafted_from_a_month_reads_back() {
         .all(|s| s.contains(".xls") || s.contains(".ods")));
     let _ = std::fs::remove_dir_all(&home);
 }
+
+/// The program's code outside its tests names no folder of the build: no
+/// `CARGO_MANIFEST_DIR` and no `env!` path is read at run time.
+#[test]
+fn the_program_names_no_folder_of_its_build() {
+    let mut files = vec![root().join("src")];
+    let mut sources = Vec::new();
+    while let Some(p) = files.pop() {
+        if p.is_dir() {
+            files.extend(std::fs::read_dir(&p).unwrap().flatten().map(|e| e.path()));
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            sources.push(p);
+        }
+    }
+    // Files that are test modules as a whole (`#[cfg(test)] mod x;`).
+    let mut test_files = Vec::new();
+    for p in &sources {
+        let text = std::fs::read_to_string(p).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for w in lines.windows(2) {
+            if w[0].trim() == "#[cfg(test)]" {
+                if let Some(name) = w[1]
+                    .trim()
+                    .strip_prefix("mod ")
+                    .and_then(|n| n.strip_suffix(';'))
+                {
+                    let dir = p.parent().unwrap();
+                    test_files.push(dir.join(format!("{name}.rs")));
+                    test_files.push(dir.join(name).join("mod.rs"));
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for p in sources.iter().filter(|p| !test_files.contains(p)) {
+        let text = std::fs::read_to_string(p).unwrap();
+        for (n, line) in run_time_lines(&text) {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains("CARGO_MANIFEST_DIR") || code.contains("env!(\"CARGO_TARGET") {
+                found.push(format!("{}:{n}: {line}", p.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// The lines of a file outside its `#[cfg(test)]` items, numbered from 1.
+fn run_time_lines(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut skip_next_item = false;
+    let mut depth = 0i32;
+    let mut in_test = false;
+    for (i, line) in text.lines().enumerate() {
+        if !in_test && line.trim() == "#[cfg(test)]" {
+            skip_next_item = true;
+            continue;
+        }
+        if skip_next_item {
+            in_test = true;
+            skip_next_item = false;
+            depth = 0;
+        }
+        if in_test {
+            depth += line.matches('{').count() as i32 - line.matches('}').count() as i32;
+            if depth <= 0 && (line.contains('}') || line.trim_end().ends_with(';')) {
+                in_test = false;
+            }
+            continue;
+        }
+        out.push((i + 1, line));
+    }
+    out
+}
+
+#[test]
+fn test_items_are_told_from_run_time_code() {
+    let text = "fn a() {}\n#[cfg(test)]\nmod tests {\n    fn b() { x }\n}\nfn c() {}\n";
+    let kept: Vec<&str> = run_time_lines(text).into_iter().map(|(_, l)| l).collect();
+    assert_eq!(kept, ["fn a() {}", "fn c() {}"]);
+}
