@@ -5,10 +5,20 @@ crate::texts! {
     pub enum T {
         // The run summary of `consolidate`.
         Period => ("Кезең: {period}", "Период: {period}", "Period: {period}"),
+        /// The month of a period written out: `2026 жылғы наурыз`.
+        PeriodSpelled => ("{year} жылғы {month}", "{month} {year} г.", "{month} {year}"),
+        PipelineUsed => ("Баптау файлы: {path}", "Файл настройки: {path}", "Pipeline: {path}"),
+        RegistryUsed => ("Тізілім: {path}", "Реестр: {path}", "Registry: {path}"),
+        /// The region's figures; `{share}` as the office writes it, `17,0 %`.
+        Figures => ("Кәсіподақ мүшелері: {members}; оқудан өткендер: {trained} ({share})", "Членов профсоюза: {members}; прошли обучение: {trained} ({share})", "Union members: {members}; trained: {trained} ({share})"),
+        /// A figure nobody reported.
+        NotReported => ("жоқ", "нет данных", "not reported"),
+        /// `{units}`: each unit with its count of errors, `Алға ауданы (3 қате)`.
+        ErrorUnits => ("Қатесі бар аудандар: {units}", "Ошибки в отчётах: {units}", "Units with errors: {units}"),
         Files => ("Файлдар: {found} табылды, {read} оқылды, {skipped} өткізілді", "Файлы: {found} найдено, {read} прочитано, {skipped} пропущено", "Files: {found} found, {read} read, {skipped} skipped"),
         Rows => ("Жолдар: {read} оқылды, {accepted} қабылданды, {rejected} қабылданбады", "Строки: {read} прочитано, {accepted} принято, {rejected} отклонено", "Rows: {read} read, {accepted} accepted, {rejected} rejected"),
-        /// `{error}`, `{warning}`, `{info}`: the names of the severities.
-        Issues => ("Мәселелер: {errors} {error}, {warnings} {warning}, {infos} {info}", "Замечания: {errors} {error}, {warnings} {warning}, {infos} {info}", "Issues: {errors} {error}, {warnings} {warning}, {infos} {info}"),
+        /// Each count with its noun: `3 ошибки`, `6 предупреждений`.
+        Issues => ("Мәселелер: {errors}, {warnings}, {infos}", "Замечания: {errors}, {warnings}, {infos}", "Issues: {errors}, {warnings}, {infos}"),
         Outputs => ("Нәтижелер: {dir}", "Результаты: {dir}", "Outputs: {dir}"),
 
         // The table of `history`.
