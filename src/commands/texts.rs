@@ -21,6 +21,17 @@ crate::texts! {
         Issues => ("Мәселелер: {errors}, {warnings}, {infos}", "Замечания: {errors}, {warnings}, {infos}", "Issues: {errors}, {warnings}, {infos}"),
         Outputs => ("Нәтижелер: {dir}", "Результаты: {dir}", "Outputs: {dir}"),
 
+        // `check`'s counts and verdict: `{errors}`, `{warnings}`, `{infos}`
+        // are counts with their nouns (`3 ошибки`).
+        CheckCounts => ("Барлығы: {errors}, {warnings}, {infos}.", "Итого: {errors}, {warnings}, {infos}.", "In all: {errors}, {warnings}, {infos}."),
+        CheckFix => ("✗ Жіберер алдында {errors} түзетіңіз.", "✗ Перед отправкой исправьте {errors}.", "✗ Fix {errors} before sending."),
+        /// `{ready}`: the report is ready to send.
+        CheckLook => ("✓ {ready}; {warnings} қарап шығыңыз.", "✓ {ready}; просмотрите {warnings}.", "✓ {ready}; {warnings} worth a look."),
+        /// Errors as what is to be fixed, their forms separated by `|`.
+        ErrorsToFix => ("қатені", "ошибку|ошибки|ошибок", "error|errors"),
+        /// Warnings as what is to be read, their forms separated by `|`.
+        WarningsToLook => ("ескертуді", "предупреждение|предупреждения|предупреждений", "warning|warnings"),
+
         // The table of `history`.
         PeriodOrUnit => ("Кезең / бөлімше", "Период / подразделение", "Period / unit"),
         Members => ("Мүшелер", "Члены", "Members"),
