@@ -4,7 +4,10 @@
 //! terminal) lives in a table declared with [`texts!`](crate::texts): an enum
 //! per area, each text given in Kazakh, Russian and English side by side.
 //! Texts with values are templates whose `{name}` placeholders [`fill`] puts
-//! the values in.
+//! the values in. A count before a noun takes the form its number asks for
+//! ([`plural`]).
+
+pub mod plural;
 
 use std::fmt;
 use std::str::FromStr;

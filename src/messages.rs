@@ -88,6 +88,29 @@ pub fn severity_label(s: Severity, lang: Lang) -> &'static str {
 }
 
 crate::texts! {
+    /// A severity after a count, its plural forms separated by `|`
+    /// ([`crate::lang::plural`]).
+    pub enum SeverityCount for Severity {
+        Error => ("қате", "ошибка|ошибки|ошибок", "error|errors"),
+        Warning => ("ескерту", "предупреждение|предупреждения|предупреждений", "warning|warnings"),
+        Info => ("ақпарат", "уведомление|уведомления|уведомлений", "note|notes"),
+    }
+}
+
+/// A count and its noun in the form the number asks for: `3 ошибки`,
+/// `6 ошибок`, `3 қате`, `1 error`. `forms` is a text of a table, its
+/// plural forms separated by `|`.
+pub fn fmt_count(n: usize, forms: &str, lang: Lang) -> String {
+    let noun = crate::lang::plural::noun(n as u64, forms, lang);
+    format!("{} {noun}", fmt_num(n as f64, lang))
+}
+
+/// A count of issues of a severity: `3 ошибки`, `1 warning`.
+pub fn severity_count(s: Severity, n: usize, lang: Lang) -> String {
+    fmt_count(n, SeverityCount::from(s).get(lang), lang)
+}
+
+crate::texts! {
     /// A short title of a rule, for summary tables.
     pub enum RuleTitle for Rule {
         FileUnreadable => ("Файл оқылмайды", "Файл не читается", "Unreadable file"),
@@ -778,9 +801,31 @@ mod tests {
     }
 
     #[test]
+    fn counts_take_the_plural_their_number_asks_for() {
+        let ru = |n| severity_count(Severity::Error, n, Lang::Ru);
+        assert_eq!([ru(1), ru(3), ru(6)], ["1 ошибка", "3 ошибки", "6 ошибок"]);
+        assert_eq!(
+            severity_count(Severity::Warning, 22, Lang::Ru),
+            "22 предупреждения"
+        );
+        assert_eq!(
+            severity_count(Severity::Info, 13, Lang::Ru),
+            "13 уведомлений"
+        );
+        assert_eq!(severity_count(Severity::Error, 3, Lang::Kk), "3 қате");
+        assert_eq!(severity_count(Severity::Error, 1, Lang::En), "1 error");
+        assert_eq!(severity_count(Severity::Warning, 0, Lang::En), "0 warnings");
+        assert_eq!(
+            severity_count(Severity::Info, 1021, Lang::Ru),
+            "1\u{a0}021 уведомление"
+        );
+    }
+
+    #[test]
     fn every_text_is_complete_in_every_language() {
         crate::lang::assert_complete(FieldName::ALL, FieldName::get);
         crate::lang::assert_complete(SeverityName::ALL, SeverityName::get);
+        crate::lang::assert_complete(SeverityCount::ALL, SeverityCount::get);
         crate::lang::assert_complete(RuleTitle::ALL, RuleTitle::get);
         crate::lang::assert_complete(RuleMessage::ALL, RuleMessage::get);
         crate::lang::assert_complete(Phrase::ALL, Phrase::get);

@@ -9,6 +9,7 @@
 //! wrap to the terminal's width, and colour is used only when stdout is a
 //! terminal (and `NO_COLOR` is not set): all through `console`.
 
+use super::texts::T;
 use super::{load_pipeline, parse_lang, parse_period, sources_lines};
 use crate::checks;
 use crate::cli::CheckArgs;
@@ -16,8 +17,8 @@ use crate::error::Result;
 use crate::ingest::discover::{extension, FileKind, InputFile};
 use crate::ingest::format::{NotReport, Refusal};
 use crate::issue::{Issue, Place, Rule, Severity};
-use crate::lang::Lang;
-use crate::messages::{fmt_num, fmt_pct, severity_label};
+use crate::lang::{fill, Lang};
+use crate::messages::{fmt_count, fmt_num, fmt_pct, severity_count, severity_label};
 use crate::pipeline::Pipeline;
 use crate::registry::Registry;
 use crate::run::finish::finish_issues;
@@ -345,22 +346,22 @@ fn issue_table(issues: &[Issue], lang: Lang, width: usize, style: &Style) -> Vec
         count(Severity::Info),
     );
     out.push(String::new());
-    out.push(match lang {
-        Lang::Kk => format!("Қате: {e}, ескерту: {wn}, ақпарат: {i}."),
-        Lang::Ru => format!("Ошибок: {e}, предупреждений: {wn}, сведений: {i}."),
-        Lang::En => format!("Errors: {e}, warnings: {wn}, notes: {i}."),
-    });
+    out.push(fill(
+        T::CheckCounts.get(lang),
+        &[
+            ("errors", &severity_count(Severity::Error, e, lang)),
+            ("warnings", &severity_count(Severity::Warning, wn, lang)),
+            ("infos", &severity_count(Severity::Info, i, lang)),
+        ],
+    ));
     out
 }
 
 /// The one-line verdict over every file checked.
 fn verdict(errors: usize, warnings: usize, several: bool, lang: Lang) -> (Paint, String) {
     if errors > 0 {
-        let text = match lang {
-            Lang::Kk => format!("✗ Жіберер алдында {errors} қатені түзетіңіз."),
-            Lang::Ru => format!("✗ Перед отправкой исправьте ошибки: {errors}."),
-            Lang::En => format!("✗ Fix {errors} error(s) before sending."),
-        };
+        let errors = fmt_count(errors, T::ErrorsToFix.get(lang), lang);
+        let text = fill(T::CheckFix.get(lang), &[("errors", &errors)]);
         return (Paint::Error, text);
     }
     let ready = match (lang, several) {
@@ -371,11 +372,11 @@ fn verdict(errors: usize, warnings: usize, several: bool, lang: Lang) -> (Paint,
         (Lang::En, _) => "Ready to send",
     };
     if warnings > 0 {
-        let text = match lang {
-            Lang::Kk => format!("✓ {ready}; {warnings} ескертуді қарап шығыңыз."),
-            Lang::Ru => format!("✓ {ready}; просмотрите предупреждения: {warnings}."),
-            Lang::En => format!("✓ {ready}; {warnings} warning(s) worth a look."),
-        };
+        let warnings = fmt_count(warnings, T::WarningsToLook.get(lang), lang);
+        let text = fill(
+            T::CheckLook.get(lang),
+            &[("ready", ready), ("warnings", &warnings)],
+        );
         (Paint::Warning, text)
     } else {
         (Paint::Ok, format!("✓ {ready}."))
@@ -552,7 +553,10 @@ mod tests {
             "{lines:?}"
         );
         assert!(lines.iter().any(|l| l.starts_with("Іс-шаралар  B9")));
-        assert_eq!(lines.last().unwrap(), "Қате: 1, ескерту: 1, ақпарат: 0.");
+        assert_eq!(
+            lines.last().unwrap(),
+            "Барлығы: 1 қате, 1 ескерту, 0 ақпарат."
+        );
     }
 
     #[test]
@@ -567,7 +571,25 @@ mod tests {
         );
         assert_eq!(
             verdict(0, 3, true, Lang::En).1,
-            "✓ Ready to send; 3 warning(s) worth a look."
+            "✓ Ready to send; 3 warnings worth a look."
+        );
+        assert_eq!(
+            verdict(0, 1, false, Lang::En).1,
+            "✓ Ready to send; 1 warning worth a look."
+        );
+        let fix = |n| verdict(n, 0, false, Lang::Ru).1;
+        assert_eq!(
+            [fix(1), fix(3), fix(5), fix(21)],
+            [
+                "✗ Перед отправкой исправьте 1 ошибку.",
+                "✗ Перед отправкой исправьте 3 ошибки.",
+                "✗ Перед отправкой исправьте 5 ошибок.",
+                "✗ Перед отправкой исправьте 21 ошибку.",
+            ]
+        );
+        assert_eq!(
+            verdict(0, 2, false, Lang::Ru).1,
+            "✓ Отчёт готов к отправке; просмотрите 2 предупреждения."
         );
     }
 }

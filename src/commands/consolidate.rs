@@ -7,8 +7,9 @@ use super::{display_path, load_pipeline, parse_lang, parse_period, sources_lines
 use crate::cli::ConsolidateArgs;
 use crate::error::Result;
 use crate::issue::Severity;
-use crate::lang::fill;
+use crate::lang::{fill, Lang};
 use crate::messages;
+use crate::period::Period;
 use crate::report::OutputPaths;
 use crate::run::outcome::Outcome;
 use crate::run::request::Request;
@@ -48,15 +49,13 @@ pub fn run(args: &ConsolidateArgs) -> Result<u8> {
     })
 }
 
+/// The run in a few lines (the pipeline and registry used are printed before
+/// it starts): the period, what was read, the region's figures, the issues and the units whose reports
+/// have errors, and where the outputs are.
 fn print_summary(o: &Outcome, paths: &OutputPaths) {
     let l = o.lang;
-    let (e, w, i) = (
-        o.count(Severity::Error),
-        o.count(Severity::Warning),
-        o.count(Severity::Info),
-    );
     let say = |text: T, values: &[(&str, &str)]| println!("{}", fill(text.get(l), values));
-    say(T::Period, &[("period", &o.period.to_string())]);
+    say(T::Period, &[("period", &period_spelled(o.period, l))]);
     say(
         T::Files,
         &[
@@ -73,17 +72,38 @@ fn print_summary(o: &Outcome, paths: &OutputPaths) {
             ("rejected", &o.rows.rejected.to_string()),
         ],
     );
+    let region = &o.consolidation.region;
+    let figure = |v: Option<f64>| {
+        v.map_or_else(
+            || T::NotReported.get(l).to_string(),
+            |v| messages::fmt_num(v, l),
+        )
+    };
+    say(
+        T::Figures,
+        &[
+            ("members", &figure(region.members)),
+            ("trained", &figure(region.trained.total)),
+            (
+                "share",
+                &region
+                    .trained_share
+                    .map_or_else(|| T::NotReported.get(l).to_string(), |s| share_text(s, l)),
+            ),
+        ],
+    );
+    let count = |s: Severity| messages::severity_count(s, o.count(s), l);
     say(
         T::Issues,
         &[
-            ("errors", &e.to_string()),
-            ("error", messages::severity_label(Severity::Error, l)),
-            ("warnings", &w.to_string()),
-            ("warning", messages::severity_label(Severity::Warning, l)),
-            ("infos", &i.to_string()),
-            ("info", messages::severity_label(Severity::Info, l)),
+            ("errors", &count(Severity::Error)),
+            ("warnings", &count(Severity::Warning)),
+            ("infos", &count(Severity::Info)),
         ],
     );
+    if let Some(units) = error_units(o) {
+        say(T::ErrorUnits, &[("units", &units)]);
+    }
     say(T::Outputs, &[("dir", &display_path(&paths.dir))]);
     for p in paths.all() {
         println!(
@@ -93,4 +113,49 @@ fn print_summary(o: &Outcome, paths: &OutputPaths) {
                 .unwrap_or_default()
         );
     }
+}
+
+/// The month of a period written out: `2026 жылғы наурыз`, `март 2026 г.`,
+/// `March 2026`.
+fn period_spelled(p: Period, l: Lang) -> String {
+    fill(
+        T::PeriodSpelled.get(l),
+        &[
+            ("year", &p.year.to_string()),
+            ("month", crate::lang::month_name(p.month, l)),
+        ],
+    )
+}
+
+/// A share as the office writes it: one decimal, `17,0 %` (`17.0 %` in
+/// English), rounded as the workbook shows it.
+fn share_text(share: f64, l: Lang) -> String {
+    let tenths = (share * 1000.0).round() as i64;
+    let point = if l == Lang::En { '.' } else { ',' };
+    let sign = if tenths < 0 { "−" } else { "" };
+    let whole = messages::fmt_num((tenths.abs() / 10) as f64, l);
+    format!("{sign}{whole}{point}{}\u{a0}%", tenths.abs() % 10)
+}
+
+/// The units whose reports have errors, in the pipeline's order, each with
+/// its count: `Алгинский район (3 ошибки), Шалкарский район (1 ошибка)`;
+/// None when no unit has one.
+fn error_units(o: &Outcome) -> Option<String> {
+    let l = o.lang;
+    let units: Vec<String> = o
+        .pipeline
+        .units
+        .iter()
+        .filter_map(|u| {
+            let n = o.unit_count(&u.id, Severity::Error);
+            (n > 0).then(|| {
+                format!(
+                    "{} ({})",
+                    u.name(l),
+                    messages::severity_count(Severity::Error, n, l)
+                )
+            })
+        })
+        .collect();
+    (!units.is_empty()).then(|| units.join(", "))
 }

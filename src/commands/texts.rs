@@ -5,11 +5,30 @@ crate::texts! {
     pub enum T {
         // The run summary of `consolidate`.
         Period => ("Кезең: {period}", "Период: {period}", "Period: {period}"),
+        /// The month of a period written out: `2026 жылғы наурыз`.
+        PeriodSpelled => ("{year} жылғы {month}", "{month} {year} г.", "{month} {year}"),
+        /// The region's figures; `{share}` as the office writes it, `17,0 %`.
+        Figures => ("Кәсіподақ мүшелері: {members}; оқудан өткендер: {trained} ({share})", "Членов профсоюза: {members}; прошли обучение: {trained} ({share})", "Union members: {members}; trained: {trained} ({share})"),
+        /// A figure nobody reported.
+        NotReported => ("жоқ", "нет данных", "not reported"),
+        /// `{units}`: each unit with its count of errors, `Алға ауданы (3 қате)`.
+        ErrorUnits => ("Қатесі бар аудандар: {units}", "Ошибки в отчётах: {units}", "Units with errors: {units}"),
         Files => ("Файлдар: {found} табылды, {read} оқылды, {skipped} өткізілді", "Файлы: {found} найдено, {read} прочитано, {skipped} пропущено", "Files: {found} found, {read} read, {skipped} skipped"),
         Rows => ("Жолдар: {read} оқылды, {accepted} қабылданды, {rejected} қабылданбады", "Строки: {read} прочитано, {accepted} принято, {rejected} отклонено", "Rows: {read} read, {accepted} accepted, {rejected} rejected"),
-        /// `{error}`, `{warning}`, `{info}`: the names of the severities.
-        Issues => ("Мәселелер: {errors} {error}, {warnings} {warning}, {infos} {info}", "Замечания: {errors} {error}, {warnings} {warning}, {infos} {info}", "Issues: {errors} {error}, {warnings} {warning}, {infos} {info}"),
+        /// Each count with its noun: `3 ошибки`, `6 предупреждений`.
+        Issues => ("Мәселелер: {errors}, {warnings}, {infos}", "Замечания: {errors}, {warnings}, {infos}", "Issues: {errors}, {warnings}, {infos}"),
         Outputs => ("Нәтижелер: {dir}", "Результаты: {dir}", "Outputs: {dir}"),
+
+        // `check`'s counts and verdict: `{errors}`, `{warnings}`, `{infos}`
+        // are counts with their nouns (`3 ошибки`).
+        CheckCounts => ("Барлығы: {errors}, {warnings}, {infos}.", "Итого: {errors}, {warnings}, {infos}.", "In all: {errors}, {warnings}, {infos}."),
+        CheckFix => ("✗ Жіберер алдында {errors} түзетіңіз.", "✗ Перед отправкой исправьте {errors}.", "✗ Fix {errors} before sending."),
+        /// `{ready}`: the report is ready to send.
+        CheckLook => ("✓ {ready}; {warnings} қарап шығыңыз.", "✓ {ready}; просмотрите {warnings}.", "✓ {ready}; {warnings} worth a look."),
+        /// Errors as what is to be fixed, their forms separated by `|`.
+        ErrorsToFix => ("қатені", "ошибку|ошибки|ошибок", "error|errors"),
+        /// Warnings as what is to be read, their forms separated by `|`.
+        WarningsToLook => ("ескертуді", "предупреждение|предупреждения|предупреждений", "warning|warnings"),
 
         // The table of `history`.
         PeriodOrUnit => ("Кезең / бөлімше", "Период / подразделение", "Period / unit"),

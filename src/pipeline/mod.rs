@@ -72,6 +72,8 @@ pub struct Unit {
     pub en: String,
     /// Normalised stems, longest first.
     pub keys: Vec<String>,
+    /// Must report financing (`reports_finance`, default true).
+    pub reports_finance: bool,
 }
 
 impl Unit {
@@ -530,6 +532,7 @@ fn units(raw: &[raw::RawUnit]) -> Result<Vec<Unit>, Problem> {
             ru: u.ru.clone(),
             en: u.en.clone(),
             keys,
+            reports_finance: u.reports_finance,
         });
     }
     if units.is_empty() {

@@ -173,6 +173,14 @@ pub struct RawUnit {
     /// Word stems that identify the unit in file names and titles.
     #[serde(default)]
     pub r#match: Vec<String>,
+    /// Whether the unit must report financing (default: yes). The region's
+    /// share is said to meet the norm only when every unit that must has.
+    #[serde(default = "default_reports_finance")]
+    pub reports_finance: bool,
+}
+
+fn default_reports_finance() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,6 +4,8 @@
 //!
 //! - [`new_workbook`] and [`dated`]: the writer settings and the fixed
 //!   document date every output shares;
+//! - [`calc`]: a workbook of values marked as calculated, so Excel does
+//!   not ask to save it unchanged;
 //! - [`formats`]: colours, number formats and the cell formats built from
 //!   them (title, header, borders, totals, links, notes);
 //! - [`print`](mod@print): the page setup (landscape A4, one page wide,
@@ -16,6 +18,7 @@
 //! The writers differ in how their sheets look; what differs is passed in
 //! (a fill, a font size, margins), so each look is made in one place.
 
+pub mod calc;
 pub mod cut;
 pub mod formats;
 pub mod print;

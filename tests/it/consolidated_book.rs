@@ -894,3 +894,184 @@ fn every_organisation_cell_has_its_columns_format() {
     }
     assert!(flagged > 0, "the sample month has rows with issues");
 }
+
+/// The parts of a zip, by name.
+fn zip_parts(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("an xlsx is a zip");
+    let mut parts = Vec::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut text = String::new();
+        if name.ends_with(".xml") {
+            std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+        }
+        parts.push((name, text));
+    }
+    parts
+}
+
+#[test]
+fn a_workbook_of_values_asks_for_no_recalculation_and_ends_with_the_organisations() {
+    let p = pipeline();
+    for lang in [Lang::Kk, Lang::Ru] {
+        let o = run(&p, &shared(), lang);
+        let bytes = bytes_of(&o);
+        let parts = zip_parts(&bytes);
+        let sheets: Vec<&(String, String)> = parts
+            .iter()
+            .filter(|(n, _)| n.starts_with("xl/worksheets/sheet"))
+            .collect();
+        assert!(sheets.len() >= 10, "{} sheets", sheets.len());
+        for (name, xml) in &sheets {
+            assert!(
+                !xml.contains("<f>") && !xml.contains("<f "),
+                "{name} holds a formula"
+            );
+        }
+        let (_, workbook) = parts
+            .iter()
+            .find(|(n, _)| n == "xl/workbook.xml")
+            .expect("xl/workbook.xml");
+        let calc = &workbook[workbook.find("<calcPr").expect("calcPr")..];
+        let calc = &calc[..calc.find("/>").unwrap()];
+        assert!(!calc.contains("fullCalcOnLoad"), "{calc}");
+        assert!(
+            !calc.contains("calcMode"),
+            "{calc}: calculation stays automatic"
+        );
+
+        let book = open(bytes);
+        let names = book.sheet_names();
+        assert_eq!(
+            names.first().map(String::as_str),
+            Some(T::SheetSummary.get(lang))
+        );
+        assert_eq!(
+            names.last().map(String::as_str),
+            Some(T::SheetOrgs.get(lang))
+        );
+        let charts = names.iter().position(|n| n == T::SheetCharts.get(lang));
+        assert_eq!(charts, Some(names.len() - 2), "{names:?}");
+    }
+}
+
+/// The region's verdict on the finance sheet and beside the region's share
+/// on the first sheet.
+fn region_verdicts(o: &Outcome) -> (String, String) {
+    let lang = o.lang;
+    let mut book = open(bytes_of(o));
+    let f = Table::of(&mut book, T::SheetFinance, lang);
+    let region = f.row_of(f.col(T::Unit, None), T::RegionTotal.get(lang));
+    let on_finance = f.text(region, f.col(T::AgainstNorm, None));
+    let s = Table::of(&mut book, T::SheetSummary, lang);
+    let label = s.col(T::Indicator, None);
+    let norm = o.pipeline.rule(jinaq::issue::Rule::FinanceBelowNorm).norm;
+    let line = T::FinanceShareLine
+        .get(lang)
+        .replace("{norm}", &jinaq::messages::fmt_pct(norm, lang));
+    let row = s.row_of(label, &line);
+    let beside = (label + 1..=s.last_col() + 1)
+        .map(|c| s.text(row, c))
+        .find(|t| !t.is_empty())
+        .unwrap_or_default();
+    (on_finance, beside)
+}
+
+#[test]
+fn the_regions_share_meets_the_norm_only_when_every_unit_that_must_report_did() {
+    let lang = Lang::En;
+    let mut p = pipeline();
+    let total = p.units.len();
+    let mut o = run(&p, &shared(), lang);
+    // Every unit reports financing at the region's own share.
+    let share = o
+        .consolidation
+        .region
+        .finance
+        .clone()
+        .expect("the region's financing");
+    for u in o.consolidation.units.iter_mut() {
+        u.figures.finance = Some(share.clone());
+    }
+    let met = o.pipeline.rule(jinaq::issue::Rule::FinanceBelowNorm).norm <= share.share.unwrap();
+    let judged = if met { T::MeetsNorm } else { T::BelowNorm }.get(lang);
+    let all = format!("{total} of {total} units reported financing");
+    for text in <[String; 2]>::from(region_verdicts(&o)) {
+        assert!(text.starts_with(judged) && text.contains(&all), "{text}");
+    }
+
+    // Every other unit sends none: the norm is not judged, and the count says why.
+    let silent: Vec<String> = o
+        .consolidation
+        .units
+        .iter()
+        .step_by(2)
+        .map(|u| u.unit.clone())
+        .collect();
+    for u in o.consolidation.units.iter_mut().step_by(2) {
+        u.figures.finance = None;
+    }
+    let some = format!(
+        "{} of {total} units reported financing",
+        total - silent.len()
+    );
+    for text in <[String; 2]>::from(region_verdicts(&o)) {
+        assert!(text.starts_with(T::NormNotJudged.get(lang)), "{text}");
+        assert!(text.contains(&some), "{text}");
+    }
+
+    // Those units need not report: the verdict is given again.
+    let figures: Vec<_> = o.consolidation.units.clone();
+    for u in p.units.iter_mut().filter(|u| silent.contains(&u.id)) {
+        u.reports_finance = false;
+    }
+    let mut o = run(&p, &shared(), lang);
+    o.consolidation.units = figures;
+    for text in <[String; 2]>::from(region_verdicts(&o)) {
+        assert!(text.starts_with(judged) && text.contains(&some), "{text}");
+    }
+}
+
+#[test]
+fn a_change_too_small_to_show_reads_as_zero_never_minus_zero() {
+    let p = pipeline();
+    let lang = Lang::Ru;
+    let mut o = run(&p, &shared(), lang);
+    let now = o.consolidation.region.clone();
+    // Last year: one member more (a change of a few hundredths of a per
+    // cent) and a share higher by a hundredth of a point.
+    let mut before: Figures = now.clone();
+    before.members = now.members.map(|m| m + 1.0);
+    before.trained_share = now.trained_share.map(|s| s + 0.0001);
+    o.previous_year = Some(Snapshot {
+        period: Period::new(2025, 3).unwrap(),
+        region: before,
+        units: Default::default(),
+        orgs: Default::default(),
+    });
+    assert!(now.members.unwrap() > 2000.0, "one member is under 0.05 %");
+    let mut book = open(bytes_of(&o));
+    let s = Table::of(&mut book, T::SheetSummary, lang);
+    let label = s.col(T::Indicator, None);
+    let members = s.row_of(label, T::IndMembers.get(lang));
+    let share = s.row_of(label, T::IndShare.get(lang));
+    let (change, change_pct) = (s.col(T::Change, None), s.col(T::ChangePct, None));
+    assert_eq!(s.value(members, change), Some(-1.0));
+    for (row, col) in [(members, change_pct), (share, change)] {
+        let v = s.value(row, col).expect("a change");
+        assert!(v == 0.0 && v.is_sign_positive(), "({row}, {col}) holds {v}");
+    }
+    // No cell of any sheet holds a negative zero.
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        for (r, c, d) in range.used_cells() {
+            if let Data::Float(v) = d {
+                assert!(
+                    !(*v == 0.0 && v.is_sign_negative()),
+                    "{name} ({r}, {c}) holds -0"
+                );
+            }
+        }
+    }
+}

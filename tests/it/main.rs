@@ -19,6 +19,7 @@ mod output_safety;
 mod own_fixtures;
 mod reference_months;
 mod regressions;
+mod run_summary;
 mod samples_default;
 mod template;
 mod trends;

@@ -10,6 +10,51 @@ use rust_xlsxwriter::XlsxError;
 
 const LAST_COL: u16 = 6;
 
+/// The region's share against the norm, for the finance sheet and the
+/// first sheet.
+pub struct Verdict {
+    /// `норма сақталған`, `нормадан төмен` or `бағаланбайды`, then how many
+    /// units reported financing.
+    pub text: String,
+    /// Below the norm: marked as bad.
+    pub bad: bool,
+}
+
+/// The region's verdict, when the region has a share: below or meeting the
+/// norm only when every unit that must report financing
+/// (`reports_finance` in the pipeline) did; with `n of total` units that
+/// reported.
+pub fn region_verdict(ctx: &Ctx) -> Option<Verdict> {
+    let o = ctx.o;
+    let share = o.consolidation.region.finance.as_ref()?.share?;
+    let reported = |id: &str| {
+        o.consolidation
+            .units
+            .iter()
+            .any(|u| u.unit == id && u.figures.finance.is_some())
+    };
+    let units = &o.pipeline.units;
+    let n = units.iter().filter(|u| reported(&u.id)).count();
+    let complete = units
+        .iter()
+        .filter(|u| u.reports_finance)
+        .all(|u| reported(&u.id));
+    let bad = complete && ctx.below_norm(share);
+    let judged = match (complete, bad) {
+        (false, _) => T::NormNotJudged,
+        (true, true) => T::BelowNorm,
+        (true, false) => T::MeetsNorm,
+    };
+    let count = crate::lang::fill(
+        ctx.t(T::FinanceReportedOf),
+        &[("n", &n.to_string()), ("total", &units.len().to_string())],
+    );
+    Some(Verdict {
+        text: format!("{}; {count}", ctx.t(judged)),
+        bad,
+    })
+}
+
 pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
     let (o, st) = (ctx.o, &ctx.st);
     let t = |x: T| ctx.t(x);
@@ -63,9 +108,9 @@ pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
         if below { &st.pct_bad } else { &st.total_pct },
     )?;
     s.num(row, 5, Some(ctx.norm), &st.total_pct)?;
-    match share {
-        Some(_) if below => s.text(row, 6, t(T::BelowNorm), &st.bad)?,
-        Some(_) => s.text(row, 6, t(T::MeetsNorm), &st.total_text)?,
+    match region_verdict(ctx) {
+        Some(v) if v.bad => s.text(row, 6, &v.text, &st.bad)?,
+        Some(v) => s.text(row, 6, &v.text, &st.total_text)?,
         None => s.blank(row, 6, &st.total_text)?,
     }
     row += 2;

@@ -168,6 +168,10 @@ crate::texts! {
     BelowNorm => ("нормадан төмен", "ниже норматива", "below the norm"),
     MeetsNorm => ("норма сақталған", "норматив соблюдён", "meets the norm"),
     NoFinance => ("дерек ұсынылмаған", "данные не представлены", "not reported"),
+    /// The region's verdict when a unit that must report financing did not.
+    NormNotJudged => ("норма бағаланбайды", "норматив не оценивается", "norm not judged"),
+    /// How many units reported financing, beside the region's verdict.
+    FinanceReportedOf => ("қаржыландыру туралы дерек ұсынғандар: {n} / {total}", "сведения о финансировании представили {n} из {total}", "{n} of {total} units reported financing"),
     NoteFinance => ("Облыс бойынша үлес — қаржыландыру туралы дерек ұсынған {n} аудан (қала) бойынша оқытуға жұмсалған қаражат жиынының смета шығыстары жиынына қатынасы.", "Доля по области — отношение суммы расходов на обучение к сумме расходов по смете по {n} районам (городу), представившим сведения о финансировании.", "Region share: total training over total budget of the {n} units that reported financing."),
 
     // Charts.

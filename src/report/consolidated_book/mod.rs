@@ -8,14 +8,15 @@
 //! 2. [`units`]: every figure per unit, issue counts and submission status;
 //! 3. [`trends`]: the share trained month by month per unit and for the
 //!    region, and last month's trained people against this month's;
-//! 4. [`orgs`]: every accepted organisation row with its registry name,
-//!    source and issue flags;
-//! 5. [`events`]: every event;
-//! 6. [`analysis`]: events and participants by form and by topic area per
+//! 4. [`events`]: every event;
+//! 5. [`analysis`]: events and participants by form and by topic area per
 //!    unit, and the reach of the priority topic areas;
-//! 7. [`survey`]: survey results by form, topic area and unit;
-//! 8. [`finance`]: financing against the norm;
-//! 9. [`charts`]: native charts over the cells of the sheets.
+//! 6. [`survey`]: survey results by form, topic area and unit;
+//! 7. [`finance`]: financing against the norm;
+//! 8. [`charts`]: native charts over the cells of the sheets;
+//! 9. [`orgs`]: every accepted organisation row with its registry name,
+//!    source and issue flags: last, as the longest, so that printing the
+//!    whole workbook puts the charts before its pages.
 //!
 //! Labels are in the run's language ([`labels`]). Every figure is a value,
 //! never a formula; a figure nobody reported is an empty cell. The document's
@@ -164,7 +165,6 @@ pub fn build(o: &Outcome, paths: &OutputPaths) -> Result<Vec<u8>, XlsxError> {
     let builders: Vec<(&str, Builder)> = vec![
         ("units", Box::new(|| units::sheet(&ctx))),
         ("trends", Box::new(|| trends::sheet(&ctx))),
-        ("orgs", Box::new(|| orgs::sheet(&ctx, &b))),
         ("events", Box::new(|| events::sheet(&ctx, &b))),
         ("forms", Box::new(|| analysis::forms_sheet(&ctx, &b))),
         ("areas", Box::new(|| analysis::areas_sheet(&ctx, &b))),
@@ -172,6 +172,7 @@ pub fn build(o: &Outcome, paths: &OutputPaths) -> Result<Vec<u8>, XlsxError> {
         ("survey", Box::new(|| survey::sheet(&ctx, &b))),
         ("finance", Box::new(|| finance::sheet(&ctx))),
         ("charts", Box::new(|| charts::sheet(&ctx, &b, &refs))),
+        ("orgs", Box::new(|| orgs::sheet(&ctx, &b))),
     ];
     let sheets: Vec<Built> = builders
         .par_iter()
@@ -182,7 +183,10 @@ pub fn build(o: &Outcome, paths: &OutputPaths) -> Result<Vec<u8>, XlsxError> {
         wb.push_worksheet(sheet?.ws);
     }
     let start = std::time::Instant::now();
-    let bytes = wb.save_to_buffer();
+    // Values only: no recalculation asked of Excel on opening.
+    let bytes = wb
+        .save_to_buffer()
+        .and_then(|b| crate::workbook::calc::values_only(&b));
     // Freeing a workbook of many thousand cells takes a while; nothing waits for it.
     rayon::spawn(move || drop(wb));
     tracing::debug!(

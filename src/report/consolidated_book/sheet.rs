@@ -75,6 +75,22 @@ pub struct Sheet {
     fitted: BTreeMap<u16, f64>,
 }
 
+/// `-0.0` as `0.0`: a sign Excel would show as `-0`.
+fn unsigned_zero(v: f64) -> f64 {
+    if v == 0.0 {
+        0.0
+    } else {
+        v
+    }
+}
+
+/// `v` as a format that shows steps of `step` reads it: a value that reads as
+/// zero (`-0.03` shown with one decimal) becomes zero, so that no cell shows
+/// `-0,0`; any other value is kept as it is.
+pub fn shown(v: Option<f64>, step: f64) -> Option<f64> {
+    v.map(|v| if v.abs() < step / 2.0 { 0.0 } else { v })
+}
+
 impl Sheet {
     /// A sheet named `name`, a name Excel accepts
     /// ([`crate::workbook::sheet_name()`]).
@@ -126,8 +142,9 @@ impl Sheet {
     }
 
     /// A number, or a blank cell with the same format when nobody reported it.
+    /// A negative zero is written as zero.
     pub fn num(&mut self, row: u32, col: u16, v: Option<f64>, f: &Format) -> Result<(), XlsxError> {
-        match v {
+        match v.map(unsigned_zero) {
             Some(v) => {
                 Self::grow(&mut self.content, col, number_width(v));
                 self.ws.write_number_with_format(row, col, v, f)?;
@@ -142,7 +159,7 @@ impl Sheet {
     /// A number in a cell whose format [`Sheet::format_range`] sets
     /// afterwards (which also makes the blank when nobody reported it).
     pub fn num_plain(&mut self, row: u32, col: u16, v: Option<f64>) -> Result<(), XlsxError> {
-        if let Some(v) = v {
+        if let Some(v) = v.map(unsigned_zero) {
             Self::grow(&mut self.content, col, number_width(v));
             self.ws.write_number(row, col, v)?;
         }
@@ -420,6 +437,19 @@ impl Sheet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nothing_reads_as_a_negative_zero() {
+        assert!(unsigned_zero(-0.0).is_sign_positive());
+        assert_eq!(unsigned_zero(-0.5), -0.5);
+        assert!(shown(Some(-0.04), 0.1).unwrap().is_sign_positive());
+        assert_eq!(shown(Some(-0.04), 0.1), Some(0.0));
+        assert_eq!(shown(Some(-0.05), 0.1), Some(-0.05));
+        assert_eq!(shown(Some(-0.0004), 0.001), Some(0.0));
+        assert_eq!(shown(Some(0.3), 1.0), Some(0.0));
+        assert_eq!(shown(Some(-2.0), 1.0), Some(-2.0));
+        assert_eq!(shown(None, 1.0), None);
+    }
 
     #[test]
     fn widths_follow_content_within_limits() {

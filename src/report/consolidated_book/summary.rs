@@ -5,7 +5,7 @@
 //! quality line with a relative link to `discrepancies-<period>.xlsx`.
 
 use super::labels::T;
-use super::sheet::{Head, Sheet};
+use super::sheet::{shown, Head, Sheet};
 use super::Ctx;
 use crate::consolidate::Figures;
 use crate::issue::Severity;
@@ -162,12 +162,14 @@ fn write_line(
             },
             _ => (None, None),
         };
-        let change_fmt = match line.kind {
-            Kind::Count => &st.change_int,
-            Kind::Share => &st.change_points,
+        // Each change as its format shows it: whole people, tenths of a
+        // point, tenths of a per cent.
+        let (change_fmt, step) = match line.kind {
+            Kind::Count => (&st.change_int, 1.0),
+            Kind::Share => (&st.change_points, 0.1),
         };
-        s.num(row, 4, change, change_fmt)?;
-        s.num(row, 5, change_pct, &st.change_pct)?;
+        s.num(row, 4, shown(change, step), change_fmt)?;
+        s.num(row, 5, shown(change_pct, 0.001), &st.change_pct)?;
     }
     Ok(())
 }
@@ -212,13 +214,9 @@ fn further(
     for (i, line) in further.iter().enumerate() {
         write_line(s, ctx, row, i + 1, line, with_prev)?;
         if Some(i) == finance_no {
-            if let Some(share) = line.current {
-                let (mark, f) = if ctx.below_norm(share) {
-                    (T::BelowNorm, &st.side_bad)
-                } else {
-                    (T::MeetsNorm, &st.side)
-                };
-                s.text(row, side_col, ctx.t(mark), f)?;
+            if let Some(v) = super::finance::region_verdict(ctx) {
+                let f = if v.bad { &st.side_bad } else { &st.side };
+                s.text(row, side_col, &v.text, f)?;
             }
         }
         if i == quality_no {

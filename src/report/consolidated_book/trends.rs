@@ -23,7 +23,7 @@
 //! says that earlier months are added as they are consolidated.
 
 use super::labels::{self, T};
-use super::sheet::{Head, Sheet};
+use super::sheet::{shown, Head, Sheet};
 use super::Ctx;
 use crate::consolidate::Figures;
 use crate::period::Period;
@@ -182,7 +182,7 @@ fn unit_table(
         let [a, b, c] = comparison(last, u.figures.trained.total);
         s.num(row, cmp, a, &st.int)?;
         s.num(row, cmp + 1, b, &st.int)?;
-        s.num(row, cmp + 2, c, &st.change_int)?;
+        s.num(row, cmp + 2, shown(c, 1.0), &st.change_int)?;
         row += 1;
     }
     s.blank(row, 0, &st.total_text)?;
@@ -201,7 +201,7 @@ fn unit_table(
     );
     s.num(row, cmp, a, &st.total_int)?;
     s.num(row, cmp + 1, b, &st.total_int)?;
-    s.num(row, cmp + 2, c, &st.total_change_int)?;
+    s.num(row, cmp + 2, shown(c, 1.0), &st.total_change_int)?;
     Ok((first, row))
 }
 

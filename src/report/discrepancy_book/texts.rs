@@ -5,6 +5,7 @@
 
 use crate::issue::Severity;
 use crate::lang::{fill, Lang};
+use crate::messages::{fmt_num, severity_count};
 use crate::period::Period;
 
 crate::texts! {
@@ -17,7 +18,8 @@ crate::texts! {
         PeriodName => ("{year} жылғы {month}", "{month} {year} г.", "{month} {year}"),
         PeriodLine => ("Есепті кезең: {period}, жыл басынан бергі жинақталған деректер", "Отчётный период: {period}, данные нарастающим итогом с начала года", "Reporting period: {period}, year-to-date figures"),
         AsOf => ("{date} жағдай бойынша", "По состоянию на {date}", "As of {date}"),
-        Totals => ("Барлық мәселелер: {all} (қате — {errors}, ескерту — {warnings}, ақпарат — {infos})", "Всего замечаний: {all} (ошибок — {errors}, предупреждений — {warnings}, сведений — {infos})", "Issues in all: {all} (errors: {errors}, warnings: {warnings}, info: {infos})"),
+        /// `{errors}`, `{warnings}`, `{infos}`: counts with their nouns (`3 ошибки`).
+        Totals => ("Барлық мәселелер: {all}, оның ішінде {errors}, {warnings}, {infos}", "Всего замечаний: {all}, из них {errors}, {warnings}, {infos}", "Issues in all: {all}: {errors}, {warnings}, {infos}"),
         SeverityHeading => ("Маңыздылық деңгейлері", "Уровни важности", "Severity levels"),
         ByUnitHeading => ("Бөлімшелер бойынша", "По подразделениям", "By unit"),
         ByRuleHeading => ("Тексерулер бойынша", "По видам проверок", "By check"),
@@ -112,10 +114,10 @@ pub fn totals_line(n: usize, e: usize, w: usize, i: usize, lang: Lang) -> String
     fill(
         T::Totals.get(lang),
         &[
-            ("all", &n.to_string()),
-            ("errors", &e.to_string()),
-            ("warnings", &w.to_string()),
-            ("infos", &i.to_string()),
+            ("all", &fmt_num(n as f64, lang)),
+            ("errors", &severity_count(Severity::Error, e, lang)),
+            ("warnings", &severity_count(Severity::Warning, w, lang)),
+            ("infos", &severity_count(Severity::Info, i, lang)),
         ],
     )
 }
@@ -226,6 +228,22 @@ pub fn date_wanted(lang: Lang) -> (&'static str, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_totals_line_counts_with_plurals() {
+        assert_eq!(
+            totals_line(22, 3, 6, 13, Lang::Ru),
+            "Всего замечаний: 22, из них 3 ошибки, 6 предупреждений, 13 уведомлений"
+        );
+        assert_eq!(
+            totals_line(3, 1, 1, 1, Lang::En),
+            "Issues in all: 3: 1 error, 1 warning, 1 note"
+        );
+        assert_eq!(
+            totals_line(9, 3, 5, 1, Lang::Kk),
+            "Барлық мәселелер: 9, оның ішінде 3 қате, 5 ескерту, 1 ақпарат"
+        );
+    }
 
     #[test]
     fn every_text_is_complete_in_every_language() {
