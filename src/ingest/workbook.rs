@@ -9,9 +9,10 @@
 use super::format::{Format, Limit, Refusal};
 use super::grid::{Cell, Grid};
 use super::guard;
+use super::sheet_kinds;
 use crate::period::Ymd;
 use crate::pipeline::Limits;
-use calamine::{Data, DataRef, Ods, Range, Reader, SheetVisible, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
 
 #[derive(Debug, Clone)]
@@ -24,7 +25,8 @@ pub struct Sheet {
 #[derive(Debug, Clone)]
 pub struct Workbook {
     pub format: Format,
-    /// Every sheet in workbook order; hidden ones carry an empty grid.
+    /// Every sheet in workbook order; hidden ones, and chart, macro and
+    /// dialog sheets, are not `visible` and carry an empty grid.
     pub sheets: Vec<Sheet>,
 }
 
@@ -91,6 +93,12 @@ pub fn open(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, Refusal> {
     let format = sniff(&bytes)?;
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         guard::check(&bytes, format, limits)?;
+        let bytes = match format {
+            Format::Xlsx | Format::Xlsb => {
+                sheet_kinds::macro_sheets_as_charts(&bytes).unwrap_or(bytes)
+            }
+            Format::Xls | Format::Ods => bytes,
+        };
         read_sheets(bytes, format, limits)
     }));
     let sheets = match read {
@@ -222,9 +230,15 @@ fn hidden(name: String) -> Sheet {
     }
 }
 
+/// Each sheet's name and whether it is read: a visible worksheet. Chart,
+/// macro and dialog sheets hold no table and are passed over like hidden
+/// sheets.
 fn sheet_list(meta: &[calamine::Sheet]) -> Vec<(String, bool)> {
     meta.iter()
-        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .map(|s| {
+            let read = s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet;
+            (s.name.clone(), read)
+        })
         .collect()
 }
 

@@ -20,6 +20,7 @@ mod own_fixtures;
 mod reference_months;
 mod regressions;
 mod samples_default;
+mod saved_as;
 mod template;
 mod trends;
 mod typed;
