@@ -77,7 +77,7 @@ fn rewrite_rels(rels: &str) -> Option<String> {
 
 /// The package again, every part copied as it was packed but `name`, which
 /// holds `text`.
-fn repack(
+pub(super) fn repack(
     zip: &mut ZipArchive<Cursor<&[u8]>>,
     name: &str,
     text: &str,

@@ -408,6 +408,7 @@ fn cell_from_data(v: &Data, _is_1904: bool) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Read;
 
     #[test]
     fn sniffing_by_content() {
@@ -444,5 +445,37 @@ mod tests {
             Cell::Date(Ymd::new(2026, 3, 15).unwrap())
         );
         assert_eq!(iso_date("15 March"), Cell::Text("15 March".into()));
+    }
+
+    /// The openpyxl report with an Excel 4 macro sheet, its relationship
+    /// given as `kind`.
+    fn report_with_macro_sheet(kind: &str) -> Vec<u8> {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/saved-as/macro-sheets/Алға_2026-03 макро парағы.xlsm"
+        );
+        let bytes = std::fs::read(path).expect("fixture");
+        let mut zip = zip::ZipArchive::new(Cursor::new(&bytes[..])).expect("a zip");
+        let mut rels = String::new();
+        zip.by_name("xl/_rels/workbook.xml.rels")
+            .expect("workbook relationships")
+            .read_to_string(&mut rels)
+            .expect("text");
+        assert!(rels.contains("/xlMacrosheet\""), "{rels}");
+        let rels = rels.replace("/xlMacrosheet\"", &format!("/{kind}\""));
+        sheet_kinds::repack(&mut zip, "xl/_rels/workbook.xml.rels", &rels).expect("repacked")
+    }
+
+    #[test]
+    fn a_workbook_with_a_macro_sheet_is_read_without_it() {
+        for kind in ["xlMacrosheet", "xlIntlMacrosheet"] {
+            let wb = open(report_with_macro_sheet(kind), &Limits::default()).expect(kind);
+            let macro_sheet = wb.sheets.iter().find(|s| s.name == "Макро1");
+            assert!(
+                macro_sheet.is_some_and(|s| !s.visible && s.grid.is_empty()),
+                "{kind}"
+            );
+            assert!(wb.visible().count() >= 3, "{kind}: {:?}", wb.sheets);
+        }
     }
 }
