@@ -594,9 +594,9 @@ crate::texts! {
             "The file cannot be read: {reason}. Ask the sender to open it in Excel, save it again and resend it.",
         ),
         FileEncrypted => (
-            "Файл құпия сөзбен қорғалған, сондықтан оны оқу мүмкін емес. Құпия сөзсіз нұсқасын жіберуді сұраңыз.",
-            "Файл защищён паролем и не может быть прочитан. Попросите прислать его без пароля.",
-            "The file is password-protected and cannot be read. Ask for a copy without a password.",
+            "Файл құпия сөзбен қорғалған, сондықтан оны оқу мүмкін емес. Құпия сөзсіз нұсқасын жіберуді сұраңыз. Excel оны құпия сөз сұрамай ашса (Excel-дің әдепкі кілті, құрылымы қорғалған ескі форматтағы Excel кітабы осылай сақталады): Файл > Мәліметтер > Жұмыс кітабын қорғау > Құпия сөзбен шифрлау, құпия сөзді өшіріп, қорғауды алып тастап, Excel жұмыс кітабы ретінде сақтаңыз.",
+            "Файл защищён паролем и не может быть прочитан. Попросите прислать его без пароля. Если Excel открывает его, не спрашивая пароля (стандартный ключ Excel; так сохраняется книга Excel старого формата с защищённой структурой): Файл > Сведения > Защитить книгу > Зашифровать с использованием пароля, удалите пароль, снимите защиту и сохраните как книгу Excel.",
+            "The file is password-protected and cannot be read. Ask for a copy without a password. If Excel opens it without asking for a password (Excel's default key; an old-format Excel workbook whose structure is protected is saved so): File > Info > Protect Workbook > Encrypt with Password, clear the password, remove the protection and save it as an Excel workbook.",
         ),
         FileEmpty => (
             "Файлда деректері бар бірде-бір парақ жоқ. Толтырылған есепті қайта жіберуді сұраңыз.",

@@ -9,9 +9,10 @@
 use super::format::{Format, Limit, Refusal};
 use super::grid::{Cell, Grid};
 use super::guard;
+use super::sheet_kinds;
 use crate::period::Ymd;
 use crate::pipeline::Limits;
-use calamine::{Data, DataRef, Ods, Range, Reader, SheetVisible, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
 
 #[derive(Debug, Clone)]
@@ -24,7 +25,8 @@ pub struct Sheet {
 #[derive(Debug, Clone)]
 pub struct Workbook {
     pub format: Format,
-    /// Every sheet in workbook order; hidden ones carry an empty grid.
+    /// Every sheet in workbook order; hidden ones, and chart, macro and
+    /// dialog sheets, are not `visible` and carry an empty grid.
     pub sheets: Vec<Sheet>,
 }
 
@@ -91,6 +93,12 @@ pub fn open(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, Refusal> {
     let format = sniff(&bytes)?;
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         guard::check(&bytes, format, limits)?;
+        let bytes = match format {
+            Format::Xlsx | Format::Xlsb => {
+                sheet_kinds::macro_sheets_as_charts(&bytes).unwrap_or(bytes)
+            }
+            Format::Xls | Format::Ods => bytes,
+        };
         read_sheets(bytes, format, limits)
     }));
     let sheets = match read {
@@ -222,9 +230,15 @@ fn hidden(name: String) -> Sheet {
     }
 }
 
+/// Each sheet's name and whether it is read: a visible worksheet. Chart,
+/// macro and dialog sheets hold no table and are passed over like hidden
+/// sheets.
 fn sheet_list(meta: &[calamine::Sheet]) -> Vec<(String, bool)> {
     meta.iter()
-        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .map(|s| {
+            let read = s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet;
+            (s.name.clone(), read)
+        })
         .collect()
 }
 
@@ -394,6 +408,7 @@ fn cell_from_data(v: &Data, _is_1904: bool) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Read;
 
     #[test]
     fn sniffing_by_content() {
@@ -430,5 +445,37 @@ mod tests {
             Cell::Date(Ymd::new(2026, 3, 15).unwrap())
         );
         assert_eq!(iso_date("15 March"), Cell::Text("15 March".into()));
+    }
+
+    /// The openpyxl report with an Excel 4 macro sheet, its relationship
+    /// given as `kind`.
+    fn report_with_macro_sheet(kind: &str) -> Vec<u8> {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/saved-as/macro-sheets/Алға_2026-03 макро парағы.xlsm"
+        );
+        let bytes = std::fs::read(path).expect("fixture");
+        let mut zip = zip::ZipArchive::new(Cursor::new(&bytes[..])).expect("a zip");
+        let mut rels = String::new();
+        zip.by_name("xl/_rels/workbook.xml.rels")
+            .expect("workbook relationships")
+            .read_to_string(&mut rels)
+            .expect("text");
+        assert!(rels.contains("/xlMacrosheet\""), "{rels}");
+        let rels = rels.replace("/xlMacrosheet\"", &format!("/{kind}\""));
+        sheet_kinds::repack(&mut zip, "xl/_rels/workbook.xml.rels", &rels).expect("repacked")
+    }
+
+    #[test]
+    fn a_workbook_with_a_macro_sheet_is_read_without_it() {
+        for kind in ["xlMacrosheet", "xlIntlMacrosheet"] {
+            let wb = open(report_with_macro_sheet(kind), &Limits::default()).expect(kind);
+            let macro_sheet = wb.sheets.iter().find(|s| s.name == "Макро1");
+            assert!(
+                macro_sheet.is_some_and(|s| !s.visible && s.grid.is_empty()),
+                "{kind}"
+            );
+            assert!(wb.visible().count() >= 3, "{kind}: {:?}", wb.sheets);
+        }
     }
 }

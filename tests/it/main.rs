@@ -21,6 +21,7 @@ mod reference_months;
 mod regressions;
 mod run_summary;
 mod samples_default;
+mod saved_as;
 mod template;
 mod trends;
 mod typed;

@@ -475,6 +475,9 @@ fn globals(stream: &[u8]) -> Result<Globals, Refusal> {
         }
         match r.typ {
             0x000A => break,
+            // FILEPASS: every record after it is encrypted (XOR, RC4 or
+            // CryptoAPI), so the figures it would claim mean nothing.
+            0x002F => return Err(Refusal::Encrypted),
             0x0085 if r.data.len() >= 7 => {
                 g.sheets.push(u32_at(r.data, 0).unwrap_or(0) as usize);
                 g.longest_name = g.longest_name.max(u64::from(r.data[6]));
@@ -710,5 +713,29 @@ mod tests {
         ];
         let got: Vec<u16> = Records { stream: &stream }.map(|r| r.typ).collect();
         assert_eq!(got, vec![0x0809, 0x000A]);
+    }
+
+    #[test]
+    fn an_encrypted_stream_is_encrypted_before_any_limit() {
+        // BOF, FILEPASS (RC4), then a sheet whose encrypted bytes claim
+        // a huge dimension: told encrypted, never over a limit
+        let mut stream = vec![0x09, 0x08, 0x02, 0x00, 0x00, 0x06];
+        stream.extend([0x2F, 0x00, 0x06, 0x00, 0x01, 0x00, 0x01, 0x00, 0x01, 0x00]);
+        stream.extend([
+            0x85, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, b'S',
+        ]);
+        stream.extend([0x0A, 0x00, 0x00, 0x00]);
+        let tight = Limits {
+            max_sheet_cells: 0,
+            max_workbook_cells: 0,
+            ..Limits::default()
+        };
+        assert_eq!(check_records(&stream, &tight), Err(Refusal::Encrypted));
+        let plain: Vec<u8> = stream[..6]
+            .iter()
+            .chain(&stream[10 + 6..])
+            .copied()
+            .collect();
+        assert!(check_records(&plain, &Limits::default()).is_ok());
     }
 }
