@@ -6,6 +6,7 @@ crate::texts! {
         // The run summary of `consolidate`.
         Period => ("Кезең: {period}", "Период: {period}", "Period: {period}"),
         Files => ("Файлдар: {found} табылды, {read} оқылды, {skipped} өткізілді", "Файлы: {found} найдено, {read} прочитано, {skipped} пропущено", "Files: {found} found, {read} read, {skipped} skipped"),
+        SupersededBy => ("  «{file}» орнына «{by}» алынды", "  вместо «{file}» взят «{by}»", "  \"{file}\" replaced by \"{by}\""),
         Rows => ("Жолдар: {read} оқылды, {accepted} қабылданды, {rejected} қабылданбады", "Строки: {read} прочитано, {accepted} принято, {rejected} отклонено", "Rows: {read} read, {accepted} accepted, {rejected} rejected"),
         /// `{error}`, `{warning}`, `{info}`: the names of the severities.
         Issues => ("Мәселелер: {errors} {error}, {warnings} {warning}, {infos} {info}", "Замечания: {errors} {error}, {warnings} {warning}, {infos} {info}", "Issues: {errors} {error}, {warnings} {warning}, {infos} {info}"),

@@ -13,6 +13,7 @@ mod generated;
 mod golden;
 mod history;
 mod hostile;
+mod inbox;
 mod interrupted;
 mod other_months;
 mod output_safety;
