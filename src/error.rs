@@ -59,6 +59,10 @@ pub enum Error {
     },
     /// A bench measurement failed.
     Bench(String),
+    /// A file pattern of `check` that matches no file.
+    NoFileMatches(String),
+    /// A file pattern of `check` that cannot be read as a pattern.
+    FilePattern(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -121,6 +125,16 @@ crate::texts! {
             "не удаётся создать отчёты для замера в {dir}: {source}",
             "cannot generate the bench's reports under {dir}: {source}",
         ),
+        NoFileMatches => (
+            "`{value}` үлгісіне сәйкес файл табылмады; қалта мен файл атауын тексеріңіз",
+            "по шаблону `{value}` не найдено ни одного файла; проверьте папку и имя файла",
+            "no file matches `{value}`; check the folder and the file name",
+        ),
+        FilePattern => (
+            "`{value}` файл үлгісі ретінде оқылмайды (жақшалар [ ] жұптаспаған болуы мүмкін); файлдың толық атауын жазыңыз",
+            "`{value}` не читается как шаблон файлов (возможно, не закрыта скобка [ ]); укажите полное имя файла",
+            "`{value}` cannot be read as a file pattern (an unclosed [ ] perhaps); give the file's full name",
+        ),
         Bench => (
             "өлшеу тоқтады: {source}",
             "замер прерван: {source}",
@@ -181,6 +195,8 @@ impl Error {
                 ],
             ),
             Error::Bench(detail) => source(Text::Bench, detail),
+            Error::NoFileMatches(p) => one(Text::NoFileMatches, p),
+            Error::FilePattern(p) => one(Text::FilePattern, p),
         }
     }
 }

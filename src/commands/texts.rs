@@ -12,6 +12,18 @@ crate::texts! {
         Issues => ("Мәселелер: {errors} {error}, {warnings} {warning}, {infos} {info}", "Замечания: {errors} {error}, {warnings} {warning}, {infos} {info}", "Issues: {errors} {error}, {warnings} {warning}, {infos} {info}"),
         Outputs => ("Нәтижелер: {dir}", "Результаты: {dir}", "Outputs: {dir}"),
 
+        // The verdict of `check` on files that are not reports.
+        CheckNotReport => (
+            "✗ Бұл есеп емес: файлдан есеп кестесі табылмады. Толтырылған есеп формасын жіберіңіз.",
+            "✗ Это не отчёт: в файле не найдена таблица отчёта. Отправьте заполненную форму отчёта.",
+            "✗ Not a report: no report table was found in the file. Send the filled report form.",
+        ),
+        CheckNotReports => (
+            "✗ Есеп емес файлдар (есеп кестесі табылмады): {n}. Толтырылған есеп формасын жіберіңіз.",
+            "✗ Файлы, которые не являются отчётом (таблица отчёта не найдена): {n}. Отправьте заполненную форму отчёта.",
+            "✗ Files that are not reports (no report table found): {n}. Send the filled report form.",
+        ),
+
         // The table of `history`.
         PeriodOrUnit => ("Кезең / бөлімше", "Период / подразделение", "Period / unit"),
         Members => ("Мүшелер", "Члены", "Members"),

@@ -3,6 +3,7 @@
 
 mod architecture;
 mod bench;
+mod check_verdict;
 mod common;
 mod consolidated_book;
 mod defects;
