@@ -66,9 +66,13 @@ pub struct ConsolidateArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct CheckArgs {
-    /// Report files to check.
+    /// Report files to check; patterns such as "inbox/*.xlsx" are expanded
+    /// (letter case ignored).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// The readers' own words after a file's reason, and log lines (-v, -vv).
+    #[arg(short, long, action = clap::ArgAction::Count)]
+    pub verbose: u8,
     /// Pipeline file [default: jinaq.toml in the current folder, else the built-in pipeline]
     #[arg(long)]
     pub pipeline: Option<PathBuf>,

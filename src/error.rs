@@ -63,6 +63,10 @@ pub enum Error {
     NoRegistry,
     /// `init` would overwrite these files.
     InitExists(Vec<PathBuf>),
+    /// A file pattern of `check` that matches no file.
+    NoFileMatches(String),
+    /// A file pattern of `check` that cannot be read as a pattern.
+    FilePattern(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -124,6 +128,16 @@ crate::texts! {
             "{dir} ішінде өлшеуге арналған есептерді жасау мүмкін емес: {source}",
             "не удаётся создать отчёты для замера в {dir}: {source}",
             "cannot generate the bench's reports under {dir}: {source}",
+        ),
+        NoFileMatches => (
+            "`{value}` үлгісіне сәйкес файл табылмады; қалта мен файл атауын тексеріңіз",
+            "по шаблону `{value}` не найдено ни одного файла; проверьте папку и имя файла",
+            "no file matches `{value}`; check the folder and the file name",
+        ),
+        FilePattern => (
+            "`{value}` файл үлгісі ретінде оқылмайды (жақшалар [ ] жұптаспаған болуы мүмкін); файлдың толық атауын жазыңыз",
+            "`{value}` не читается как шаблон файлов (возможно, не закрыта скобка [ ]); укажите полное имя файла",
+            "`{value}` cannot be read as a file pattern (an unclosed [ ] perhaps); give the file's full name",
         ),
         Bench => (
             "өлшеу тоқтады: {source}",
@@ -200,6 +214,8 @@ impl Error {
                 let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
                 text(Text::InitExists, &[("list", list.join(", ").as_str())])
             }
+            Error::NoFileMatches(p) => one(Text::NoFileMatches, p),
+            Error::FilePattern(p) => one(Text::FilePattern, p),
         }
     }
 }

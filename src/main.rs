@@ -18,16 +18,16 @@ fn main() -> ExitCode {
     let verbose = match &cli.command {
         Some(Command::Consolidate(a)) => a.verbose,
         None => cli.consolidate.verbose,
-        Some(
-            Command::Check(_)
-            | Command::History(_)
-            | Command::Bench(_)
-            | Command::Template(_)
-            | Command::Init(_),
-        ) => 0,
+        Some(Command::Check(a)) => a.verbose,
+        Some(Command::History(_) | Command::Bench(_) | Command::Template(_) | Command::Init(_)) => {
+            0
+        }
     };
+    jinaq::messages::show_technical(verbose > 0);
+    quiet_reader_panics();
+    // Log lines are English and technical: none unless asked for (-v).
     let filter = match verbose {
-        0 => "warn",
+        0 => "off",
         1 => "jinaq=info,warn",
         _ => "jinaq=debug,warn",
     };
@@ -54,6 +54,18 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A panic caught inside a reader becomes the file's `file.unreadable`
+/// sentence in the user's language; its default text (a source path, the
+/// library's words) stays off the terminal. Any other panic is told as usual.
+fn quiet_reader_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !jinaq::run::read::in_reader() {
+            default(info);
+        }
+    }));
 }
 
 /// The language a failure is told in: the command's `--lang`, else the

@@ -364,12 +364,30 @@ impl Reason {
     }
 }
 
-/// Why a file is refused or passed over, in a language, with the technical
-/// detail in brackets where there is one.
+static TECHNICAL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the readers' own words (a library's message, the size found
+/// against a limit) follow a refusal's reason: only when the run is asked
+/// for more (`-v`), since they are neither localised nor meant for districts.
+pub fn show_technical(on: bool) {
+    TECHNICAL.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Why a file is refused or passed over, in a language; the technical
+/// detail follows in brackets only when asked for ([`show_technical`]).
 pub fn file_reason(refusal: &Refusal, lang: Lang) -> String {
+    file_reason_with(
+        refusal,
+        lang,
+        TECHNICAL.load(std::sync::atomic::Ordering::Relaxed),
+    )
+}
+
+/// [`file_reason`], with or without the technical detail.
+pub fn file_reason_with(refusal: &Refusal, lang: Lang, technical: bool) -> String {
     let text = Reason::of(refusal).get(lang);
     match refusal.detail() {
-        Some(tech) if !tech.is_empty() => format!("{text} ({tech})"),
+        Some(tech) if technical && !tech.is_empty() => format!("{text} ({tech})"),
         _ => text.to_string(),
     }
 }

@@ -13,7 +13,7 @@ use super::texts::T;
 use super::{load_pipeline, parse_lang, parse_period, sources_lines};
 use crate::checks;
 use crate::cli::CheckArgs;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ingest::discover::{extension, FileKind, InputFile};
 use crate::ingest::format::{NotReport, Refusal};
 use crate::issue::{Issue, Place, Rule, Severity};
@@ -24,7 +24,7 @@ use crate::registry::Registry;
 use crate::run::finish::finish_issues;
 use crate::run::read::read_all;
 use crate::tables::{FileReport, FileStatus};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub fn run(args: &CheckArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
@@ -57,31 +57,9 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
             None
         }
     });
-    let files: Vec<InputFile> = args
-        .files
+    let files: Vec<InputFile> = expand(&args.files, &pipeline.files.ignore_prefixes)?
         .iter()
-        .map(|p| {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default();
-            let meta = std::fs::metadata(p);
-            let ext = extension(&name);
-            let kind = match &meta {
-                Ok(m) if m.is_dir() => FileKind::Unreadable(Refusal::Folder),
-                Ok(_) if pipeline.files.workbook_extensions.contains(&ext) => FileKind::Workbook,
-                Ok(_) => FileKind::Ignored(NotReport::Other),
-                Err(e) => FileKind::Unreadable(Refusal::CannotOpen(e.to_string())),
-            };
-            InputFile {
-                path: p.clone(),
-                rel: name.clone(),
-                name,
-                modified: meta.as_ref().ok().and_then(|m| m.modified().ok()),
-                size: meta.as_ref().map(|m| m.len()).unwrap_or(0),
-                kind,
-            }
-        })
+        .map(|p| input_file(p, &pipeline))
         .collect();
     let mut reports = read_all(&files, &pipeline, period, false);
     for r in reports.iter_mut() {
@@ -126,9 +104,84 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
     }
     println!();
     let (errors, warnings) = (counts[0], counts[1]);
-    let (paint, verdict) = verdict(errors, warnings, reports.len() > 1, lang);
+    let not_reports = reports.iter().filter(|r| !is_report(r)).count();
+    let (paint, verdict) = verdict(errors, warnings, not_reports, reports.len() > 1, lang);
     println!("{}", style.paint(paint, &verdict));
-    Ok(if errors > 0 { 1 } else { 0 })
+    Ok(if errors > 0 || not_reports > 0 { 1 } else { 0 })
+}
+
+/// Whether a file is a report: read, with a report table found in it. An
+/// empty workbook, a CSV, a document or a cover letter is not, whatever its
+/// name: no verdict of "ready to send" on it.
+fn is_report(r: &FileReport) -> bool {
+    r.status == FileStatus::Read && r.holds_report()
+}
+
+/// The files named on the command line, patterns expanded (`inbox/*.xlsx`,
+/// letter case ignored), since shells on Windows pass them as typed. A name
+/// that exists is taken as it is, even with `[` in it; a pattern matching
+/// nothing is an error. What a pattern finds leaves out the owner and lock
+/// files Excel and LibreOffice keep beside an open workbook (`~$…`).
+fn expand(args: &[PathBuf], ignore_prefixes: &[String]) -> Result<Vec<PathBuf>> {
+    let options = glob::MatchOptions {
+        case_sensitive: false,
+        require_literal_separator: true,
+        require_literal_leading_dot: true,
+    };
+    let mut files = Vec::new();
+    for arg in args {
+        let text = arg.to_string_lossy();
+        let pattern = text.contains(['*', '?', '[']);
+        if !pattern || std::fs::symlink_metadata(arg).is_ok() {
+            files.push(arg.clone());
+            continue;
+        }
+        let matches =
+            glob::glob_with(&text, options).map_err(|_| Error::FilePattern(text.to_string()))?;
+        let owner = |p: &PathBuf| {
+            p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                ignore_prefixes.iter().any(|x| n.starts_with(x.as_str()))
+            })
+        };
+        let mut found: Vec<PathBuf> = matches
+            .filter_map(|m| m.ok())
+            .filter(|p| !owner(p))
+            .collect();
+        if found.is_empty() {
+            return Err(Error::NoFileMatches(text.to_string()));
+        }
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+/// A file named on the command line, told apart as `consolidate` tells the
+/// inbox's: a folder, a pipe or a device is refused before anything is read
+/// (a pipe would never end).
+fn input_file(p: &Path, pipeline: &Pipeline) -> InputFile {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let meta = std::fs::metadata(p);
+    let ext = extension(&name);
+    let kind = match &meta {
+        Ok(m) if m.is_dir() => FileKind::Unreadable(Refusal::Folder),
+        Ok(m) if !m.is_file() => FileKind::Unreadable(Refusal::NotAFile),
+        Ok(_) if pipeline.files.workbook_extensions.contains(&ext) => FileKind::Workbook,
+        Ok(_) => FileKind::Ignored(NotReport::Other),
+        Err(e) => FileKind::Unreadable(Refusal::CannotOpen(e.to_string())),
+    };
+    InputFile {
+        path: p.to_path_buf(),
+        rel: name.clone(),
+        name,
+        modified: meta.as_ref().ok().and_then(|m| m.modified().ok()),
+        size: meta.as_ref().map(|m| m.len()).unwrap_or(0),
+        kind,
+    }
 }
 
 /// Where a sheet comes in the file: the coverage table first, then events,
@@ -358,7 +411,22 @@ fn issue_table(issues: &[Issue], lang: Lang, width: usize, style: &Style) -> Vec
 }
 
 /// The one-line verdict over every file checked.
-fn verdict(errors: usize, warnings: usize, several: bool, lang: Lang) -> (Paint, String) {
+fn verdict(
+    errors: usize,
+    warnings: usize,
+    not_reports: usize,
+    several: bool,
+    lang: Lang,
+) -> (Paint, String) {
+    if not_reports > 0 {
+        let n = not_reports.to_string();
+        let text = if several {
+            fill(T::CheckNotReports.get(lang), &[("n", &n)])
+        } else {
+            T::CheckNotReport.get(lang).to_string()
+        };
+        return (Paint::Error, text);
+    }
     if errors > 0 {
         let errors = fmt_count(errors, T::ErrorsToFix.get(lang), lang);
         let text = fill(T::CheckFix.get(lang), &[("errors", &errors)]);
@@ -562,22 +630,22 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(
-            verdict(2, 1, false, Lang::Kk).1,
+            verdict(2, 1, 0, false, Lang::Kk).1,
             "✗ Жіберер алдында 2 қатені түзетіңіз."
         );
         assert_eq!(
-            verdict(0, 0, false, Lang::Ru).1,
+            verdict(0, 0, 0, false, Lang::Ru).1,
             "✓ Отчёт готов к отправке."
         );
         assert_eq!(
-            verdict(0, 3, true, Lang::En).1,
+            verdict(0, 3, 0, true, Lang::En).1,
             "✓ Ready to send; 3 warnings worth a look."
         );
         assert_eq!(
-            verdict(0, 1, false, Lang::En).1,
+            verdict(0, 1, 0, false, Lang::En).1,
             "✓ Ready to send; 1 warning worth a look."
         );
-        let fix = |n| verdict(n, 0, false, Lang::Ru).1;
+        let fix = |n| verdict(n, 0, 0, false, Lang::Ru).1;
         assert_eq!(
             [fix(1), fix(3), fix(5), fix(21)],
             [
@@ -588,8 +656,16 @@ mod tests {
             ]
         );
         assert_eq!(
-            verdict(0, 2, false, Lang::Ru).1,
+            verdict(0, 2, 0, false, Lang::Ru).1,
             "✓ Отчёт готов к отправке; просмотрите 2 предупреждения."
         );
+        // A file with no report table is never "ready to send".
+        let (paint, text) = verdict(0, 1, 1, false, Lang::Kk);
+        assert_eq!(paint, Paint::Error);
+        assert!(
+            text.starts_with('✗') && text.contains("есеп емес"),
+            "{text}"
+        );
+        assert!(verdict(3, 0, 2, true, Lang::Ru).1.contains(": 2"));
     }
 }

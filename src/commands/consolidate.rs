@@ -64,6 +64,16 @@ fn print_summary(o: &Outcome, paths: &OutputPaths) {
             ("skipped", &o.files.skipped.to_string()),
         ],
     );
+    for r in &o.reports {
+        if let Some(by) = r
+            .issues
+            .iter()
+            .find(|i| i.rule == crate::issue::Rule::FileSuperseded)
+            .and_then(|i| i.detail.as_deref())
+        {
+            say(T::SupersededBy, &[("file", &r.rel), ("by", by)]);
+        }
+    }
     say(
         T::Rows,
         &[

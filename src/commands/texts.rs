@@ -14,6 +14,7 @@ crate::texts! {
         /// `{units}`: each unit with its count of errors, `Алға ауданы (3 қате)`.
         ErrorUnits => ("Қатесі бар аудандар: {units}", "Ошибки в отчётах: {units}", "Units with errors: {units}"),
         Files => ("Файлдар: {found} табылды, {read} оқылды, {skipped} өткізілді", "Файлы: {found} найдено, {read} прочитано, {skipped} пропущено", "Files: {found} found, {read} read, {skipped} skipped"),
+        SupersededBy => ("  «{file}» орнына «{by}» алынды", "  вместо «{file}» взят «{by}»", "  \"{file}\" replaced by \"{by}\""),
         Rows => ("Жолдар: {read} оқылды, {accepted} қабылданды, {rejected} қабылданбады", "Строки: {read} прочитано, {accepted} принято, {rejected} отклонено", "Rows: {read} read, {accepted} accepted, {rejected} rejected"),
         /// Each count with its noun: `3 ошибки`, `6 предупреждений`.
         Issues => ("Мәселелер: {errors}, {warnings}, {infos}", "Замечания: {errors}, {warnings}, {infos}", "Issues: {errors}, {warnings}, {infos}"),
@@ -29,6 +30,17 @@ crate::texts! {
         ErrorsToFix => ("қатені", "ошибку|ошибки|ошибок", "error|errors"),
         /// Warnings as what is to be read, their forms separated by `|`.
         WarningsToLook => ("ескертуді", "предупреждение|предупреждения|предупреждений", "warning|warnings"),
+        // The verdict of `check` on files that are not reports.
+        CheckNotReport => (
+            "✗ Бұл есеп емес: файлдан есеп кестесі табылмады. Толтырылған есеп формасын жіберіңіз.",
+            "✗ Это не отчёт: в файле не найдена таблица отчёта. Отправьте заполненную форму отчёта.",
+            "✗ Not a report: no report table was found in the file. Send the filled report form.",
+        ),
+        CheckNotReports => (
+            "✗ Есеп емес файлдар (есеп кестесі табылмады): {n}. Толтырылған есеп формасын жіберіңіз.",
+            "✗ Файлы, которые не являются отчётом (таблица отчёта не найдена): {n}. Отправьте заполненную форму отчёта.",
+            "✗ Files that are not reports (no report table found): {n}. Send the filled report form.",
+        ),
 
         // The table of `history`.
         PeriodOrUnit => ("Кезең / бөлімше", "Период / подразделение", "Period / unit"),

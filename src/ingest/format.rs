@@ -117,7 +117,11 @@ impl Refusal {
 mod tests {
     use super::*;
     use crate::lang::Lang;
-    use crate::messages::file_reason;
+    use crate::messages::file_reason_with;
+
+    fn file_reason(r: &Refusal, lang: Lang) -> String {
+        file_reason_with(r, lang, true)
+    }
 
     #[test]
     fn a_refusal_is_told_with_its_detail() {
@@ -138,6 +142,15 @@ mod tests {
         assert_eq!(
             file_reason(&Refusal::CannotOpen(String::new()), Lang::En),
             "the file cannot be opened"
+        );
+        // Without -v, no reader's own words.
+        assert_eq!(
+            file_reason_with(&zip, Lang::Kk, false),
+            "бұл электрондық кесте емес"
+        );
+        assert_eq!(
+            file_reason_with(&over, Lang::En, false),
+            "the file is suspiciously highly compressed (possibly a zip bomb)"
         );
     }
 }

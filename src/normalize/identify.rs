@@ -95,6 +95,10 @@ pub fn period_in(text: &str) -> Option<Period> {
 }
 
 /// The units a text names, best first: a longer stem is a better witness.
+/// A stem that is one common word (`тікелей`, `direct`: see
+/// [`crate::pipeline::Unit::generic`]) names no unit alone: a phone list
+/// titled `Тікелей байланыс` is no report of the directly subordinate
+/// organisations.
 pub fn units_in<'p>(pipeline: &'p Pipeline, text: &str) -> Vec<&'p str> {
     let k = key(text);
     let mut found: Vec<(&str, usize)> = Vec::new();
@@ -102,6 +106,7 @@ pub fn units_in<'p>(pipeline: &'p Pipeline, text: &str) -> Vec<&'p str> {
         if let Some(len) = u
             .keys
             .iter()
+            .filter(|s| !u.generic.contains(s))
             .filter(|s| contains_at_word_start(&k, s))
             .map(|s| s.len())
             .max()
@@ -175,5 +180,28 @@ mod tests {
         }
         assert_eq!(unit_in(&pl, "Ақтөбе облыстық кәсіподақ ұйымы"), None);
         assert_eq!(unit_in(&pl, "report.xlsx"), None);
+    }
+
+    #[test]
+    fn a_common_word_alone_names_no_unit() {
+        let pl = pipeline();
+        for text in [
+            "Тікелей байланыс телефондары.xlsx",
+            "Direct",
+            "Direct line",
+            "Прямого эфира",
+            "Аудандар бойынша",
+            "Ауданы",
+            "Район 2026-03.xlsx",
+        ] {
+            assert_eq!(unit_in(&pl, text), None, "{text}");
+        }
+        let direct = pl.unit("direct").unwrap();
+        assert!(direct.generic.iter().any(|k| k == &key("тікелей")));
+        assert!(direct.generic.iter().any(|k| k == &key("direct")));
+        // A place name is never common.
+        for u in pl.units.iter().filter(|u| u.id != "direct") {
+            assert!(u.generic.is_empty(), "{}: {:?}", u.id, u.generic);
+        }
     }
 }

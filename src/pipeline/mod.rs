@@ -15,7 +15,7 @@ use crate::measures::MEASURES;
 use crate::normalize::text::key;
 use raw::{RawPipeline, RawRule, RawTable, RawTerm};
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Field ids of the coverage table (as in `summary-<period>.json`).
@@ -74,6 +74,9 @@ pub struct Unit {
     pub keys: Vec<String>,
     /// Must report financing (`reports_finance`, default true).
     pub reports_finance: bool,
+    /// The stems that are one common word (a word of several units' names,
+    /// or of a unit named by a description): never a witness alone.
+    pub generic: Vec<String>,
 }
 
 impl Unit {
@@ -533,12 +536,64 @@ fn units(raw: &[raw::RawUnit]) -> Result<Vec<Unit>, Problem> {
             en: u.en.clone(),
             keys,
             reports_finance: u.reports_finance,
+            generic: Vec::new(),
         });
     }
     if units.is_empty() {
         return Err(Problem::NoUnits);
     }
+    let common = common_words(raw);
+    for u in &mut units {
+        u.generic = u
+            .keys
+            .iter()
+            .filter(|k| !k.contains(' ') && common.iter().any(|w| w.starts_with(k.as_str())))
+            .cloned()
+            .collect();
+    }
     Ok(units)
+}
+
+/// The words of the units' names that name no place: a word found in the
+/// names of several units (`ауданы`, `район`, `district`), and every word of
+/// a unit named by a description, whose names keep three words or more once
+/// those shared words are left out (`Облыстық ұйымға тікелей бағынатын
+/// ұйымдар`: `тікелей`, `directly`).
+fn common_words(raw: &[raw::RawUnit]) -> Vec<String> {
+    let words_of = |u: &raw::RawUnit| -> Vec<Vec<String>> {
+        [&u.kk, &u.ru, &u.en]
+            .iter()
+            .map(|n| {
+                key(n)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect()
+    };
+    let mut seen: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for u in raw {
+        for w in words_of(u).into_iter().flatten() {
+            seen.entry(w).or_default().insert(u.id.as_str());
+        }
+    }
+    let shared: BTreeSet<String> = seen
+        .into_iter()
+        .filter(|(_, ids)| ids.len() > 1)
+        .map(|(w, _)| w)
+        .collect();
+    let mut common: BTreeSet<String> = shared.clone();
+    for u in raw {
+        let names = words_of(u);
+        let described = names
+            .iter()
+            .all(|ws| ws.iter().filter(|w| !shared.contains(*w)).count() >= 3);
+        if described {
+            common.extend(names.into_iter().flatten());
+        }
+    }
+    common.into_iter().collect()
 }
 
 type UnitIndex = FxHashMap<String, usize>;

@@ -1,7 +1,7 @@
 //! `summary-<period>.json`, exactly in the shape of `contracts.md`.
 
 use crate::consolidate::{Figures, Trained};
-use crate::issue::{num, Severity};
+use crate::issue::{num, Rule, Severity};
 use crate::run::outcome::Outcome;
 use serde_json::{json, Map, Value};
 
@@ -91,10 +91,25 @@ pub fn to_value(o: &Outcome) -> Value {
         "as_of": o.period.as_of_iso(),
         "region": Value::Object(region),
         "units": units,
-        "files": {"found": o.files.found, "read": o.files.read, "skipped": o.files.skipped},
+        "files": {
+            "found": o.files.found, "read": o.files.read, "skipped": o.files.skipped,
+            "superseded": superseded(o),
+        },
         "rows": {"read": o.rows.read, "accepted": o.rows.accepted, "rejected": o.rows.rejected},
         "issues": severities(o.issues.iter()),
     })
+}
+
+/// Every file set aside for another copy of the same unit's report, with
+/// the copy taken instead.
+fn superseded(o: &Outcome) -> Value {
+    let set_aside = o.reports.iter().filter_map(|r| {
+        r.issues
+            .iter()
+            .find(|i| i.rule == Rule::FileSuperseded)
+            .map(|i| json!({"file": r.rel, "unit": r.unit, "replaced_by": i.detail}))
+    });
+    Value::Array(set_aside.collect())
 }
 
 pub fn to_json(o: &Outcome) -> String {

@@ -38,6 +38,33 @@ pub fn read_inbox(
         .collect()
 }
 
+thread_local! {
+    static READING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is inside a reader whose panic is caught: a panic
+/// hook leaves such a panic's default text off the terminal.
+pub fn in_reader() -> bool {
+    READING.with(std::cell::Cell::get)
+}
+
+/// Runs a reader with its panic caught and marked as a reader's.
+fn reading<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    let was = READING.with(|r| r.replace(true));
+    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    READING.with(|r| r.set(was));
+    out
+}
+
+/// A panic's message, without where it was raised.
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or_default()
+}
+
 /// Reads files in parallel; a panic inside a reader becomes `file.unreadable`.
 pub fn read_all(
     files: &[InputFile],
@@ -57,13 +84,13 @@ pub fn read_all(
     let reports = files
         .par_iter()
         .map(|f| {
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                read_file(f, pipeline, period)
-            }));
+            let r = reading(|| read_file(f, pipeline, period));
             bar.inc(1);
             bar.set_message(f.name.clone());
-            r.unwrap_or_else(|_| {
-                tracing::error!(file = %f.rel, "reader panicked");
+            r.unwrap_or_else(|payload| {
+                // The reader's own words, for `-v` only: the user reads one
+                // sentence in their language (`file.unreadable`).
+                tracing::info!(file = %f.rel, panic = panic_text(&*payload), "reader failed");
                 let mut rep = read_file(
                     &InputFile {
                         kind: FileKind::Unreadable(Refusal::ReaderFailed),

@@ -3,9 +3,11 @@
 //! sent several copies, the final one is kept and the others are marked
 //! superseded (`file.superseded`, naming the copy taken instead).
 //!
-//! The final copy is the one marked corrected (`түзетілген`, `исправленный`,
-//! the pipeline's markers), then the highest copy number (`(2)`), then the
-//! latest modified, then the last name.
+//! The final copy is one that holds a report table (a cover letter or a
+//! phone list named after the unit never replaces its report), then the one
+//! marked corrected (`түзетілген`, `исправленный`, the pipeline's markers),
+//! then the highest copy number (`(2)`), then the latest modified, then the
+//! last name.
 
 use crate::issue::{Issue, Place, Rule};
 use crate::normalize::text::key;
@@ -18,7 +20,7 @@ use std::collections::BTreeMap;
 fn precedence(
     r: &FileReport,
     pipeline: &Pipeline,
-) -> (bool, u32, Option<std::time::SystemTime>, String) {
+) -> (bool, bool, u32, Option<std::time::SystemTime>, String) {
     let k = key(&r.name);
     let corrected = pipeline
         .files
@@ -31,7 +33,13 @@ fn precedence(
         .and_then(|(_, rest)| rest.split_once(')'))
         .and_then(|(n, _)| n.trim().parse::<u32>().ok())
         .unwrap_or(0);
-    (corrected, copy, r.modified, r.name.clone())
+    (
+        r.holds_report(),
+        corrected,
+        copy,
+        r.modified,
+        r.name.clone(),
+    )
 }
 
 /// Marks files of another period, of no known unit, and superseded copies.

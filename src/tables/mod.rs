@@ -91,6 +91,12 @@ impl FileReport {
         }
     }
 
+    /// Whether a report table (training coverage or events) was found: a
+    /// cover letter or a phone list holds none.
+    pub fn holds_report(&self) -> bool {
+        self.coverage.is_some() || self.events.is_some()
+    }
+
     pub fn rows_read(&self) -> usize {
         self.coverage.as_ref().map_or(0, |c| c.rows_read)
             + self.events.as_ref().map_or(0, |e| e.rows_read)

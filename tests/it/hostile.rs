@@ -65,6 +65,8 @@ fn consolidate(dir: &Path, inbox: &Path, pipeline: Option<&Path>) -> Run {
         "--lang".into(),
         "en".into(),
         "-q".into(),
+        // The readers' own words after each reason, which the tests name.
+        "-v".into(),
     ];
     if let Some(p) = pipeline {
         args.extend(["--pipeline".into(), p.display().to_string()]);

@@ -3,6 +3,7 @@
 
 mod architecture;
 mod bench;
+mod check_verdict;
 mod common;
 mod consolidated_book;
 mod defects;
@@ -13,6 +14,7 @@ mod generated;
 mod golden;
 mod history;
 mod hostile;
+mod inbox;
 mod interrupted;
 mod other_months;
 mod output_safety;
