@@ -6,7 +6,8 @@
 //! actual, difference, organisation, field), then what the specialist fills
 //! (responsible, due date, status from a dropdown, comment), then hidden
 //! machine keys (rule, unit, org, field, severity ids) by which a later run
-//! recognises the same issue.
+//! recognises the same issue. The filter covers all of them, keys included,
+//! so sorting by any column keeps a row whole.
 
 use super::link::{source_url, MAX_LINKS_PER_SHEET};
 use super::style::{self, capitalised, report_text, FollowUpFormats, RowFormats};
@@ -506,7 +507,10 @@ pub fn write_issue_sheet(
         }
     }
     let last_visible = COLUMNS.iter().rposition(|c| !c.is_hidden()).unwrap_or(0) as u16;
-    ws.autofilter(0, 0, last, last_visible)?;
+    // The filter covers every column, the hidden keys included: sorting by
+    // its buttons (Excel or LibreOffice) moves a row's status, comment and
+    // keys together, so a later run finds each status on its own issue.
+    ws.autofilter(0, 0, last, COLUMNS.len() as u16 - 1)?;
     // The hidden keys are for machines: never on paper, whatever the viewer.
     ws.set_print_area(0, 0, last, last_visible)?;
     ws.set_freeze_panes(1, 0)?;
@@ -641,7 +645,10 @@ fn write_follow_up(
         Some(who) => ws.write_string_with_format(r, at("responsible"), who, &f.text)?,
         None => ws.write_blank(r, at("responsible"), &f.text)?,
     };
-    ws.write_blank(r, at("due"), &f.date)?;
+    match carried.and_then(|f| f.due) {
+        Some(serial) => ws.write_number_with_format(r, at("due"), serial, &f.date)?,
+        None => ws.write_blank(r, at("due"), &f.date)?,
+    };
     ws.write_string_with_format(r, at("status"), status, &f.text)?;
     let mut lines = wrapped_chars(status, widths[at("status") as usize], FONT);
     match carried
