@@ -93,19 +93,6 @@ fn serial_of_text(s: &str) -> Option<f64> {
 /// unit sheets (the specialist may have written in either): a row that says
 /// nothing gives way to a later one of the same issue that does.
 pub fn load(path: &Path, from: &str) -> Result<HashMap<Key, FollowUp>, FollowUpError> {
-    let bytes = std::fs::read(path)?;
-    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))?;
-    let col = |id: &'static str| {
-        column(id)
-            .map(usize::from)
-            .ok_or(FollowUpError::NoColumn(id))
-    };
-    let (rule_c, unit_c, org_c, field_c) = (
-        col("rule_id")?,
-        col("unit_id")?,
-        col("org_key")?,
-        col("field_id")?,
-    );
     let (status_c, comment_c, resp_c, due_c) = (
         col("status")?,
         col("comment")?,
@@ -113,6 +100,63 @@ pub fn load(path: &Path, from: &str) -> Result<HashMap<Key, FollowUp>, FollowUpE
         col("due")?,
     );
     let mut out = HashMap::new();
+    for row in issue_rows(path)? {
+        let cell = |c: usize| text(row.get(c));
+        let f = FollowUp {
+            status: Status::parse(&cell(status_c)).unwrap_or(Status::New),
+            comment: cell(comment_c),
+            responsible: cell(resp_c),
+            due: due_of(row.get(due_c)),
+            from: from.to_string(),
+        };
+        if says_nothing(&f) {
+            continue;
+        }
+        out.entry(row_key(&row)?).or_insert(f);
+    }
+    Ok(out)
+}
+
+/// The matches the specialist picked for unknown organisations: (unit id,
+/// name as written, the picked suggestion's text), in the order of the rows.
+pub fn choices(path: &Path) -> Result<Vec<(String, String, String)>, FollowUpError> {
+    let match_c = col("match")?;
+    let mut out = Vec::new();
+    for row in issue_rows(path)? {
+        let picked = text(row.get(match_c));
+        let (rule, unit, org, _) = row_key(&row)?;
+        if rule == crate::issue::Rule::RegistryUnknownOrg.id() && !picked.is_empty() {
+            out.push((unit, org, picked));
+        }
+    }
+    Ok(out)
+}
+
+fn col(id: &'static str) -> Result<usize, FollowUpError> {
+    column(id)
+        .map(usize::from)
+        .ok_or(FollowUpError::NoColumn(id))
+}
+
+/// The key columns of a row.
+fn row_key(row: &[Data]) -> Result<Key, FollowUpError> {
+    let cell = |c: usize| text(row.get(c));
+    Ok((
+        cell(col("rule_id")?),
+        cell(col("unit_id")?),
+        cell(col("org_key")?),
+        cell(col("field_id")?),
+    ))
+}
+
+/// The issue rows of every issue sheet of a discrepancy workbook (those
+/// whose head names the key columns where the writer puts them): the sheet
+/// of all issues first, then the unit sheets.
+fn issue_rows(path: &Path) -> Result<Vec<Vec<Data>>, FollowUpError> {
+    let bytes = std::fs::read(path)?;
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))?;
+    let (rule_c, org_c) = (col("rule_id")?, col("org_key")?);
+    let mut out = Vec::new();
     for name in wb.sheet_names() {
         let Ok(range) = wb.worksheet_range(&name) else {
             continue;
@@ -120,27 +164,11 @@ pub fn load(path: &Path, from: &str) -> Result<HashMap<Key, FollowUp>, FollowUpE
         let Some((r0, c0)) = range.start() else {
             continue;
         };
-        // Only sheets whose header names the key columns where the writer puts them.
         let head = |c: usize| text(range.get_value((r0, c as u32)));
         if c0 != 0 || head(rule_c) != "rule_id" || head(org_c) != "org_key" {
             continue;
         }
-        for row in range.rows().skip(1) {
-            let cell = |c: usize| text(row.get(c));
-            let status = Status::parse(&cell(status_c)).unwrap_or(Status::New);
-            let f = FollowUp {
-                status,
-                comment: cell(comment_c),
-                responsible: cell(resp_c),
-                due: due_of(row.get(due_c)),
-                from: from.to_string(),
-            };
-            if says_nothing(&f) {
-                continue;
-            }
-            let key = (cell(rule_c), cell(unit_c), cell(org_c), cell(field_c));
-            out.entry(key).or_insert(f);
-        }
+        out.extend(range.rows().skip(1).map(|r| r.to_vec()));
     }
     Ok(out)
 }

@@ -6,6 +6,7 @@
 //! 1. the inbox listed and every file read ([`read`]), beside the registry;
 //! 2. the period settled ([`period`]) and this month's reports chosen
 //!    ([`select`]): other months, unknown units and superseded copies set aside;
+//!    the confirmed matches given to the registry ([`confirm`]);
 //! 3. each report checked, then the region across reports;
 //! 4. the accepted rows consolidated into unit and region figures;
 //! 5. earlier periods read and compared ([`earlier`]);
@@ -17,6 +18,7 @@
 //! be used is an issue; only what stops the whole run (no inbox, no
 //! registry, no period, outputs that cannot be written) is an error.
 
+pub mod confirm;
 pub mod earlier;
 pub mod finish;
 pub mod outcome;
@@ -65,6 +67,10 @@ pub fn execute<'p>(req: &Request<'p>, output: &Path) -> Result<(Outcome<'p>, Out
     );
     let paths = paths?;
     stored.map_err(Error::Store)?;
+    if !outcome.confirmed.is_empty() {
+        let csv = crate::confirmed::to_csv(&outcome.confirmed);
+        report::write_atomic(&output.join(crate::confirmed::FILE), &csv)?;
+    }
     Ok((outcome, paths))
 }
 
@@ -116,10 +122,12 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
             })
         },
     );
-    let registry = registry?;
+    let mut registry = registry?;
     stages.lap("registry+read");
     tracing::info!(orgs = registry.orgs.len(), "registry read");
     let period = period::resolve(req.period, &reports)?;
+    let output = req.history.as_deref().and_then(Path::parent);
+    let (confirmed, confirmed_issues) = confirm::gather(output, period, &mut registry);
     select::select(&mut reports, period, pipeline);
     for r in reports.iter_mut().filter(|r| r.status == FileStatus::Read) {
         checks::check_file(r, Some(&registry), pipeline);
@@ -154,6 +162,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         .flat_map(|r| r.issues.iter().cloned())
         .collect();
     issues.extend(region_issues);
+    issues.extend(confirmed_issues);
     issues.extend(history_issues);
     let mut issues = finish_issues(issues, pipeline, req.lang);
     earlier::carry_follow_up(
@@ -186,5 +195,6 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         trend: earlier.trend,
         stages,
         registry,
+        confirmed,
     })
 }

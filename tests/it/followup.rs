@@ -101,7 +101,7 @@ fn sort_and_write_in_libreoffice(xlsx: &Path, dir: &Path) -> HashMap<String, Vec
         .map(|(sheet, v)| {
             assert_eq!(
                 v["last_column"].as_u64(),
-                Some(at("severity_id") as u64),
+                Some(jinaq::issue::columns::COLUMN_IDS.len() as u64 - 1),
                 "the filter of {sheet} covers every column"
             );
             let numbers = v["numbers"]
@@ -283,4 +283,106 @@ fn edit_row(xlsx: &Path, row: u32, cells: &[(u16, String)]) {
         out.write_all(&data).unwrap();
     }
     std::fs::write(xlsx, out.finish().unwrap().into_inner()).unwrap();
+}
+
+/// The text in the first column of the hidden suggestion sheet, top down.
+fn suggestion_list(xlsx: &Path) -> Vec<String> {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let mut wb: Xlsx<_> = open_workbook(xlsx).unwrap();
+    let Ok(range) = wb.worksheet_range("suggestions") else {
+        return Vec::new();
+    };
+    range.rows().map(|r| r[0].to_string()).collect()
+}
+
+#[test]
+fn a_suggestion_picked_in_the_workbook_is_matched_every_month_after() {
+    use crate::history::{coverage_book, ALGA};
+    let dir = scratch("followup-confirm");
+    let out = dir.join("out");
+    let registry = root().join("tests/fixtures/registry.xlsx");
+    // Алға's organisations; the second under a name the registry does not
+    // know, without its БСН.
+    let bin = ALGA[1].0;
+    // (a boarding school where the registry has a secondary school: no
+    // automatic match, the right one among the suggestions)
+    let written = "№2 жалпы білім беретін Алға мектеп-интернаты";
+    let report = |period: &str| {
+        let orgs: Vec<(String, String, f64)> = ALGA
+            .iter()
+            .enumerate()
+            .map(|(k, (b, m))| match k {
+                1 => (written.to_string(), String::new(), *m),
+                _ => (format!("Ұйым {}", k + 1), b.to_string(), *m),
+            })
+            .collect();
+        let inbox = dir.join(period);
+        std::fs::create_dir_all(&inbox).unwrap();
+        let cats = [[1.0, 0.0, 1.0, 0.0, 1.0]; 6];
+        coverage_book("Алға ауданы", &orgs, period, &cats)
+            .save(inbox.join(format!("Алға_{period}.xlsx")))
+            .unwrap();
+        inbox
+    };
+    let run = |period: &str, out: &Path| {
+        consolidate_ok(&report(period), &registry, period, out);
+        issues(&out.join(format!("{period}/discrepancies-{period}.json")))
+    };
+    let of = |log: &[Value], rule: &str| -> Vec<Value> {
+        log.iter().filter(|i| i["rule"] == rule).cloned().collect()
+    };
+    let march = run(PERIOD, &out);
+    let unknown = of(&march, "registry.unknown_org");
+    assert_eq!(unknown.len(), 1, "{march:?}");
+    assert_eq!(unknown[0]["org"], written);
+    assert!(of(&march, "registry.missing_org")
+        .iter()
+        .any(|i| i["org"] == bin));
+
+    // The specialist picks the right suggestion from the row's dropdown.
+    let b = book(&out, PERIOD);
+    let offered = suggestion_list(&b);
+    let right = offered
+        .iter()
+        .find(|s| s.ends_with(bin))
+        .unwrap_or_else(|| panic!("{bin} among the suggestions {offered:?}"))
+        .clone();
+    let row = march
+        .iter()
+        .position(|i| i["rule"] == "registry.unknown_org")
+        .unwrap() as u32
+        + 2;
+    edit_row(&b, row, &[(column("match").unwrap(), right.clone())]);
+
+    // The month again: the name is matched, nothing unknown or missing.
+    let again = run(PERIOD, &out);
+    assert!(of(&again, "registry.unknown_org").is_empty(), "{again:?}");
+    assert!(
+        !of(&again, "registry.missing_org")
+            .iter()
+            .any(|i| i["org"] == bin),
+        "{again:?}"
+    );
+    let summary = read_json(&out.join(format!("{PERIOD}/summary-{PERIOD}.json")));
+    let kept = std::fs::read_to_string(out.join("confirmed-matches.csv")).unwrap();
+    assert!(
+        kept.contains(&format!("alga,{written},{bin},")) && kept.contains(",2026-03"),
+        "{kept}"
+    );
+
+    // The next month, with nothing picked again: still matched.
+    let april = run("2026-04", &out);
+    assert!(of(&april, "registry.unknown_org").is_empty(), "{april:?}");
+    // The file alone carries it to another output folder.
+    let other = dir.join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::copy(
+        out.join("confirmed-matches.csv"),
+        other.join("confirmed-matches.csv"),
+    )
+    .unwrap();
+    let elsewhere = run(PERIOD, &other);
+    assert!(of(&elsewhere, "registry.unknown_org").is_empty());
+    let summary_elsewhere = read_json(&other.join(format!("{PERIOD}/summary-{PERIOD}.json")));
+    assert_eq!(summary["region"], summary_elsewhere["region"]);
 }
