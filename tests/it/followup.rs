@@ -250,39 +250,10 @@ fn a_rerun_keeps_each_edited_workbook_once_and_overwrites_no_backup() {
 /// Writes texts into cells of row `row` (1-based) of the sheet of all
 /// issues, as Excel saves a typed cell (an inline string).
 fn edit_row(xlsx: &Path, row: u32, cells: &[(u16, String)]) {
-    use std::io::{Read, Write};
-    let bytes = std::fs::read(xlsx).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let name = f.name().unwrap().to_string();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        if name == "xl/worksheets/sheet2.xml" {
-            let mut xml = String::from_utf8(data).unwrap();
-            for (c, text) in cells {
-                let cell = format!("{}{row}", (b'A' + *c as u8) as char);
-                let start = xml
-                    .find(&format!("<c r=\"{cell}\""))
-                    .unwrap_or_else(|| panic!("no cell {cell}"));
-                let rest = &xml[start..];
-                let open_end = rest.find('>').unwrap();
-                let end = if rest[..open_end].ends_with('/') {
-                    open_end + 1
-                } else {
-                    rest.find("</c>").unwrap() + 4
-                };
-                let new = format!("<c r=\"{cell}\" t=\"inlineStr\"><is><t>{text}</t></is></c>");
-                xml = format!("{}{}{}", &xml[..start], new, &rest[end..]);
-            }
-            data = xml.into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&data).unwrap();
+    for (c, text) in cells {
+        let cell = format!("{}{row}", (b'A' + *c as u8) as char);
+        crate::history::edit_cell(xlsx, 2, &cell, text);
     }
-    std::fs::write(xlsx, out.finish().unwrap().into_inner()).unwrap();
 }
 
 /// The text in the first column of the hidden suggestion sheet, top down.
