@@ -28,6 +28,7 @@ pub mod breakdown;
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod confirmed;
 pub mod consolidate;
 pub mod error;
 pub mod followup;

@@ -68,6 +68,8 @@ pub struct Registry {
     legal_forms: BTreeSet<String>,
     /// Confirmed matches: name key -> org index.
     confirmed: HashMap<String, usize>,
+    /// Matches confirmed within a unit: (unit id, name key) -> org index.
+    confirmed_in: HashMap<(String, String), usize>,
     names: NameRules,
     /// Unit id -> the words of the unit's own names, which a district may
     /// write into an organisation's name.
@@ -171,6 +173,22 @@ impl Registry {
         self.by_bin.get(id).map(|&i| &self.orgs[i])
     }
 
+    /// Matches `name` as written in `unit`'s reports to the organisation of
+    /// БСН `bin` from now on; false when the registry has no such БСН.
+    pub fn confirm(&mut self, unit: &str, name: &str, bin: &str) -> bool {
+        let Some(&i) = self.by_bin.get(bin) else {
+            return false;
+        };
+        let k = self.name_key(name);
+        self.confirmed_in.insert((unit.to_string(), k), i);
+        true
+    }
+
+    /// The organisation of a БСН.
+    pub fn by_bin(&self, bin: &str) -> Option<&RegistryOrg> {
+        self.by_bin.get(bin).map(|&i| &self.orgs[i])
+    }
+
     pub fn in_unit<'a>(
         &'a self,
         unit: &'a str,
@@ -189,7 +207,8 @@ impl Registry {
             return Match::Found(i, MatchKind::Bin);
         }
         let k = self.name_key(name);
-        if let Some(&i) = self.confirmed.get(&k) {
+        let in_unit = unit.and_then(|u| self.confirmed_in.get(&(u.to_string(), k.clone())));
+        if let Some(&i) = in_unit.or_else(|| self.confirmed.get(&k)) {
             return Match::Found(i, MatchKind::Name);
         }
         if let Some(list) = self.by_name.get(&k) {

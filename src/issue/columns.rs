@@ -6,7 +6,7 @@
 
 /// The ids of the issue table's columns, in order: what the issue says,
 /// then what the specialist fills, then the hidden keys.
-pub const COLUMN_IDS: [&str; 22] = [
+pub const COLUMN_IDS: [&str; 23] = [
     "number",
     "severity",
     "unit",
@@ -29,6 +29,9 @@ pub const COLUMN_IDS: [&str; 22] = [
     "org_key",
     "field_id",
     "severity_id",
+    // After the hidden keys (added later, so the others keep their places):
+    // an unknown organisation's match, picked from its suggestions.
+    "match",
 ];
 
 /// The 0-based position of a column by id.

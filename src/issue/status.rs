@@ -27,6 +27,8 @@ pub struct FollowUp {
     pub status: Status,
     pub comment: String,
     pub responsible: String,
+    /// The due date the specialist set, as an Excel serial day.
+    pub due: Option<f64>,
     /// The period whose workbook it was read from.
     pub from: String,
 }

@@ -111,5 +111,6 @@ fn build_with(o: &Outcome, book_dir: Option<&Path>) -> Result<Vec<u8>, XlsxError
     for s in &unit_sheets {
         table::write_issue_sheet(&mut wb, &s.name, &cx.unit_name(Some(s.id)), &s.rows, &cx)?;
     }
+    table::write_suggestion_sheet(&mut wb, &cx)?;
     wb.save_to_buffer()
 }

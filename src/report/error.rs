@@ -34,6 +34,13 @@ crate::texts! {
             "мешает папка с таким именем; переместите её и запустите снова",
             "a folder of that name is in the way; move it and run again",
         ),
+        /// The file system refused to replace the file: on Windows, a
+        /// workbook open in Excel.
+        OpenNow => (
+            "файл басқа бағдарламада (мысалы, Excel-де) ашық тұр: оны жауып, қайта іске қосыңыз; бұрынғы нәтижелер өзгерген жоқ",
+            "файл открыт в другой программе (например, в Excel): закройте его и запустите снова; прежние результаты не изменены",
+            "the file is open in another program (Excel, for one): close it and run again; the previous outputs are unchanged",
+        ),
         OpenElsewhere => (
             "файл басқа бағдарламада ашық болса, оны жауып, қайта іске қосыңыз",
             "если файл открыт в другой программе, закройте его и запустите снова",
@@ -62,6 +69,8 @@ impl WriteError {
             } => {
                 let hint = if *in_the_way {
                     Text::InTheWay
+                } else if is_locked(source) {
+                    Text::OpenNow
                 } else {
                     Text::OpenElsewhere
                 };
@@ -79,9 +88,28 @@ impl WriteError {
     }
 }
 
+/// Refused because another program holds the file: access denied, or
+/// Windows' sharing and lock violations (32, 33).
+fn is_locked(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::PermissionDenied
+        || (cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_held_by_another_program_is_to_be_closed() {
+        let e = WriteError::file(
+            Path::new("out/discrepancies-2026-03.xlsx"),
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        );
+        let ru = e.message(Lang::Ru);
+        assert!(ru.contains("закройте его и запустите снова"), "{ru}");
+        assert!(e.message(Lang::Kk).contains("оны жауып"));
+        assert!(e.to_string().contains("close it and run again"));
+    }
 
     #[test]
     fn the_file_and_what_to_do_in_each_language() {

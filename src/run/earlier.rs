@@ -4,8 +4,10 @@
 //! - the stored figures of last month (within the year, with its
 //!   organisation rows, for decreases at their cells), of the same month a
 //!   year ago, and of every month in between, for the trends;
-//! - last month's follow-up: the status and comment the specialist set in
-//!   `discrepancies-<last month>.xlsx`, carried over to the same issues.
+//! - the follow-up: the status, comment, responsible person and due date
+//!   the specialist set in `discrepancies-<last month>.xlsx` and in this
+//!   period's own workbook (when the month is run again), carried over to
+//!   the same issues.
 //!
 //! A stored period or a workbook that cannot be read becomes a
 //! `file.unreadable` issue and the run goes on without it.
@@ -88,10 +90,11 @@ pub fn load(history: Option<&Path>, period: Period) -> Earlier {
     }
 }
 
-/// Gives this month's issues the follow-up last month's discrepancy
-/// workbook (beside `history`, in `OUTPUT/<last month>/`) has for them: what
-/// the specialist explained or waived stays so. A workbook that cannot be
-/// read adds its own issue.
+/// Gives this month's issues the follow-up the discrepancy workbooks beside
+/// `history` (in `OUTPUT/<period>/`) have for them: last month's, and this
+/// period's own when the month is run again (its word wins, issue by issue).
+/// What the specialist explained or waived stays so, and a re-run loses
+/// nothing written. A workbook that cannot be read adds its own issue.
 pub fn carry_follow_up(
     issues: &mut Vec<Issue>,
     history: Option<&Path>,
@@ -99,29 +102,28 @@ pub fn carry_follow_up(
     pipeline: &Pipeline,
     lang: Lang,
 ) {
-    let last = period.previous();
-    let Some(book) = history
-        .and_then(|h| h.parent())
-        .map(|out| {
-            out.join(last.to_string())
-                .join(format!("discrepancies-{last}.xlsx"))
-        })
-        .filter(|p| p.is_file())
-    else {
+    let Some(out) = history.and_then(|h| h.parent()) else {
         return;
     };
-    match followup::load(&book, &last.to_string()) {
-        Ok(carried) => {
-            let n = followup::apply(issues, &carried);
-            tracing::info!(carried = n, from = %book.display(), "follow-up carried over");
+    let mut read = |p: Period| {
+        let rel = format!("{p}/discrepancies-{p}.xlsx");
+        let book = out.join(&rel);
+        if !book.is_file() {
+            return Default::default();
         }
-        Err(reason) => {
-            tracing::warn!(%reason, "last month's discrepancy workbook cannot be read");
-            let issue = Issue::refused(
-                Refusal::Stored(reason.to_string()),
-                Place::file(&format!("{last}/discrepancies-{last}.xlsx")),
-            );
-            issues.extend(finish_issues(vec![issue], pipeline, lang));
+        match followup::load(&book, &p.to_string()) {
+            Ok(carried) => carried,
+            Err(reason) => {
+                tracing::warn!(%reason, book = %book.display(), "a discrepancy workbook cannot be read");
+                let issue = Issue::refused(Refusal::Stored(reason.to_string()), Place::file(&rel));
+                issues.extend(finish_issues(vec![issue], pipeline, lang));
+                Default::default()
+            }
         }
-    }
+    };
+    let last_month = read(period.previous());
+    let same_period = read(period);
+    let carried = followup::merge(last_month, same_period);
+    let n = followup::apply(issues, &carried);
+    tracing::info!(carried = n, "follow-up carried over");
 }

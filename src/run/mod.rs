@@ -6,16 +6,19 @@
 //! 1. the inbox listed and every file read ([`read`]), beside the registry;
 //! 2. the period settled ([`period`]) and this month's reports chosen
 //!    ([`select`]): other months, unknown units and superseded copies set aside;
+//!    the confirmed matches given to the registry ([`confirm`]);
 //! 3. each report checked, then the region across reports;
 //! 4. the accepted rows consolidated into unit and region figures;
 //! 5. earlier periods read and compared ([`earlier`]);
-//! 6. the issues finished ([`finish`]) and last month's follow-up carried over.
+//! 6. the issues finished ([`finish`]) and the follow-up carried over from
+//!    last month's discrepancy workbook and this period's own.
 //!
 //! Output: an [`Outcome`] with every count and issue, which [`execute`]
 //! then writes ([`crate::report`]) and stores as history. A file that cannot
 //! be used is an issue; only what stops the whole run (no inbox, no
 //! registry, no period, outputs that cannot be written) is an error.
 
+pub mod confirm;
 pub mod earlier;
 pub mod finish;
 pub mod outcome;
@@ -27,6 +30,7 @@ pub mod select;
 use crate::checks;
 use crate::consolidate::consolidate;
 use crate::error::{Error, Result};
+use crate::followup;
 use crate::history;
 use crate::ingest::discover::discover;
 use crate::issue::Issue;
@@ -42,9 +46,14 @@ use std::path::Path;
 /// the period stored in `output/history`.
 pub fn execute<'p>(req: &Request<'p>, output: &Path) -> Result<(Outcome<'p>, OutputPaths)> {
     let outcome = process(req)?;
+    let backup = keep_written(output, outcome.period);
     // The outputs and the stored period are independent: write them side by side.
     let (paths, stored) = rayon::join(
-        || report::write_all(&outcome, output),
+        || {
+            let written = report::write_all(&outcome, output);
+            settle_backup(backup, written.as_ref().ok());
+            written
+        },
         || {
             let start = std::time::Instant::now();
             let stored = history::store(
@@ -58,7 +67,39 @@ pub fn execute<'p>(req: &Request<'p>, output: &Path) -> Result<(Outcome<'p>, Out
     );
     let paths = paths?;
     stored.map_err(Error::Store)?;
+    if !outcome.confirmed.is_empty() {
+        let csv = crate::confirmed::to_csv(&outcome.confirmed);
+        report::write_atomic(&output.join(crate::confirmed::FILE), &csv)?;
+    }
     Ok((outcome, paths))
+}
+
+/// Keeps the period's discrepancy workbook, when the specialist wrote in
+/// it, as a dated copy beside it before it is replaced.
+fn keep_written(output: &Path, period: crate::period::Period) -> Option<followup::Backup> {
+    let book = OutputPaths::new(output, period).discrepancies_xlsx;
+    match followup::back_up(&book) {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::warn!(error = %e, book = %book.display(), "the edited workbook cannot be kept");
+            None
+        }
+    }
+}
+
+/// A backup made by this run is removed again when nothing was replaced
+/// (the old workbook stays) or the new workbook is the old one, byte for byte.
+fn settle_backup(backup: Option<followup::Backup>, written: Option<&OutputPaths>) {
+    let Some(b) = backup.filter(|b| b.created) else {
+        return;
+    };
+    let unchanged = written
+        .is_none_or(|p| std::fs::read(&p.discrepancies_xlsx).is_ok_and(|now| now == b.bytes));
+    if unchanged {
+        let _ = std::fs::remove_file(&b.path);
+    } else {
+        tracing::info!(backup = %b.path.display(), "the edited discrepancy workbook kept");
+    }
 }
 
 /// The whole run short of writing: read, select, check, consolidate.
@@ -81,10 +122,12 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
             })
         },
     );
-    let registry = registry?;
+    let mut registry = registry?;
     stages.lap("registry+read");
     tracing::info!(orgs = registry.orgs.len(), "registry read");
     let period = period::resolve(req.period, &reports)?;
+    let output = req.history.as_deref().and_then(Path::parent);
+    let (confirmed, confirmed_issues) = confirm::gather(output, period, &mut registry);
     select::select(&mut reports, period, pipeline);
     for r in reports.iter_mut().filter(|r| r.status == FileStatus::Read) {
         checks::check_file(r, Some(&registry), pipeline);
@@ -119,6 +162,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         .flat_map(|r| r.issues.iter().cloned())
         .collect();
     issues.extend(region_issues);
+    issues.extend(confirmed_issues);
     issues.extend(history_issues);
     let mut issues = finish_issues(issues, pipeline, req.lang);
     earlier::carry_follow_up(
@@ -151,5 +195,6 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         trend: earlier.trend,
         stages,
         registry,
+        confirmed,
     })
 }

@@ -43,6 +43,8 @@ pub struct Outcome<'p> {
     pub rows: RowCounts,
     /// The registry the run checked against: the organisations' registered names.
     pub registry: Registry,
+    /// The confirmed matches to keep in `OUTPUT/confirmed-matches.csv`.
+    pub confirmed: Vec<crate::confirmed::Confirmed>,
     /// Last month's stored figures (within the same year), when history has them.
     pub previous_month: Option<Snapshot>,
     /// The same period of the previous year, when history has it.

@@ -35,7 +35,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     // The vocabulary every stage speaks: languages, the reporting calendar,
     // the seven counted figures, findings (with their follow-up and the
     // columns they are listed in), why a file is refused, and the text key
-    // every match is made on.
+    // every match is made on; the matches the specialist confirmed.
     (
         "core",
         &[
@@ -45,6 +45,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "issue",
             "ingest::format",
             "normalize::text",
+            "confirmed",
         ],
     ),
     // The workbook kit every writer uses: settings, formats, print setup,

@@ -194,7 +194,7 @@ fn a_damaged_history_file_is_reported_not_fatal() {
 
 /// Writes `text` into one cell of a sheet of an xlsx, as a person editing
 /// the workbook in Excel would (an inline string replaces the cell).
-fn edit_cell(xlsx: &Path, sheet_index: usize, cell: &str, text: &str) {
+pub fn edit_cell(xlsx: &Path, sheet_index: usize, cell: &str, text: &str) {
     use std::io::{Read, Write};
     let bytes = std::fs::read(xlsx).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();

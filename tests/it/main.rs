@@ -10,6 +10,7 @@ mod defects;
 mod determinism;
 mod discrepancy_book;
 mod fatal;
+mod followup;
 mod generated;
 mod golden;
 mod history;

@@ -6,7 +6,8 @@
 //! actual, difference, organisation, field), then what the specialist fills
 //! (responsible, due date, status from a dropdown, comment), then hidden
 //! machine keys (rule, unit, org, field, severity ids) by which a later run
-//! recognises the same issue.
+//! recognises the same issue. The filter covers all of them, keys included,
+//! so sorting by any column keeps a row whole.
 
 use super::link::{source_url, MAX_LINKS_PER_SHEET};
 use super::style::{self, capitalised, report_text, FollowUpFormats, RowFormats};
@@ -19,7 +20,7 @@ use crate::messages::{field_label, rule_title, severity_label};
 use crate::run::outcome::Outcome;
 use crate::workbook::width::{font_height, line_chars, word_chars, wrapped_chars};
 use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, ExcelDateTime, Url, Workbook, Worksheet, XlsxError,
+    DataValidation, DataValidationRule, ExcelDateTime, Formula, Url, Workbook, Worksheet, XlsxError,
 };
 use serde_json::Value;
 use std::collections::HashMap;
@@ -70,7 +71,7 @@ const fn col(
 
 /// The columns of the issue table, in the order of
 /// [`COLUMN_IDS`](crate::issue::columns::COLUMN_IDS).
-pub const COLUMNS: [Column; 22] = [
+pub const COLUMNS: [Column; 23] = [
     col("number", "№", "№", "No.", 4.0, 5.0, Kind::Issue),
     col(
         "severity",
@@ -197,7 +198,20 @@ pub const COLUMNS: [Column; 22] = [
     col("org_key", "", "", "", 14.0, 14.0, Kind::Key),
     col("field_id", "", "", "", 14.0, 14.0, Kind::Key),
     col("severity_id", "", "", "", 8.0, 8.0, Kind::Key),
+    col(
+        "match",
+        "Тізілімдегі ұйым",
+        "Организация по реестру",
+        "Registry organisation",
+        24.0,
+        40.0,
+        Kind::FollowUp,
+    ),
 ];
+
+/// The hidden sheet that holds the suggestions the match dropdowns offer
+/// (a list of any length, names with commas included).
+pub const SUGGESTION_SHEET: &str = "suggestions";
 
 impl Column {
     /// The head as the run's language writes it; a hidden key column is
@@ -230,6 +244,37 @@ pub struct Context<'a> {
     org_names: HashMap<(&'a str, &'a str), &'a str>,
     formats: [RowFormats; 3],
     follow_up: FollowUpFormats,
+    /// An unknown organisation's issue (by address) -> the rows (1-based,
+    /// first and last) of its suggestions on the suggestion sheet.
+    suggested: HashMap<usize, (u32, u32)>,
+    /// The suggestion sheet's column, top down: `name — БСН`.
+    pub suggestions: Vec<String>,
+}
+
+/// The suggestions of each unknown organisation as the dropdown offers them
+/// (`name — БСН`, the unit's organisations of that name), laid one after
+/// another.
+fn suggestions(o: &Outcome) -> (HashMap<usize, (u32, u32)>, Vec<String>) {
+    let (mut at, mut list) = (HashMap::new(), Vec::new());
+    for i in o
+        .issues
+        .iter()
+        .filter(|i| i.rule == Rule::RegistryUnknownOrg)
+    {
+        let (Some(unit), Some(detail)) = (i.unit.as_deref(), i.detail.as_deref()) else {
+            continue;
+        };
+        let first = list.len() as u32 + 1;
+        for name in detail.split(" | ") {
+            for (_, org) in o.registry.in_unit(unit).filter(|(_, g)| g.name == name) {
+                list.push(crate::confirmed::choice_text(&org.name, &org.id));
+            }
+        }
+        if list.len() as u32 >= first {
+            at.insert(i as *const Issue as usize, (first, list.len() as u32));
+        }
+    }
+    (at, list)
 }
 
 impl<'a> Context<'a> {
@@ -249,12 +294,15 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        let (suggested, suggestions) = suggestions(o);
         Context {
             o,
             book_dir,
             org_names,
             formats: Severity::ALL.map(RowFormats::new),
             follow_up: FollowUpFormats::new(),
+            suggested,
+            suggestions,
         }
     }
 
@@ -493,6 +541,7 @@ pub fn write_issue_sheet(
         let mut lines = write_issue(ws, r, row, &widths, cx, &mut links)?;
         lines = lines.max(write_follow_up(ws, r, row.issue, &widths, cx)?);
         write_keys(ws, r, row.issue)?;
+        write_match(ws, r, row.issue, cx)?;
         ws.set_row_height(r, font_height(lines.min(400), FONT))?;
     }
     let last = rows.len() as u32;
@@ -505,10 +554,15 @@ pub fn write_issue_sheet(
             ws.set_column_hidden(c as u16)?;
         }
     }
-    let last_visible = COLUMNS.iter().rposition(|c| !c.is_hidden()).unwrap_or(0) as u16;
-    ws.autofilter(0, 0, last, last_visible)?;
+    // Printed: the columns before the hidden keys (the match column after
+    // them is the specialist's pick, not for paper).
+    let last_printed = COLUMNS.iter().position(|c| c.is_hidden()).unwrap_or(1) as u16 - 1;
+    // The filter covers every column, the hidden keys included: sorting by
+    // its buttons (Excel or LibreOffice) moves a row's status, comment and
+    // keys together, so a later run finds each status on its own issue.
+    ws.autofilter(0, 0, last, COLUMNS.len() as u16 - 1)?;
     // The hidden keys are for machines: never on paper, whatever the viewer.
-    ws.set_print_area(0, 0, last, last_visible)?;
+    ws.set_print_area(0, 0, last, last_printed)?;
     ws.set_freeze_panes(1, 0)?;
     style::print_setup(ws, lang, cx.o.period, what, Some(0))?;
     Ok(())
@@ -641,7 +695,10 @@ fn write_follow_up(
         Some(who) => ws.write_string_with_format(r, at("responsible"), who, &f.text)?,
         None => ws.write_blank(r, at("responsible"), &f.text)?,
     };
-    ws.write_blank(r, at("due"), &f.date)?;
+    match carried.and_then(|f| f.due) {
+        Some(serial) => ws.write_number_with_format(r, at("due"), serial, &f.date)?,
+        None => ws.write_blank(r, at("due"), &f.date)?,
+    };
     ws.write_string_with_format(r, at("status"), status, &f.text)?;
     let mut lines = wrapped_chars(status, widths[at("status") as usize], FONT);
     match carried
@@ -665,6 +722,40 @@ fn write_keys(ws: &mut Worksheet, r: u32, i: &Issue) -> Result<(), XlsxError> {
     ws.write_string(r, at("org_key"), key(i.org.as_deref()))?;
     ws.write_string(r, at("field_id"), key(i.field.as_deref()))?;
     ws.write_string(r, at("severity_id"), i.severity.as_str())?;
+    Ok(())
+}
+
+/// An unknown organisation's match: a dropdown of its suggestions (kept on
+/// the hidden suggestion sheet); the next run reads the pick back.
+fn write_match(ws: &mut Worksheet, r: u32, i: &Issue, cx: &Context) -> Result<(), XlsxError> {
+    let Some(&(first, last)) = cx.suggested.get(&(i as *const Issue as usize)) else {
+        return Ok(());
+    };
+    ws.write_blank(r, at("match"), &cx.follow_up.text)?;
+    let (title, message) = texts::pick_match(cx.lang());
+    let list = Formula::new(format!("={SUGGESTION_SHEET}!$A${first}:$A${last}"));
+    let pick = DataValidation::new()
+        .allow_list_formula(list)
+        .set_input_title(title)?
+        .set_input_message(message)?
+        .set_error_title(title)?
+        .set_error_message(message)?;
+    ws.add_data_validation(r, at("match"), r, at("match"), &pick)?;
+    Ok(())
+}
+
+/// The hidden sheet of the suggestions the match dropdowns offer (none
+/// when no organisation is unknown).
+pub fn write_suggestion_sheet(wb: &mut Workbook, cx: &Context) -> Result<(), XlsxError> {
+    if cx.suggestions.is_empty() {
+        return Ok(());
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name(SUGGESTION_SHEET)?;
+    for (k, s) in cx.suggestions.iter().enumerate() {
+        ws.write_string(k as u32, 0, report_text(s))?;
+    }
+    ws.set_hidden(true);
     Ok(())
 }
 

@@ -46,6 +46,12 @@ crate::texts! {
             "На листе показаны только первые {shown} замечаний (предел Excel); полный перечень — в файлах CSV и JSON.",
             "The sheet shows the first {shown} issues only (Excel's limit); the CSV and JSON files hold them all.",
         ),
+        MatchHead => ("Тізілімдегі ұйым", "Организация по реестру", "Registry organisation"),
+        PickMatch => (
+            "Бұл атау тізілімдегі қай ұйым екенін тізімнен таңдаңыз: келесі іске қосудан бастап бұл атау сол ұйыммен әр ай сайын сәйкестендіріледі.",
+            "Выберите из списка, какая организация реестра записана под этим названием: со следующего запуска это название будет сопоставляться с ней каждый месяц.",
+            "Pick from the list the registry organisation this name stands for: from the next run on, the name is matched to it every month.",
+        ),
         OpenFile => ("файл", "файл", "file"),
         OpenSheet => ("парақ", "лист", "sheet"),
         OpenTip => ("Бастапқы файлды ашу", "Открыть исходный файл", "Open the source file"),
@@ -216,6 +222,11 @@ pub fn page_footer(lang: Lang) -> &'static str {
 }
 
 /// The title and message of the status column's dropdown.
+/// The title and message of an unknown organisation's match dropdown.
+pub fn pick_match(lang: Lang) -> (&'static str, &'static str) {
+    (T::MatchHead.get(lang), T::PickMatch.get(lang))
+}
+
 pub fn pick_from_list(lang: Lang) -> (&'static str, &'static str) {
     (T::StatusHead.get(lang), T::PickFromList.get(lang))
 }
