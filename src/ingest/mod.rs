@@ -4,4 +4,5 @@ pub mod discover;
 pub mod format;
 pub mod grid;
 pub mod guard;
+pub mod saved;
 pub mod workbook;

@@ -21,6 +21,7 @@ pub mod finish;
 pub mod outcome;
 pub mod period;
 pub mod read;
+pub mod received;
 pub mod request;
 pub mod select;
 
@@ -82,6 +83,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         },
     );
     let registry = registry?;
+    let recorded_issues = received::apply(&req.input, &mut reports, pipeline);
     stages.lap("registry+read");
     tracing::info!(orgs = registry.orgs.len(), "registry read");
     let period = period::resolve(req.period, &reports)?;
@@ -119,6 +121,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         .flat_map(|r| r.issues.iter().cloned())
         .collect();
     issues.extend(region_issues);
+    issues.extend(recorded_issues);
     issues.extend(history_issues);
     let mut issues = finish_issues(issues, pipeline, req.lang);
     earlier::carry_follow_up(
@@ -149,6 +152,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         previous_month: earlier.previous_month,
         previous_year: earlier.previous_year,
         trend: earlier.trend,
+        now: crate::ingest::saved::run_now(),
         stages,
         registry,
     })
