@@ -306,6 +306,82 @@ mod tests {
         assert!(columns(&csv_grid("Дата\n05.04.2026")).is_none());
     }
 
+    fn report(name: &str, unit: Option<&str>) -> FileReport {
+        let file = crate::ingest::discover::InputFile {
+            path: name.into(),
+            rel: name.into(),
+            name: name.into(),
+            modified: None,
+            size: 0,
+            kind: crate::ingest::discover::FileKind::Workbook,
+        };
+        let mut r = FileReport::new(&file);
+        r.unit = unit.map(str::to_string);
+        r
+    }
+
+    #[test]
+    fn rows_give_their_days_and_bad_rows_are_issues() {
+        let p = Pipeline::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::pipeline::DEFAULT_PIPELINE),
+        )
+        .unwrap();
+        let dir = std::env::temp_dir().join(format!("jinaq-received-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let alga = p
+            .unit("alga")
+            .unwrap()
+            .name(crate::lang::Lang::Ru)
+            .to_string();
+        std::fs::write(
+            dir.join("Received.CSV"),
+            format!(
+                "Имя файла;Район;Дата поступления\n\
+                 Хромтау 03.2026.xlsx;;04.04.2026\n\
+                 ;{alga};2026-04-06\n\
+                 Нет такого.xlsx;;05.04.2026\n\
+                 Хромтау 03.2026.xlsx;;31.02.2026\n\
+                 ;;\n"
+            ),
+        )
+        .unwrap();
+        let mut reports = vec![
+            report("Хромтау 03.2026.xlsx", Some("khromtau")),
+            report("a.xlsx", Some("alga")),
+            report("b.xlsx", Some("alga")),
+            report("c.xlsx", Some("kobda")),
+        ];
+        let issues = apply(&dir, &mut reports, &p);
+        let days: Vec<Option<String>> = reports
+            .iter()
+            .map(|r| r.recorded.map(|d| d.iso()))
+            .collect();
+        assert_eq!(
+            days,
+            [
+                Some("2026-04-04"),
+                Some("2026-04-06"),
+                Some("2026-04-06"),
+                None
+            ]
+            .map(|d| d.map(str::to_string))
+        );
+        let found: Vec<(Rule, Option<String>)> =
+            issues.iter().map(|i| (i.rule, i.place.a1())).collect();
+        assert_eq!(
+            found,
+            [
+                (Rule::ReceivedUnmatched, Some("A4".to_string())),
+                (Rule::ValueBadDate, Some("C5".to_string())),
+            ]
+        );
+        std::fs::write(dir.join("Received.CSV"), "что-то;ещё\n1;2\n").unwrap();
+        let issues = apply(&dir, &mut reports, &p);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].rule, Rule::ReceivedNoColumns);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn windows_1251_is_read() {
         let bytes = [0xD4, 0xE0, 0xE9, 0xEB, b';', 0xC4, 0xE0, 0xF2, 0xE0];

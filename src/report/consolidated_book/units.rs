@@ -204,9 +204,7 @@ pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
     s.fit()?;
     let due = due_date(o.period, o.pipeline.due_day);
     let notes = [
-        ctx.t(T::NoteReceived)
-            .replace("{due}", &due.dd_mm_yyyy())
-            .replace("{file}", crate::ingest::saved::RECORD_FILES[0]),
+        ctx.t(T::NoteReceived).replace("{due}", &due.dd_mm_yyyy()),
         ctx.t(T::NoteBelowNorm).replace("{norm}", &ctx.norm_text()),
         ctx.t(T::NoteIssueTotal).to_string(),
         ctx.t(T::NoteEmpty).to_string(),
