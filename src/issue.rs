@@ -89,6 +89,8 @@ rules! {
     HistoryOutlierChange => "history.outlier_change",
     FinanceBelowNorm => "finance.below_norm",
     FinanceShareMismatch => "finance.share_mismatch",
+    ReceivedNoColumns => "received.no_columns",
+    ReceivedUnmatched => "received.unmatched",
 }
 
 impl Rule {
@@ -306,7 +308,7 @@ mod tests {
         for r in Rule::ALL {
             assert_eq!(Rule::from_id(r.id()), Some(*r));
         }
-        assert_eq!(Rule::ALL.len(), 35);
+        assert_eq!(Rule::ALL.len(), 37);
         assert_eq!(Rule::from_id("no.such"), None);
     }
 

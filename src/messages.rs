@@ -148,6 +148,8 @@ crate::texts! {
         HistoryOutlierChange => ("Күрт өзгеріс", "Резкое изменение", "Outlier change"),
         FinanceBelowNorm => ("Оқыту қаржысы нормадан төмен", "Финансирование ниже нормы", "Financing below norm"),
         FinanceShareMismatch => ("Қаржы үлесі қате", "Неверная доля финансирования", "Financing share mismatch"),
+        ReceivedNoColumns => ("Түскен күндер кестесі оқылмайды", "Не читается перечень дат поступления", "Received dates not readable"),
+        ReceivedUnmatched => ("Түскен күні белгісіз файлға жазылған", "Дата поступления для неизвестного файла", "Received date for no report"),
     }
 }
 
@@ -799,6 +801,17 @@ crate::texts! {
             "{cell} ұяшығындағы үлес {actual} %, ал оқытуға жұмсалған қаражаттың смета шығыстарына қатынасы {expected} %. Үлесті қайта есептеңіз.",
             "В ячейке {cell} указана доля {actual} %, а отношение расходов на обучение к расходам сметы — {expected} %. Пересчитайте долю.",
             "Cell {cell} states a share of {actual} %, but training over expenses is {expected} %. Recompute the share.",
+        ),
+        /// `{sheet}`: the specialist's record of received dates.
+        ReceivedNoColumns => (
+            "«{sheet}» ішінде күн бағаны мен файл немесе аудан бағаны бар тақырып жолы табылмады (мысалы: «файл; түскен күні»), сондықтан белгіленген күндер ескерілмеді. Бірінші жолға осындай тақырыптар жазыңыз.",
+            "В «{sheet}» не найдена строка заголовков со столбцом даты и столбцом файла или района (например: «файл; дата поступления»), поэтому отмеченные даты не учтены. Впишите такие заголовки в первую строку.",
+            "\"{sheet}\" has no header row with a date column and a file or unit column (such as \"file; received on\"), so its dates are not used. Put such headers in the first row.",
+        ),
+        ReceivedUnmatched => (
+            "«{sheet}» ішіндегі {row}-жолда жазылған «{actual}» кіріс қалтасындағы бірде-бір файлға да, бірде-бір ауданға да сәйкес келмейді, сондықтан оның күні ескерілмеді. Файл атауын қалтадағыдай етіп немесе ауданның атауын жазыңыз.",
+            "В строке {row} «{sheet}» указано «{actual}»: это не файл входной папки и не район, поэтому дата не учтена. Впишите имя файла так, как оно во входной папке, или название района.",
+            "Row {row} of \"{sheet}\" names \"{actual}\": no file of the inbox and no unit, so its date is not used. Write the file name as in the inbox or the unit's name.",
         ),
     }
 }

@@ -68,11 +68,11 @@ pub fn run(args: &TemplateArgs) -> Result<u8> {
         args.out.clone()
     };
     std::fs::write(&path, bytes).map_err(|e| WriteError::file(&path, e))?;
-    print_written(&form, &path);
+    print_written(&form, &path, &output);
     Ok(0)
 }
 
-fn print_written(form: &Form, path: &Path) {
+fn print_written(form: &Form, path: &Path, output: &Path) {
     let say = |text: T, values: &[(&str, &str)]| fill(text.get(form.lang), values);
     let period = template::texts::period_title(form.period, form.lang);
     let path = path.display().to_string();
@@ -88,7 +88,20 @@ fn print_written(form: &Form, path: &Path) {
             &[("period", &p.to_string()), ("events", &events)],
         ),
         None if form.period.month == 1 => say(T::FormJanuary, &[]),
-        None => say(T::FormNoPrevious, &[]),
+        None => {
+            let (previous, folder) = (form.period.previous().to_string(), output.display());
+            let consolidate =
+                format!("jinaq consolidate --period {previous} --output \"{folder}\"");
+            say(
+                T::FormNoPrevious,
+                &[
+                    ("previous", &previous),
+                    ("folder", &folder.to_string()),
+                    ("consolidate", &consolidate),
+                    ("flag", "--output"),
+                ],
+            )
+        }
     };
     println!("  {prefilled}");
     let next = [

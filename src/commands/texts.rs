@@ -62,7 +62,14 @@ crate::texts! {
         FormOrgs => ("{unit}, {period}: {n} ұйым", "{unit}, {period}: организаций {n}", "{unit}, {period}: {n} organisations"),
         FormPrefilled => ("{period} кезеңінің деректері жазылды ({events} іс-шара)", "вписаны данные за {period} (мероприятий: {events})", "figures of {period} filled in ({events} events)"),
         FormJanuary => ("қаңтар: сандар нөлден басталады", "январь: числа начинаются с нуля", "January: the figures start from zero"),
-        FormNoPrevious => ("өткен кезеңнің деректері жоқ: сандар нөлден басталады", "данных прошлого периода нет: числа начинаются с нуля", "no figures of the previous period: the figures start from zero"),
+        /// `{previous}`: the month before the form's; `{folder}`: the output
+        /// folder searched; `{consolidate}`: the command that stores it there;
+        /// `{flag}`: the flag naming another folder.
+        FormNoPrevious => (
+            "{folder} қалтасында {previous} кезеңінің сақталған деректері жоқ: жыл басынан бергі сандар нөлден басталады. Оларды толтыру үшін {previous} кезеңін осы қалтаға жинақтаңыз ({consolidate}) немесе сол ай жинақталған қалтаны {flag} арқылы көрсетіңіз.",
+            "В папке {folder} нет сохранённых данных за {previous}: числа с начала года начинаются с нуля. Чтобы их вписать, сведите {previous} в эту папку ({consolidate}) или укажите папку, где этот месяц сведён, через {flag}.",
+            "{folder} holds no stored figures of {previous}: the year-to-date figures start from zero. To fill them in, consolidate {previous} into this folder ({consolidate}), or name the folder where that month was consolidated with {flag}.",
+        ),
         /// `{command}`: the command that checks a filled form.
         // The first lines of every command: what it uses.
         PipelineFile => ("Баптау файлы: {path}", "Файл настройки: {path}", "Pipeline: {path}"),

@@ -4,5 +4,6 @@ pub mod discover;
 pub mod format;
 pub mod grid;
 pub mod guard;
+pub mod saved;
 mod sheet_kinds;
 pub mod workbook;

@@ -843,7 +843,9 @@ fn default_severity(rule: Rule) -> Severity {
         | EventsParticipantsMismatch
         | HistoryYtdDecrease
         | FinanceBelowNorm
-        | FinanceShareMismatch => Severity::Warning,
+        | FinanceShareMismatch
+        | ReceivedNoColumns
+        | ReceivedUnmatched => Severity::Warning,
         _ => Severity::Error,
     }
 }

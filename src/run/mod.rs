@@ -24,6 +24,7 @@ pub mod finish;
 pub mod outcome;
 pub mod period;
 pub mod read;
+pub mod received;
 pub mod request;
 pub mod select;
 
@@ -123,6 +124,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         },
     );
     let mut registry = registry?;
+    let recorded_issues = received::apply(&req.input, &mut reports, pipeline);
     stages.lap("registry+read");
     tracing::info!(orgs = registry.orgs.len(), "registry read");
     let period = period::resolve(req.period, &reports)?;
@@ -163,6 +165,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         .collect();
     issues.extend(region_issues);
     issues.extend(confirmed_issues);
+    issues.extend(recorded_issues);
     issues.extend(history_issues);
     let mut issues = finish_issues(issues, pipeline, req.lang);
     earlier::carry_follow_up(
@@ -193,6 +196,7 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         previous_month: earlier.previous_month,
         previous_year: earlier.previous_year,
         trend: earlier.trend,
+        now: crate::ingest::saved::run_now(),
         stages,
         registry,
         confirmed,

@@ -52,6 +52,9 @@ pub struct Outcome<'p> {
     /// Stored periods of the twelve months before this one, oldest first,
     /// for the month-by-month trends.
     pub trend: Vec<Snapshot>,
+    /// The moment of the run ([`crate::ingest::saved::run_now`]): a
+    /// received date after it is unknown.
+    pub now: std::time::SystemTime,
     /// How long each stage took (for `jinaq bench`; never written out).
     pub stages: Stages,
 }

@@ -61,7 +61,12 @@ pub struct UnitSummary {
 pub struct FileReport {
     pub rel: String,
     pub name: String,
+    /// The file system's modification time: the received date's last resort.
     pub modified: Option<std::time::SystemTime>,
+    /// When the workbook says it was last saved ([`crate::ingest::saved`]).
+    pub saved: Option<std::time::SystemTime>,
+    /// The day the specialist recorded it was received, where recorded.
+    pub recorded: Option<crate::period::Ymd>,
     pub format: Option<Format>,
     pub status: FileStatus,
     pub unit: Option<String>,
@@ -79,6 +84,8 @@ impl FileReport {
             rel: file.rel.clone(),
             name: file.name.clone(),
             modified: file.modified,
+            saved: None,
+            recorded: None,
             format: None,
             status: FileStatus::Read,
             unit: None,
@@ -239,6 +246,7 @@ fn open_and_read(
     pipeline: &Pipeline,
     run_period: Option<Period>,
 ) -> FileReport {
+    report.saved = crate::ingest::saved::saved_time(&bytes);
     let wb = match workbook::open(bytes, &pipeline.limits) {
         Ok(wb) => wb,
         Err(refusal) => {

@@ -8,6 +8,7 @@
 //! the cell formats are checked on the shipped sample month, which is always
 //! here.
 
+use crate::common::{read_json, root, scratch};
 use calamine::{open_workbook_from_rs, Data, DataType, Range, Reader, Xlsx};
 use jinaq::consolidate::Figures;
 use jinaq::history::Snapshot;
@@ -722,7 +723,6 @@ fn a_unit_without_a_report_reads_empty_and_timeliness_follows_the_due_day() {
             .map(|u| u["unit"].as_str().unwrap().to_string())
     };
     let (mut missing, mut early, mut late) = (None, None, None);
-    let at = |secs: u64| std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
     for entry in std::fs::read_dir(&source).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name().to_string_lossy().to_string();
@@ -731,24 +731,25 @@ fn a_unit_without_a_report_reads_empty_and_timeliness_follows_the_due_day() {
             missing = unit;
             continue;
         }
-        let copy = inbox.join(&name);
-        std::fs::copy(entry.path(), &copy).unwrap();
-        let file = std::fs::File::options().write(true).open(&copy).unwrap();
+        std::fs::copy(entry.path(), inbox.join(&name)).unwrap();
         match unit.as_deref() {
-            // 2026-04-05 18:30 UTC: 23:30 on the due day in Aktobe.
-            Some("alga") => {
-                file.set_modified(at(1_775_413_800)).unwrap();
-                early = unit;
-            }
-            // 2026-04-05 19:30 UTC: already 6 April in Aktobe.
-            Some("kobda") => {
-                file.set_modified(at(1_775_417_400)).unwrap();
-                late = unit;
-            }
+            Some("alga") => early = unit,
+            Some("kobda") => late = unit,
             _ => {}
         }
     }
     let (missing, early, late) = (missing.unwrap(), early.unwrap(), late.unwrap());
+    // The specialist's record overrides the saved times: Алға on the due
+    // day (by its Kazakh name), Қобда the day after (by the Russian one).
+    std::fs::write(
+        inbox.join("received.csv"),
+        format!(
+            "Аудан;Дата поступления\n{};05.04.2026\n{};2026-04-06\n",
+            unit_name(&p, &early, Lang::Kk),
+            unit_name(&p, &late, Lang::Ru)
+        ),
+    )
+    .unwrap();
     let o = process(&Request {
         pipeline: &p,
         input: inbox.clone(),
@@ -789,6 +790,13 @@ fn a_unit_without_a_report_reads_empty_and_timeliness_follows_the_due_day() {
         u.text(u.row_of(name_col, &unit_name(&p, &late, lang)), timeliness),
         T::Late.get(lang)
     );
+    let from = u.col(T::Report, Some(T::DateFrom));
+    for unit in [&early, &late] {
+        assert_eq!(
+            u.text(u.row_of(name_col, &unit_name(&p, unit, lang)), from),
+            T::FromRecorded.get(lang)
+        );
+    }
 
     // The region's figures leave the unit out; the first sheet counts 13 reports.
     let gone = exp["units"]
@@ -1074,4 +1082,102 @@ fn a_change_too_small_to_show_reads_as_zero_never_minus_zero() {
             }
         }
     }
+}
+
+/// The moment from which a local day begins to be `day`'s successor, as the
+/// ISO UTC text the fixture manifest uses (offsets east of UTC).
+fn local_midnight_after(day: (i32, u32, u32), offset_hours: i64) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:00:00Z",
+        day.0,
+        day.1,
+        day.2,
+        24 - offset_hours
+    )
+}
+
+#[test]
+fn received_dates_come_from_the_saved_time_not_the_copy() {
+    let p = pipeline();
+    let lang = Lang::Ru;
+    let fixtures = root().join("tests/fixtures");
+    let manifest = read_json(&fixtures.join("saved-times/saved-times.json"));
+    let period: Period = manifest["period"].as_str().unwrap().parse().unwrap();
+    let inbox = scratch("received-dates");
+    // Every file copied now: the file system says "today" for all of them.
+    let now = std::time::SystemTime::now();
+    let files = manifest["files"].as_object().unwrap();
+    for (name, f) in files {
+        let from = fixtures.join(match f["from"].as_str().unwrap() {
+            "saved-times" => "saved-times",
+            _ => "reference-month",
+        });
+        let copy = inbox.join(name);
+        std::fs::copy(from.join(period.to_string()).join(name), &copy).unwrap();
+        let file = std::fs::File::options().write(true).open(&copy).unwrap();
+        file.set_modified(now).unwrap();
+    }
+    let o = process(&Request {
+        pipeline: &p,
+        input: inbox.clone(),
+        registry: fixtures.join("reference-month/registry.xlsx"),
+        period: Some(period),
+        lang,
+        progress: false,
+        history: None,
+    })
+    .unwrap();
+    let mut book = open(bytes_of(&o));
+    let u = Table::of(&mut book, T::SheetUnits, lang);
+    let name_col = u.col(T::Unit, None);
+    let timeliness = u.col(T::Report, Some(T::Timeliness));
+    let from = u.col(T::Report, Some(T::DateFrom));
+
+    // Late: saved on or after midnight after the due day, office time;
+    // unknown: saved before the period's last day began.
+    let offset = p.utc_offset_secs / 3600;
+    let (y, m, _) = period.as_of();
+    let late_from = local_midnight_after((y, m, p.due_day), offset);
+    let last = period.last_day();
+    let before = |d: u32| (last.year, last.month, d);
+    let true_from = local_midnight_after(before(last.day - 1), offset);
+    let (mut late, mut on_time, mut by_file_system, mut unknown) = (0, 0, 0, 0);
+    for r in o
+        .reports
+        .iter()
+        .filter(|r| r.status == jinaq::tables::FileStatus::Read)
+    {
+        let unit = r.unit.as_deref().unwrap();
+        let row = u.row_of(name_col, &unit_name(&p, unit, lang));
+        let (got_time, got_from) = (u.text(row, timeliness), u.text(row, from));
+        let what = format!("{} ({unit})", r.name);
+        match files[&r.name]["saved"].as_str() {
+            Some(saved) if saved < true_from.as_str() => {
+                assert_eq!(got_from, T::FromUnknown.get(lang), "{what}");
+                assert_eq!(got_time, "", "{what}");
+                unknown += 1;
+            }
+            Some(saved) => {
+                assert_eq!(got_from, T::FromSaved.get(lang), "{what}");
+                let want = if saved >= late_from.as_str() {
+                    late += 1;
+                    T::Late
+                } else {
+                    on_time += 1;
+                    T::OnTime
+                };
+                assert_eq!(got_time, want.get(lang), "{what}: saved {saved}");
+            }
+            None => {
+                // Only the copy's time: shown, never judged late.
+                assert_eq!(got_from, T::FromFileSystem.get(lang), "{what}");
+                assert_eq!(got_time, "", "{what}");
+                by_file_system += 1;
+            }
+        }
+    }
+    // Every kind is on the month: the test cannot pass by saying nothing.
+    assert!(late >= 2 && on_time >= 2, "late {late}, on time {on_time}");
+    assert!(unknown >= 1 && by_file_system >= 1);
+    let _ = std::fs::remove_dir_all(&inbox);
 }

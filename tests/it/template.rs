@@ -551,6 +551,75 @@ fn last_period_is_prefilled_and_january_starts_from_zero() {
     assert_check_clean(std::slice::from_ref(&january), "ru", &[]);
 }
 
+/// `template` with the pipeline's output folder and no `--output`; its
+/// standard output.
+fn form_by_default(pipeline: &Path, dir: &Path, period: &str) -> String {
+    std::fs::create_dir_all(dir).unwrap();
+    let out = jinaq(&[
+        "template",
+        "--pipeline",
+        pipeline.to_str().unwrap(),
+        "--unit",
+        "alga",
+        "--period",
+        period,
+        "--registry",
+        registry_path().to_str().unwrap(),
+        "--lang",
+        "ru",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+#[test]
+fn without_output_the_pipelines_folder_prefills_and_a_missing_month_says_how() {
+    let p = pipeline();
+    let reg = registry(&p);
+    let members: Vec<f64> = reg
+        .in_unit("alga")
+        .map(|(_, o)| o.members.unwrap())
+        .collect();
+    let cats: Vec<[f64; 5]> = members.iter().map(|_| [1.0, 0.0, 0.0, 1.0, 0.0]).collect();
+    let trained = 2.0 * members.len() as f64;
+    let dir = scratch("template-default-output");
+    let stored = dir.join("stored");
+    // The shipped pipeline, its output folder moved beside it.
+    let text = std::fs::read_to_string(root().join(DEFAULT_PIPELINE)).unwrap();
+    let moved = text.replace("output = \"../output\"", "output = \"stored\"");
+    assert_ne!(text, moved, "the shipped pipeline names its output folder");
+    let own = dir.join("jinaq.toml");
+    std::fs::write(&own, moved).unwrap();
+    let inbox = dir.join("inbox");
+    alga_report(&inbox, "2026-02", &cats, &members, &[trained]);
+    consolidate_ok(&inbox, &registry_path(), "2026-02", &stored);
+
+    let march = form_by_default(&own, &dir.join("march"), PERIOD);
+    assert!(march.contains("2026-02"), "{march}");
+    let form = xlsx_in(&dir.join("march"));
+    let mut wb: Xlsx<_> = calamine::open_workbook(&form[0]).unwrap();
+    let cov = wb.worksheet_range("Обучение").unwrap();
+    assert_eq!(number(&cov, 8, 3), members[0], "February's members carried");
+
+    // May: April was never consolidated there.
+    let may = form_by_default(&own, &dir.join("may"), "2026-05");
+    for part in [
+        "2026-04",
+        "--output",
+        "jinaq consolidate",
+        stored.to_str().unwrap(),
+    ] {
+        assert!(may.contains(part), "{part} in: {may}");
+    }
+    assert!(!march.contains("--output"), "{march}");
+}
+
 // ------------------------------------------------------------ committed filled forms
 
 fn filled() -> PathBuf {

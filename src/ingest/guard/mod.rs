@@ -38,6 +38,12 @@ pub fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(), Refusa
     }
 }
 
+/// One stream of an .xls compound file by name, read with the same bounded
+/// walk as the check; `None` where it is absent or the container damaged.
+pub fn xls_stream(bytes: &[u8], name: &str) -> Option<Vec<u8>> {
+    xls_cells::stream(bytes, &[name]).ok().flatten()
+}
+
 /// A refusal naming the limit passed and the figures that passed it.
 fn over(limit: Limit, detail: String) -> Refusal {
     Refusal::OverLimit { limit, detail }

@@ -22,7 +22,7 @@ const MINI_CUTOFF: usize = 4096;
 const MAX_CONTINUATIONS: usize = 20_000;
 
 pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), Refusal> {
-    match workbook_stream(bytes)? {
+    match stream(bytes, &["Workbook", "Book"])? {
         Some(stream) => check_records(&stream, limits),
         // The reader fails on this container by itself, allocating little.
         None => Ok(()),
@@ -107,9 +107,9 @@ fn u32s(b: &[u8]) -> impl Iterator<Item = u32> + '_ {
         .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
 }
 
-/// The `Workbook` (or `Book`) stream, or `None` where the reader would fail
-/// on the container anyway.
-fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, Refusal> {
+/// The first stream of these names (the `Workbook`, or `Book`, for the
+/// reader), or `None` where the reader would fail on the container anyway.
+pub(super) fn stream(bytes: &[u8], names: &[&str]) -> Result<Option<Vec<u8>>, Refusal> {
     let Some(header) = Header::read(bytes) else {
         return Ok(None);
     };
@@ -144,7 +144,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, Refusal> {
         dirs.iter()
             .find(|d| d.name.as_bytes().eq_ignore_ascii_case(name.as_bytes()))
     };
-    let Some(book) = find("Workbook").or_else(|| find("Book")) else {
+    let Some(book) = names.iter().find_map(|n| find(n)) else {
         return Ok(None);
     };
     container.bounded(book.len, "workbook stream")?;

@@ -104,7 +104,12 @@ crate::texts! {
     ReceivedWithErrors => ("қателермен түсті", "получен с ошибками", "received with errors"),
     OnTime => ("мерзімінде", "в срок", "on time"),
     Late => ("кешіктірілді", "с опозданием", "late"),
-    NoteReceived => ("* Түскен күні — файлдың соңғы өзгертілген күні. Есеп тапсыру мерзімі — {due} ж. қоса алғанда.", "* Дата поступления — дата последнего изменения файла. Срок представления отчёта — до {due} включительно.", "* Received on: the date the file was last modified. Reports are due by {due} inclusive."),
+    DateFrom => ("күні қайдан алынды", "откуда дата", "date from"),
+    FromRecorded => ("маман белгіледі", "отмечена специалистом", "recorded by the specialist"),
+    FromSaved => ("файлда сақталған", "сохранена в файле", "saved in the file"),
+    FromFileSystem => ("файл жүйесі", "файловая система", "file system"),
+    FromUnknown => ("белгісіз", "неизвестна", "unknown"),
+    NoteReceived => ("* Түскен күні — маман белгілеген күн (кіріс қалтасындағы түскен күндер кестесі), ол жоқ болса файлдың ішінде жазылған соңғы сақталған уақыты (облыс уақытымен), ол да жоқ болса файл жүйесіндегі өзгертілген күні (көшірген сайын өзгереді, сондықтан ол бойынша кешікті деп белгіленбейді). Кезең аяқталғанға дейінгі немесе жинақтау іске қосылғаннан кейінгі күн белгісіз деп көрсетіледі. Есеп тапсыру мерзімі — {due} ж. қоса алғанда.", "* Дата поступления — дата, отмеченная специалистом (таблица дат поступления во входной папке), иначе время последнего сохранения, записанное в самом файле (по местному времени), иначе дата изменения файла в файловой системе (она меняется при каждом копировании, поэтому опоздание по ней не отмечается). Дата раньше конца периода или позже запуска сводки считается неизвестной. Срок представления отчёта — до {due} включительно.", "* Received on: the date the specialist recorded (the CSV or Excel list of received dates in the inbox), else the last-saved time stored in the workbook (office time), else the file system's modification date (copying changes it, so it never marks a report late). A date before the period's end or after the run is unknown. Reports are due by {due} inclusive."),
     NoteBelowNorm => ("Қызыл түспен — оқытуға жұмсалған қаражаттың үлесі {norm} нормасынан төмен.", "Красным выделена доля расходов на обучение ниже норматива {norm}.", "Red: a training share below the {norm} norm."),
     NoteIssueTotal => ("Облыс бойынша жолдағы мәселелер саны аудандарға жатқызылмаған мәселелерді де (мысалы, есеп емес файлдар) қамтиды.", "В итоговой строке учтены и замечания, не отнесённые к районам (например, файлы, не являющиеся отчётами).", "The region row also counts issues that belong to no unit (files that are not reports, for example)."),
 

@@ -6,36 +6,25 @@ use super::labels::T;
 use super::sheet::{Head, Sheet};
 use super::Ctx;
 use crate::consolidate::Figures;
+use crate::ingest::saved::{local_day, DateSource, Received};
 use crate::issue::Severity;
 use crate::period::Period;
 use crate::period::Ymd;
 use crate::tables::FileStatus;
 use rust_xlsxwriter::XlsxError;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// What came from a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Receipt {
     NotReceived,
     Received {
-        /// The day the file was last modified, local time.
-        on: Option<Ymd>,
+        /// The day it was received and where that day came from; `None`
+        /// where no source gives a day that can be true (before the
+        /// period's end or after the run).
+        on: Option<Received>,
         on_time: Option<bool>,
         with_errors: bool,
     },
-}
-
-/// The calendar day of a moment by a clock `offset_secs` east of UTC (the
-/// pipeline's `utc_offset_hours`): a file saved late on the due day by the
-/// office's clock is on time.
-pub fn local_day(t: SystemTime, offset_secs: i64) -> Option<Ymd> {
-    let secs = match t.duration_since(UNIX_EPOCH) {
-        Ok(d) => d.as_secs() as i64,
-        Err(e) => -(e.duration().as_secs() as i64),
-    };
-    let days = (secs + offset_secs).div_euclid(86_400);
-    // Excel's serial 25 569 is 1970-01-01.
-    Ymd::from_serial(days as f64 + 25_569.0, false)
 }
 
 /// The last day a report of the period may arrive: `due_day` of the month
@@ -58,13 +47,21 @@ pub fn receipt(ctx: &Ctx, unit: &str) -> Receipt {
     let Some(report) = report else {
         return Receipt::NotReceived;
     };
-    let on = report
-        .modified
-        .and_then(|t| local_day(t, o.pipeline.utc_offset_secs));
+    let offset = o.pipeline.utc_offset_secs;
     let due = due_date(o.period, o.pipeline.due_day);
+    let period_end = o.period.last_day();
+    let now = local_day(o.now, offset);
+    let on = Received::choose(report.recorded, report.saved, report.modified, offset)
+        .filter(|r| r.on >= period_end && now.is_none_or(|n| r.on <= n));
+    let on_time = on.and_then(|r| match r.source {
+        // A copy's modification time only moves later: after the due day
+        // it tells nothing, on or before it the file was there in time.
+        DateSource::FileSystem => (r.on <= due).then_some(true),
+        _ => Some(r.on <= due),
+    });
     Receipt::Received {
         on,
-        on_time: on.map(|d| d <= due),
+        on_time,
         with_errors: o.unit_count(unit, Severity::Error) > 0,
     }
 }
@@ -97,7 +94,12 @@ fn heads(ctx: &Ctx) -> Vec<Head> {
         Head::group_up(t(T::Issues), &[t(T::Errors), t(T::Warnings), t(T::Infos)]),
         Head::group(
             t(T::Report),
-            &[t(T::Status), t(T::ReceivedOn), t(T::Timeliness)],
+            &[
+                t(T::Status),
+                t(T::ReceivedOn),
+                t(T::DateFrom),
+                t(T::Timeliness),
+            ],
         ),
     ]
 }
@@ -105,7 +107,7 @@ fn heads(ctx: &Ctx) -> Vec<Head> {
 /// Column of the first issue count.
 const ISSUES_COL: u16 = 17;
 const STATUS_COL: u16 = 20;
-const LAST_COL: u16 = 22;
+const LAST_COL: u16 = 23;
 
 /// The figures of one row, from column 2 on; `reported` false leaves the
 /// organisation count empty.
@@ -191,7 +193,9 @@ pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
         (16..=16, 6.0, 8.0),
         (17..=19, 5.0, 6.0),
         (20..=20, 12.0, 19.0),
-        (21..=22, 10.5, 12.0),
+        (21..=21, 10.5, 12.0),
+        (22..=22, 10.5, 16.0),
+        (23..=23, 10.5, 12.0),
     ] {
         for col in cols {
             s.limit(col, min, max);
@@ -216,14 +220,16 @@ pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
     Ok(s)
 }
 
-/// Whether the report came, when, and in time.
+/// Whether the report came, when, where that day came from, and in time.
 fn write_receipt(s: &mut Sheet, ctx: &Ctx, row: u32, r: Receipt) -> Result<(), XlsxError> {
     let st = &ctx.st;
+    let (date, from, time) = (STATUS_COL + 1, STATUS_COL + 2, STATUS_COL + 3);
     match r {
         Receipt::NotReceived => {
             s.text(row, STATUS_COL, ctx.t(T::NotReceived), &st.bad)?;
-            s.blank(row, STATUS_COL + 1, &st.date)?;
-            s.blank(row, STATUS_COL + 2, &st.text)?;
+            s.blank(row, date, &st.date)?;
+            s.blank(row, from, &st.text)?;
+            s.blank(row, time, &st.text)?;
         }
         Receipt::Received {
             on,
@@ -238,14 +244,21 @@ fn write_receipt(s: &mut Sheet, ctx: &Ctx, row: u32, r: Receipt) -> Result<(), X
             s.text(row, STATUS_COL, ctx.t(status), f)?;
             s.date(
                 row,
-                STATUS_COL + 1,
-                on.map(|d| (d.year, d.month, d.day)),
+                date,
+                on.map(|r| (r.on.year, r.on.month, r.on.day)),
                 &st.date,
             )?;
+            let source = match on.map(|r| r.source) {
+                Some(DateSource::Recorded) => T::FromRecorded,
+                Some(DateSource::Saved) => T::FromSaved,
+                Some(DateSource::FileSystem) => T::FromFileSystem,
+                None => T::FromUnknown,
+            };
+            s.text(row, from, ctx.t(source), &st.text)?;
             match on_time {
-                Some(true) => s.text(row, STATUS_COL + 2, ctx.t(T::OnTime), &st.text)?,
-                Some(false) => s.text(row, STATUS_COL + 2, ctx.t(T::Late), &st.bad)?,
-                None => s.blank(row, STATUS_COL + 2, &st.text)?,
+                Some(true) => s.text(row, time, ctx.t(T::OnTime), &st.text)?,
+                Some(false) => s.text(row, time, ctx.t(T::Late), &st.bad)?,
+                None => s.blank(row, time, &st.text)?,
             }
         }
     }
@@ -284,39 +297,6 @@ fn total_row(s: &mut Sheet, ctx: &Ctx, row: u32) -> Result<(), XlsxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
-
-    #[test]
-    fn days_are_counted_in_local_time() {
-        // 2026-04-05 20:30 UTC is already 6 April in Aktobe (UTC+5), still
-        // 5 April in Moscow (UTC+3).
-        let t = UNIX_EPOCH + Duration::from_secs(1_775_421_000);
-        assert_eq!(
-            local_day(t, 3 * 3600),
-            Some(Ymd {
-                year: 2026,
-                month: 4,
-                day: 5
-            })
-        );
-        assert_eq!(
-            local_day(t, 5 * 3600),
-            Some(Ymd {
-                year: 2026,
-                month: 4,
-                day: 6
-            })
-        );
-        let t = UNIX_EPOCH + Duration::from_secs(1_775_421_000 - 3 * 3600);
-        assert_eq!(
-            local_day(t, 5 * 3600),
-            Some(Ymd {
-                year: 2026,
-                month: 4,
-                day: 5
-            })
-        );
-    }
 
     #[test]
     fn reports_are_due_in_the_month_after_the_period() {
