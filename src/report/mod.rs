@@ -195,9 +195,7 @@ pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths, WriteE
             let summary = summary::to_json(outcome);
             let json = issue_log::to_json(outcome);
             let csv = issue_log::to_csv(outcome);
-            let districts = timed("output", "districts", || {
-                district_book::build_all(outcome)
-            });
+            let districts = timed("output", "districts", || district_book::build_all(outcome));
             (disc, summary, json, csv, districts)
         },
         || {

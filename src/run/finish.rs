@@ -53,10 +53,9 @@ fn unit_ranks(pipeline: &Pipeline) -> HashMap<&str, usize> {
 /// units); issues of a file before those of no file; then by file, sheet,
 /// row, column, rule, organisation, field.
 fn order<'i>(i: &'i Issue, rank: &HashMap<&str, usize>) -> impl Ord + 'i {
-    let unit = i
-        .unit
-        .as_deref()
-        .map_or(usize::MAX, |u| rank.get(u).copied().unwrap_or(usize::MAX - 1));
+    let unit = i.unit.as_deref().map_or(usize::MAX, |u| {
+        rank.get(u).copied().unwrap_or(usize::MAX - 1)
+    });
     (
         i.severity,
         unit,
@@ -113,7 +112,12 @@ fn join_ranges(issues: Vec<Issue>) -> Vec<Issue> {
         if let Some(&k) = open.get(&key) {
             let first = &mut out[k];
             if first.place.end_col().is_some_and(|end| end + 1 == col) {
+                let was = first.place.a1();
                 first.place.last_col = Some(col);
+                // A message that names its cell through the detail names the range.
+                if first.detail.is_some() && first.detail == was {
+                    first.detail = first.place.a1();
+                }
                 continue;
             }
         }

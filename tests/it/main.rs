@@ -8,6 +8,7 @@ mod consolidated_book;
 mod defects;
 mod determinism;
 mod discrepancy_book;
+mod districts;
 mod fatal;
 mod generated;
 mod golden;

@@ -176,9 +176,7 @@ impl TableFormats {
                 .set_italic()
                 .set_text_wrap(),
             total_text: total.clone(),
-            total_int: total
-                .set_num_format(&counts)
-                .set_align(FormatAlign::Center),
+            total_int: total.set_num_format(&counts).set_align(FormatAlign::Center),
         }
     }
 }

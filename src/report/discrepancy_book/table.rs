@@ -589,7 +589,7 @@ fn write_issue(
 /// A difference of counts or amounts: whole or with decimals.
 fn diff_format(d: f64, f: &RowFormats) -> &rust_xlsxwriter::Format {
     if d.fract() == 0.0 {
-                &f.diff_int
+        &f.diff_int
     } else {
         &f.diff_dec
     }

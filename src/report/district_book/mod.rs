@@ -136,7 +136,10 @@ fn build(o: &Outcome, u: &Unit, issues: &[&Issue]) -> Result<Vec<u8>, XlsxError>
     let period = book_texts::period_name(o.period, lang);
     Print::landscape(0.6, 0.6)
         .repeat(HEAD_ROW, HEAD_ROW)
-        .header(format!("&L&8 {}", header_text(&texts::title(unit, lang), 200)))
+        .header(format!(
+            "&L&8 {}",
+            header_text(&texts::title(unit, lang), 200)
+        ))
         .footer(format!(
             "&L&8 {}&R&8 {}",
             header_text(&period, 110),
@@ -269,7 +272,10 @@ fn write_issue(
     f: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = o.lang;
-    let sev = Severity::ALL.iter().position(|s| *s == i.severity).unwrap_or(0);
+    let sev = Severity::ALL
+        .iter()
+        .position(|s| *s == i.severity)
+        .unwrap_or(0);
     ws.write_number_with_format(r, 0, number as f64, &f.center)?;
     let where_ = i
         .place
@@ -277,9 +283,21 @@ fn write_issue(
         .or_else(|| i.place.excel_row().map(|r| r.to_string()))
         .unwrap_or_default();
     let texts: [(u16, String, &Format); 6] = [
-        (1, severity_label(i.severity, lang).to_string(), &f.severity[sev]),
-        (2, report_text(i.place.file.as_deref().unwrap_or_default()), &f.text),
-        (3, report_text(i.place.sheet.as_deref().unwrap_or_default()), &f.text),
+        (
+            1,
+            severity_label(i.severity, lang).to_string(),
+            &f.severity[sev],
+        ),
+        (
+            2,
+            report_text(i.place.file.as_deref().unwrap_or_default()),
+            &f.text,
+        ),
+        (
+            3,
+            report_text(i.place.sheet.as_deref().unwrap_or_default()),
+            &f.text,
+        ),
         (4, where_, &f.center),
         (5, report_text(&org_text(i)), &f.text),
         (8, report_text(&i.message), &f.text),
@@ -346,14 +364,26 @@ mod tests {
     fn the_table_prints_on_a4_at_no_less_than_8_pt() {
         let width: f64 = COLUMNS.iter().map(|(_, w)| w).sum();
         let scale = (PRINTABLE_PT / (width * WIDEST_CHAR_PT)).min(1.0);
-        assert!(FONT * scale >= SMALLEST_PRINTED_PT, "{width} characters print at {scale}");
+        assert!(
+            FONT * scale >= SMALLEST_PRINTED_PT,
+            "{width} characters print at {scale}"
+        );
     }
 
     #[test]
     fn file_names_are_told_by_period_and_word() {
-        assert!(is_district_file("Алға ауданы_2026-03_ескертулер.xlsx", "2026-03"));
-        assert!(is_district_file("г. Актобе_2026-03_замечания.xlsx", "2026-03"));
-        assert!(!is_district_file("г. Актобе_2026-02_замечания.xlsx", "2026-03"));
+        assert!(is_district_file(
+            "Алға ауданы_2026-03_ескертулер.xlsx",
+            "2026-03"
+        ));
+        assert!(is_district_file(
+            "г. Актобе_2026-03_замечания.xlsx",
+            "2026-03"
+        ));
+        assert!(!is_district_file(
+            "г. Актобе_2026-02_замечания.xlsx",
+            "2026-03"
+        ));
         assert!(!is_district_file("notes.xlsx", "2026-03"));
     }
 }

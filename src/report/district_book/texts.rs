@@ -61,7 +61,11 @@ pub fn period_line(period: &str, lang: Lang) -> String {
 
 /// The day to resend by, worded by whether the report has errors.
 pub fn deadline(date: &str, errors: bool, lang: Lang) -> String {
-    let t = if errors { T::Deadline } else { T::DeadlineNoErrors };
+    let t = if errors {
+        T::Deadline
+    } else {
+        T::DeadlineNoErrors
+    };
     fill(t.get(lang), &[("date", date)])
 }
 
