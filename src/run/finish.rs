@@ -174,7 +174,7 @@ mod tests {
             i.severity = sev;
             i
         };
-        let mut issues = vec![
+        let mut issues = [
             issue("alga", Severity::Info, "a.xlsx"),
             issue("shalkar", Severity::Error, "a.xlsx"),
             issue("alga", Severity::Error, "ә.xlsx"),

@@ -55,14 +55,6 @@ const COLUMNS: [(T, f64); 9] = [
     (T::MessageHead, 34.0),
 ];
 
-/// Landscape A4 less the kit's side margins, in points.
-const PRINTABLE_PT: f64 = (297.0 / 25.4 - 0.8) * 72.0;
-/// The widest a character of the table's unit may print: LibreOffice with
-/// a fallback font wider than Calibri (measured on its PDF).
-const WIDEST_CHAR_PT: f64 = 6.6;
-/// The least a district reads on paper.
-const SMALLEST_PRINTED_PT: f64 = 8.0;
-
 /// The files of every unit that has issues, in the pipeline's order.
 pub fn build_all(o: &Outcome) -> Result<Vec<DistrictFile>, XlsxError> {
     let mut out = Vec::new();
@@ -359,6 +351,14 @@ fn write_value(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Landscape A4 less the kit's side margins, in points.
+    const PRINTABLE_PT: f64 = (297.0 / 25.4 - 0.8) * 72.0;
+    /// The widest a character of the table's unit may print: LibreOffice with
+    /// a fallback font wider than Calibri (measured on its PDF).
+    const WIDEST_CHAR_PT: f64 = 6.6;
+    /// The least a district reads on paper.
+    const SMALLEST_PRINTED_PT: f64 = 8.0;
 
     #[test]
     fn the_table_prints_on_a4_at_no_less_than_8_pt() {
