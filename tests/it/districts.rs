@@ -14,18 +14,22 @@ fn pipeline() -> Pipeline {
 }
 
 fn run(name: &str, lang: &str) -> std::path::PathBuf {
-    let dir = scratch(name);
-    let out = dir.join("out");
+    let out = scratch(name).join("out");
+    consolidate_into(&out, lang);
+    out.join("2026-03")
+}
+
+/// The reference month consolidated under `out` in `lang`.
+fn consolidate_into(out: &Path, lang: &str) {
     let reference = reference_month();
     let mut args = consolidate_args(
         &reference.join("2026-03"),
         &reference.join("registry.xlsx"),
         "2026-03",
-        &out,
+        out,
     );
     args.extend(["--lang".to_string(), lang.to_string()]);
     jinaq_ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
-    out.join("2026-03")
 }
 
 fn issues(dir: &Path) -> Vec<Value> {
@@ -165,15 +169,7 @@ fn a_stale_district_file_is_removed_and_other_files_kept() {
     for f in [&stale, &other_period, &own] {
         std::fs::write(f, b"x").unwrap();
     }
-    let reference = reference_month();
-    let mut args = consolidate_args(
-        &reference.join("2026-03"),
-        &reference.join("registry.xlsx"),
-        "2026-03",
-        &out,
-    );
-    args.extend(["--lang".to_string(), "kk".to_string()]);
-    jinaq_ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    consolidate_into(&out, "kk");
     assert!(!stale.exists(), "stale file kept");
     assert!(other_period.exists() && own.exists(), "other files removed");
 }
