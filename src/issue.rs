@@ -133,6 +133,9 @@ pub struct Place {
     pub cell: Option<(u32, u32)>,
     /// 0-based absolute row, when the issue is about a row but not one cell.
     pub row: Option<u32>,
+    /// 0-based last column of a range on the cell's row (`C37:J37`): one
+    /// finding on adjacent cells of a row, told once.
+    pub last_col: Option<u32>,
 }
 
 impl Place {
@@ -165,9 +168,18 @@ impl Place {
         }
     }
 
-    /// The cell in A1 form as Excel shows it (`C4`).
+    /// The cell in A1 form as Excel shows it (`C4`), or the range of cells
+    /// on its row (`C37:J37`).
     pub fn a1(&self) -> Option<String> {
-        self.cell.map(|(r, c)| a1(r, c))
+        self.cell.map(|(r, c)| match self.last_col {
+            Some(l) if l > c => format!("{}:{}", a1(r, c), a1(r, l)),
+            _ => a1(r, c),
+        })
+    }
+
+    /// The last column the place covers: the range's end, else the cell's.
+    pub fn end_col(&self) -> Option<u32> {
+        self.cell.map(|(_, c)| self.last_col.unwrap_or(c).max(c))
     }
 
     /// The row as Excel shows it (1-based).
@@ -301,6 +313,16 @@ mod tests {
         assert_eq!(column_letters(25), "Z");
         assert_eq!(column_letters(26), "AA");
         assert_eq!(column_letters(16_383), "XFD");
+    }
+
+    #[test]
+    fn a_range_on_one_row() {
+        let mut p = Place::cell("f.xlsx", "S", 36, 2);
+        assert_eq!(p.a1().as_deref(), Some("C37"));
+        p.last_col = Some(9);
+        assert_eq!(p.a1().as_deref(), Some("C37:J37"));
+        assert_eq!(p.end_col(), Some(9));
+        assert_eq!(p.excel_row(), Some(37));
     }
 
     #[test]

@@ -77,6 +77,7 @@ pub enum Problem {
     },
     DueDay,
     UtcOffset,
+    ResendDay,
 }
 
 crate::texts! {
@@ -166,6 +167,11 @@ crate::texts! {
             "pipeline.due_day 1 мен 28 аралығында болуы керек",
             "pipeline.due_day должен быть от 1 до 28",
             "pipeline.due_day must be between 1 and 28",
+        ),
+        ResendDay => (
+            "pipeline.resend_day 1 мен 28 аралығында болуы керек",
+            "pipeline.resend_day должен быть от 1 до 28",
+            "pipeline.resend_day must be between 1 and 28",
         ),
         UtcOffset => (
             "pipeline.utc_offset_hours −12 мен 14 аралығында болуы керек",
@@ -260,6 +266,7 @@ impl Problem {
             ),
             Problem::DueDay => Text::DueDay.get(lang).to_string(),
             Problem::UtcOffset => Text::UtcOffset.get(lang).to_string(),
+            Problem::ResendDay => Text::ResendDay.get(lang).to_string(),
         }
     }
 }

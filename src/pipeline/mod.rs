@@ -296,6 +296,10 @@ pub struct Pipeline {
     pub output: PathBuf,
     pub lang: Lang,
     pub due_day: u32,
+    /// Corrected reports are due again by this day of the month after the period.
+    pub resend_day: u32,
+    /// The regional office's contact, for the districts' files.
+    pub office: Office,
     /// The offices' clock, seconds east of UTC.
     pub utc_offset_secs: i64,
     pub limits: Limits,
@@ -317,6 +321,16 @@ pub struct Pipeline {
     unit_ids: FxHashMap<String, usize>,
     /// Confirmed matches: normalised name as written -> registry id.
     pub confirmed: HashMap<String, String>,
+}
+
+/// The regional office's contact as the pipeline gives it; empty where not
+/// given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Office {
+    pub name: String,
+    pub person: String,
+    pub phone: String,
+    pub email: String,
 }
 
 /// A comparison op of a row check.
@@ -404,6 +418,9 @@ impl Pipeline {
         if !(-12..=14).contains(&head.utc_offset_hours) {
             return Err(Problem::UtcOffset);
         }
+        if head.resend_day == 0 || head.resend_day > 28 {
+            return Err(Problem::ResendDay);
+        }
         let units = units(&raw.units)?;
         let (unit_ids, unit_names) = unit_index(&units);
         let keys_of = |v: &[String]| v.iter().map(|s| key(s)).collect::<Vec<_>>();
@@ -421,6 +438,13 @@ impl Pipeline {
             output: dir.join(&head.output),
             lang,
             due_day: head.due_day,
+            resend_day: head.resend_day,
+            office: Office {
+                name: raw.office.name.trim().to_string(),
+                person: raw.office.person.trim().to_string(),
+                phone: raw.office.phone.trim().to_string(),
+                email: raw.office.email.trim().to_string(),
+            },
             utc_offset_secs: i64::from(head.utc_offset_hours) * 3600,
             limits: Limits::from(&raw.limits),
             units,

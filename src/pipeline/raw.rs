@@ -18,6 +18,9 @@ pub struct RawPipeline {
     pub finance: RawFinance,
     pub summary: RawSummary,
     pub registry: RawRegistry,
+    /// The regional office, named in the heading of each district's file.
+    #[serde(default)]
+    pub office: RawOffice,
     #[serde(default)]
     pub rules: BTreeMap<String, RawRule>,
     /// Comparisons between the figures of one organisation row.
@@ -66,6 +69,30 @@ pub struct RawHead {
     /// day by their clock is on time.
     #[serde(default = "default_utc_offset_hours")]
     pub utc_offset_hours: i32,
+    /// Corrected reports are to be sent again by this day of the month after
+    /// the period (named in each district's file).
+    #[serde(default = "default_resend_day")]
+    pub resend_day: u32,
+}
+
+fn default_resend_day() -> u32 {
+    10
+}
+
+/// The regional office's contact; an empty value is left out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOffice {
+    /// The office's name.
+    #[serde(default)]
+    pub name: String,
+    /// The specialist who receives the reports.
+    #[serde(default)]
+    pub person: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
 }
 
 fn default_lang() -> String {

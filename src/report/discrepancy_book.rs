@@ -18,10 +18,11 @@
 //! Excel's cell limit ([`style::report_text`]).
 
 pub mod link;
+pub(crate) mod shares;
 mod style;
 mod summary;
 pub mod table;
-mod texts;
+pub(crate) mod texts;
 
 use crate::issue::Issue;
 use crate::run::outcome::Outcome;

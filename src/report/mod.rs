@@ -4,7 +4,10 @@
 //! - `discrepancies-<period>.json` / `.csv` ([`issue_log`]) and `.xlsx`
 //!   ([`discrepancy_book`]): every issue with its place;
 //! - `consolidated-<period>.xlsx` ([`consolidated_book`]): the workbook
-//!   leadership reads.
+//!   leadership reads;
+//! - `districts/`, a file for each unit with issues ([`district_book`]),
+//!   to send the district; a stale one of a unit with no issues now is
+//!   removed.
 //!
 //! Every file is written atomically: to a temporary file in the same folder,
 //! then renamed over the old one, so a run killed at any moment leaves the
@@ -12,6 +15,7 @@
 
 pub mod consolidated_book;
 pub mod discrepancy_book;
+pub mod district_book;
 mod error;
 pub mod issue_log;
 pub mod summary;
@@ -30,6 +34,8 @@ pub struct OutputPaths {
     pub discrepancies_csv: PathBuf,
     pub discrepancies_json: PathBuf,
     pub summary: PathBuf,
+    /// The folder of the districts' files.
+    pub districts: PathBuf,
 }
 
 impl OutputPaths {
@@ -41,6 +47,7 @@ impl OutputPaths {
             discrepancies_csv: dir.join(format!("discrepancies-{period}.csv")),
             discrepancies_json: dir.join(format!("discrepancies-{period}.json")),
             summary: dir.join(format!("summary-{period}.json")),
+            districts: dir.join("districts"),
             dir,
         }
     }
@@ -188,7 +195,8 @@ pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths, WriteE
             let summary = summary::to_json(outcome);
             let json = issue_log::to_json(outcome);
             let csv = issue_log::to_csv(outcome);
-            (disc, summary, json, csv)
+            let districts = timed("output", "districts", || district_book::build_all(outcome));
+            (disc, summary, json, csv, districts)
         },
         || {
             timed("output", "consolidated.xlsx", || {
@@ -196,19 +204,53 @@ pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths, WriteE
             })
         },
     );
-    let (disc, summary, json, csv) = small;
+    let (disc, summary, json, csv, districts) = small;
     let disc = disc.map_err(xlsx_err(&paths.discrepancies_xlsx))?;
     let cons = cons.map_err(xlsx_err(&paths.consolidated))?;
+    let districts = districts.map_err(xlsx_err(&paths.districts))?;
+    let district_paths: Vec<PathBuf> = districts
+        .iter()
+        .map(|d| paths.districts.join(&d.name))
+        .collect();
     let start = std::time::Instant::now();
-    replace_all(&[
+    let mut set: Vec<(&Path, &[u8])> = vec![
         (&paths.summary, summary.as_bytes()),
         (&paths.discrepancies_json, json.as_bytes()),
         (&paths.discrepancies_csv, &csv),
         (&paths.discrepancies_xlsx, &disc),
         (&paths.consolidated, &cons),
-    ])?;
+    ];
+    set.extend(
+        district_paths
+            .iter()
+            .zip(&districts)
+            .map(|(p, d)| (p.as_path(), d.bytes.as_slice())),
+    );
+    replace_all(&set)?;
+    remove_stale_districts(&paths.districts, outcome.period, &district_paths);
     tracing::debug!(seconds = start.elapsed().as_secs_f64(), "outputs replaced");
     Ok(paths)
+}
+
+/// Removes the districts' files of the period that this run did not write
+/// (units with no issues now); other files in the folder are left alone.
+fn remove_stale_districts(dir: &Path, period: Period, written: &[PathBuf]) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let period = period.to_string();
+    for e in entries.flatten() {
+        let path = e.path();
+        let name = e.file_name().to_string_lossy().to_string();
+        if path.is_file()
+            && district_book::is_district_file(&name, &period)
+            && !written.contains(&path)
+        {
+            if let Err(error) = std::fs::remove_file(&path) {
+                tracing::warn!(file = %path.display(), %error, "stale district file not removed");
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -190,3 +190,30 @@ pub fn sheet_xml(rows: &[Vec<String>]) -> String {
     s.push_str("</sheetData></worksheet>");
     s
 }
+
+/// A cell's 0-based column and its row text (`C37` -> (2, "37")).
+fn column_row(cell: &str) -> Option<(u32, &str)> {
+    let letters = cell.chars().take_while(char::is_ascii_uppercase).count();
+    let col = cell[..letters]
+        .chars()
+        .fold(0u32, |n, c| n * 26 + (c as u32 - 'A' as u32 + 1));
+    (letters > 0).then(|| (col - 1, &cell[letters..]))
+}
+
+/// Whether a reported place is the expected cell or a range (`C37:J37`,
+/// one finding on adjacent cells of a row) that holds it.
+pub fn holds(place: &Value, cell: &Value) -> bool {
+    if place == cell {
+        return true;
+    }
+    let (Some(range), Some(cell)) = (place.as_str(), cell.as_str()) else {
+        return false;
+    };
+    let Some((first, last)) = range.split_once(':') else {
+        return false;
+    };
+    match (column_row(first), column_row(last), column_row(cell)) {
+        (Some((a, r1)), Some((b, r2)), Some((c, r))) => r1 == r && r2 == r && a <= c && c <= b,
+        _ => false,
+    }
+}

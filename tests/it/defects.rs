@@ -11,7 +11,7 @@ fn matches(e: &Value, g: &Value) -> bool {
     let place = if e["cell"].is_null() {
         e["row"].is_null() || same("row")
     } else {
-        same("cell")
+        holds(&g["cell"], &e["cell"])
     };
     same("rule")
         && same("file")

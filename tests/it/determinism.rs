@@ -17,8 +17,19 @@ fn two_runs_give_identical_bytes() {
         .map(|e| e.unwrap().file_name())
         .collect();
     names.sort();
-    assert_eq!(names.len(), 5, "{names:?}");
-    for name in names {
+    // Five files and the folder of the districts' files.
+    assert_eq!(names.len(), 6, "{names:?}");
+    let districts = std::path::Path::new("districts");
+    let mut files: Vec<std::path::PathBuf> = names
+        .iter()
+        .map(std::path::PathBuf::from)
+        .filter(|n| n != districts)
+        .collect();
+    for e in std::fs::read_dir(outputs[0].join(districts)).unwrap() {
+        files.push(districts.join(e.unwrap().file_name()));
+    }
+    assert!(files.len() > 6, "no district files: {files:?}");
+    for name in files {
         let a = std::fs::read(outputs[0].join(&name)).unwrap();
         let b = std::fs::read(outputs[1].join(&name)).unwrap();
         assert!(a == b, "{name:?} differs between two runs");

@@ -258,16 +258,28 @@ fn the_reference_month_reads_back_sheet_by_sheet() {
             }
             assert_eq!(text(&d, r, col("check")), rule_title(i.rule, lang));
             assert_eq!(text(&d, r, col("description")), i.message.trim());
-            let value = |v: &Option<serde_json::Value>| v.as_ref().and_then(|v| v.as_f64());
-            assert_eq!(num(&d, r, col("expected")), value(&i.expected), "row {r}");
-            assert_eq!(num(&d, r, col("actual")), value(&i.actual), "row {r}");
-            if let (Some(e), Some(a)) = (value(&i.expected), value(&i.actual)) {
+            // Shares as fractions (a stated share comes as per cents) and
+            // their difference in percentage points; other values as they are.
+            let share = matches!(i.field.as_deref(), Some("trained_share" | "finance.share"));
+            let stated = matches!(
+                i.rule,
+                Rule::RowShareMismatch | Rule::FinanceShareMismatch | Rule::SummaryMismatch
+            );
+            let per = if share && stated { 100.0 } else { 1.0 };
+            let value = |v: &Option<serde_json::Value>| {
+                v.as_ref().and_then(|v| v.as_f64()).map(|v| v / per)
+            };
+            let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+                (a, b) => a == b,
+            };
+            let (e, a) = (value(&i.expected), value(&i.actual));
+            assert!(close(num(&d, r, col("expected")), e), "row {r}");
+            assert!(close(num(&d, r, col("actual")), a), "row {r}");
+            if let (Some(e), Some(a)) = (e, a) {
                 let diff = num(&d, r, col("difference")).expect("a difference");
-                assert!(
-                    (diff - (a - e)).abs() < 1e-6,
-                    "row {r}: {diff} vs {}",
-                    a - e
-                );
+                let want = if share { (a - e) * 100.0 } else { a - e };
+                assert!((diff - want).abs() < 1e-6, "row {r}: {diff} vs {want}");
             }
             assert_eq!(text(&d, r, col("status")), Status::New.label(lang));
             assert_eq!(

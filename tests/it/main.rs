@@ -9,6 +9,7 @@ mod consolidated_book;
 mod defects;
 mod determinism;
 mod discrepancy_book;
+mod districts;
 mod fatal;
 mod followup;
 mod generated;

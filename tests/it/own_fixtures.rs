@@ -50,7 +50,7 @@ fn check_entry(rel: &str, e: &Value) -> Vec<String> {
         let found = issues.iter().any(|g| {
             g["rule"] == want["rule"]
                 && (want["sheet"].is_null() || g["sheet"] == want["sheet"])
-                && (want["cell"].is_null() || g["cell"] == want["cell"])
+                && (want["cell"].is_null() || holds(&g["cell"], &want["cell"]))
         });
         if !found {
             problems.push(format!(

@@ -97,12 +97,19 @@ pub struct RowFormats {
     pub pct: Format,
     pub diff_int: Format,
     pub diff_dec: Format,
-    pub diff_pct: Format,
+    /// The difference of two shares, in percentage points.
+    pub diff_pts: Format,
 }
 
 impl RowFormats {
-    pub fn new(s: Severity) -> RowFormats {
+    /// Numbers as in the consolidated workbook: tagged with the run's
+    /// language, so thousands are grouped with a space and decimals take a
+    /// comma in a Kazakh or Russian workbook ([`formats::localised`]).
+    pub fn new(s: Severity, lang: Lang) -> RowFormats {
         let base = formats::filled(boxed(), row_fill(s));
+        let num = |code: &str| formats::localised(lang, code);
+        let pts = texts::T::PercentagePoints.get(lang);
+        let points = format!("+0.0\" {pts}\";-0.0\" {pts}\";0.0\" {pts}\"");
         RowFormats {
             mark: formats::filled(base.clone().set_bold(), mark_fill(s)),
             text: base.clone(),
@@ -110,12 +117,14 @@ impl RowFormats {
             center: base.clone().set_align(FormatAlign::Center),
             link: formats::link(base.clone(), Color::RGB(colour::LINK))
                 .set_align(FormatAlign::Center),
-            int: base.clone().set_num_format(code::THOUSANDS),
-            dec: base.clone().set_num_format("#,##0.0###"),
-            pct: base.clone().set_num_format(code::PER_CENT),
-            diff_int: base.clone().set_num_format(code::CHANGE),
-            diff_dec: base.clone().set_num_format("+#,##0.0###;-#,##0.0###;0"),
-            diff_pct: base.set_num_format(code::CHANGE_PER_CENT),
+            int: base.clone().set_num_format(num(code::THOUSANDS)),
+            dec: base.clone().set_num_format(num("#,##0.0###")),
+            pct: base.clone().set_num_format(num(code::PER_CENT)),
+            diff_int: base.clone().set_num_format(num(code::CHANGE)),
+            diff_dec: base
+                .clone()
+                .set_num_format(num("+#,##0.0###;-#,##0.0###;0")),
+            diff_pts: base.set_num_format(num(&points)),
         }
     }
 }
@@ -149,7 +158,8 @@ pub struct TableFormats {
 }
 
 impl TableFormats {
-    pub fn new() -> TableFormats {
+    pub fn new(lang: Lang) -> TableFormats {
+        let counts = formats::localised(lang, code::THOUSANDS_OR_DASH);
         let base = boxed()
             .set_font_size(11)
             .set_align(FormatAlign::VerticalCenter);
@@ -159,16 +169,14 @@ impl TableFormats {
             link: formats::link(base.clone().set_text_wrap(), Color::RGB(colour::LINK)),
             int: base
                 .clone()
-                .set_num_format(code::THOUSANDS_OR_DASH)
+                .set_num_format(&counts)
                 .set_align(FormatAlign::Center),
             number: base.clone().set_align(FormatAlign::Center),
             dim: formats::coloured(base, colour::DIM_TEXT)
                 .set_italic()
                 .set_text_wrap(),
             total_text: total.clone(),
-            total_int: total
-                .set_num_format(code::THOUSANDS_OR_DASH)
-                .set_align(FormatAlign::Center),
+            total_int: total.set_num_format(&counts).set_align(FormatAlign::Center),
         }
     }
 }

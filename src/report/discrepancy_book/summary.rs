@@ -168,7 +168,7 @@ pub fn write_summary(
     let mut w = Summary {
         ws,
         cx,
-        t: TableFormats::new(),
+        t: TableFormats::new(cx.o.lang),
         pages: Pages::default(),
         r: 0,
     };

@@ -10,6 +10,7 @@
 //! so sorting by any column keeps a row whole.
 
 use super::link::{source_url, MAX_LINKS_PER_SHEET};
+use super::shares;
 use super::style::{self, capitalised, report_text, FollowUpFormats, RowFormats};
 use super::texts;
 use crate::issue::columns::column;
@@ -299,7 +300,7 @@ impl<'a> Context<'a> {
             o,
             book_dir,
             org_names,
-            formats: Severity::ALL.map(RowFormats::new),
+            formats: Severity::ALL.map(|s| RowFormats::new(s, o.lang)),
             follow_up: FollowUpFormats::new(),
             suggested,
             suggestions,
@@ -354,7 +355,9 @@ enum Shown {
 fn shown(v: &Option<Value>, i: &Issue, cx: &Context) -> Shown {
     match v {
         None | Some(Value::Null) => Shown::Empty,
-        Some(Value::Number(n)) => n.as_f64().map_or(Shown::Empty, Shown::Number),
+        Some(Value::Number(n)) => n
+            .as_f64()
+            .map_or(Shown::Empty, |n| Shown::Number(shares::cell_value(i, n))),
         // registry.other_unit compares unit ids: show the units' names.
         Some(Value::String(s))
             if i.rule == Rule::RegistryOtherUnit && cx.o.pipeline.unit(s).is_some() =>
@@ -366,9 +369,9 @@ fn shown(v: &Option<Value>, i: &Issue, cx: &Context) -> Shown {
     }
 }
 
-/// Shares of the financing are fractions (0.093): shown as percents.
+/// Shares are shown as per cents ([`shares`]).
 fn is_fraction_field(i: &Issue) -> bool {
-    i.field.as_deref() == Some("finance.share")
+    shares::is_share(i)
 }
 
 fn round6(v: f64) -> f64 {
@@ -622,13 +625,11 @@ fn write_issue(
     }
     match (&row.expected, &row.actual) {
         (Shown::Number(e), Shown::Number(a)) => {
-            let d = round6(a - e);
-            let fmt = if is_fraction_field(i) {
-                &f.diff_pct
-            } else if d.fract() == 0.0 {
-                &f.diff_int
+            let (d, fmt) = if is_fraction_field(i) {
+                (shares::points(*e, *a), &f.diff_pts)
             } else {
-                &f.diff_dec
+                let d = round6(a - e);
+                (d, diff_format(d, f))
             };
             ws.write_number_with_format(r, at("difference"), d, fmt)?;
         }
@@ -637,6 +638,15 @@ fn write_issue(
         }
     }
     Ok(lines)
+}
+
+/// A difference of counts or amounts: whole or with decimals.
+fn diff_format(d: f64, f: &RowFormats) -> &rust_xlsxwriter::Format {
+    if d.fract() == 0.0 {
+        &f.diff_int
+    } else {
+        &f.diff_dec
+    }
 }
 
 /// The cell column: a link to the source cell while the sheet may hold

@@ -61,6 +61,8 @@ crate::texts! {
         PickFromList => ("Тізімнен мән таңдаңыз.", "Выберите значение из списка.", "Choose a value from the list."),
         DueHead => ("Мерзімі", "Срок", "Due date"),
         DateWanted => ("Күнді КК.АА.ЖЖЖЖ түрінде жазыңыз.", "Укажите дату в виде ДД.ММ.ГГГГ.", "Write a date as DD.MM.YYYY."),
+        /// After the difference of two shares: percentage points.
+        PercentagePoints => ("п.т.", "п.п.", "pp"),
     }
 }
 
