@@ -8,7 +8,7 @@ crate::texts! {
         /// The month of a period written out: `2026 жылғы наурыз`.
         PeriodSpelled => ("{year} жылғы {month}", "{month} {year} г.", "{month} {year}"),
         /// The region's figures; `{share}` as the office writes it, `17,0 %`.
-        Figures => ("Кәсіподақ мүшелері: {members}; оқудан өткендер: {trained} ({share})", "Членов профсоюза: {members}; прошли обучение: {trained} ({share})", "Union members: {members}; trained: {trained} ({share})"),
+        Figures => ("Кәсіподақ мүшелері: {members}; оқытудан өткендер: {trained} ({share})", "Членов профсоюза: {members}; прошли обучение: {trained} ({share})", "Union members: {members}; trained: {trained} ({share})"),
         /// A figure nobody reported.
         NotReported => ("жоқ", "нет данных", "not reported"),
         /// `{units}`: each unit with its count of errors, `Алға ауданы (3 қате)`.
