@@ -217,22 +217,3 @@ pub fn holds(place: &Value, cell: &Value) -> bool {
         _ => false,
     }
 }
-
-/// `cmd` made to run where file permissions apply. As root, where they do
-/// not, it runs as the unprivileged user `nobody`, and the folders it must
-/// write in (`writable`, not their contents) are given to that user; any
-/// other user runs it as themselves.
-#[cfg(unix)]
-pub fn unprivileged(mut cmd: Command, writable: &[&Path]) -> Command {
-    use std::os::unix::process::CommandExt;
-    const NOBODY: u32 = 65534;
-    // SAFETY: geteuid has no preconditions.
-    if unsafe { libc::geteuid() } == 0 {
-        for dir in writable {
-            std::os::unix::fs::chown(dir, Some(NOBODY), Some(NOBODY))
-                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-        }
-        cmd.uid(NOBODY).gid(NOBODY);
-    }
-    cmd
-}
