@@ -111,16 +111,6 @@ fn lower(c: char) -> Option<char> {
     }
 }
 
-/// `char::is_uppercase`, answered without a table lookup for ASCII and the
-/// Cyrillic block.
-pub fn is_upper(c: char) -> bool {
-    match c as u32 {
-        0x00..=0x7F => c.is_ascii_uppercase(),
-        0x0400..=0x04FF => lower(c).is_some_and(|l| l != c),
-        _ => c.is_uppercase(),
-    }
-}
-
 /// Each word of `s` (a run of letters and digits) with `map` applied to its
 /// characters when the word holds a Cyrillic letter, and every other
 /// character as it is, handed to `emit` in order.
@@ -261,7 +251,6 @@ mod tests {
                 _ => None,
             };
             assert_eq!(lower(c), std_one, "{c:?}");
-            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
         }
     }
 
