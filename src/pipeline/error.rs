@@ -78,6 +78,7 @@ pub enum Problem {
     DueDay,
     UtcOffset,
     ResendDay,
+    ShareShown,
 }
 
 crate::texts! {
@@ -178,6 +179,11 @@ crate::texts! {
             "pipeline.utc_offset_hours должен быть от −12 до 14",
             "pipeline.utc_offset_hours must be between -12 and 14",
         ),
+        ShareShown => (
+            "pipeline.share_shown \"truncate\" не \"round\" болуы керек, pipeline.share_decimals 0 мен 4 аралығында",
+            "pipeline.share_shown должен быть \"truncate\" или \"round\", pipeline.share_decimals от 0 до 4",
+            "pipeline.share_shown must be \"truncate\" or \"round\", pipeline.share_decimals between 0 and 4",
+        ),
     }
 }
 
@@ -267,6 +273,7 @@ impl Problem {
             Problem::DueDay => Text::DueDay.get(lang).to_string(),
             Problem::UtcOffset => Text::UtcOffset.get(lang).to_string(),
             Problem::ResendDay => Text::ResendDay.get(lang).to_string(),
+            Problem::ShareShown => Text::ShareShown.get(lang).to_string(),
         }
     }
 }

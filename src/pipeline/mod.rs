@@ -11,6 +11,7 @@ pub use error::{PipelineError, Problem};
 
 use crate::issue::{Issue, Rule, Severity};
 use crate::lang::Lang;
+use crate::measures::ShareShown;
 use crate::measures::MEASURES;
 use crate::normalize::text::key;
 use raw::{RawPipeline, RawRule, RawTable, RawTerm};
@@ -302,6 +303,8 @@ pub struct Pipeline {
     pub office: Office,
     /// The offices' clock, seconds east of UTC.
     pub utc_offset_secs: i64,
+    /// How shares are shown to people (the workbook's first sheet, the brief).
+    pub share: ShareShown,
     pub limits: Limits,
     pub units: Vec<Unit>,
     pub files: FileRules,
@@ -421,6 +424,17 @@ impl Pipeline {
         if head.resend_day == 0 || head.resend_day > 28 {
             return Err(Problem::ResendDay);
         }
+        let share = ShareShown {
+            truncate: match head.share_shown.trim() {
+                "truncate" => true,
+                "round" => false,
+                _ => return Err(Problem::ShareShown),
+            },
+            decimals: head.share_decimals,
+        };
+        if share.decimals > ShareShown::MAX_DECIMALS {
+            return Err(Problem::ShareShown);
+        }
         let units = units(&raw.units)?;
         let (unit_ids, unit_names) = unit_index(&units);
         let keys_of = |v: &[String]| v.iter().map(|s| key(s)).collect::<Vec<_>>();
@@ -446,6 +460,7 @@ impl Pipeline {
                 email: raw.office.email.trim().to_string(),
             },
             utc_offset_secs: i64::from(head.utc_offset_hours) * 3600,
+            share,
             limits: Limits::from(&raw.limits),
             units,
             files: FileRules {
@@ -1003,6 +1018,41 @@ mod tests {
             Pipeline::parse(&wrong, &path),
             Err(PipelineError::Invalid { .. })
         ));
+    }
+
+    #[test]
+    fn shares_are_shown_as_the_pipeline_says() {
+        let path = Path::new("pipelines/aktobe-training.toml");
+        let text = BUILTIN_TEXT;
+        assert_eq!(
+            Pipeline::parse(text, path).unwrap().share,
+            ShareShown::OFFICE
+        );
+        let round = text.replace("share_shown = \"truncate\"", "share_shown = \"round\"");
+        let round = round.replace("share_decimals = 1", "share_decimals = 2");
+        assert_eq!(
+            Pipeline::parse(&round, path).unwrap().share,
+            ShareShown {
+                truncate: false,
+                decimals: 2
+            }
+        );
+        let unset = text
+            .replace("share_shown = \"truncate\"", "")
+            .replace("share_decimals = 1", "");
+        assert_eq!(
+            Pipeline::parse(&unset, path).unwrap().share,
+            ShareShown::OFFICE
+        );
+        for wrong in [
+            text.replace("share_shown = \"truncate\"", "share_shown = \"floor\""),
+            text.replace("share_decimals = 1", "share_decimals = 7"),
+        ] {
+            assert!(matches!(
+                Pipeline::parse(&wrong, path),
+                Err(PipelineError::Invalid { .. })
+            ));
+        }
     }
 
     #[test]

@@ -73,6 +73,21 @@ pub struct RawHead {
     /// the period (named in each district's file).
     #[serde(default = "default_resend_day")]
     pub resend_day: u32,
+    /// How shares are shown in the workbook and the brief: "truncate" (cut,
+    /// as the office writes them) or "round".
+    #[serde(default = "default_share_shown")]
+    pub share_shown: String,
+    /// Decimals of a per cent shown (0 to 4).
+    #[serde(default = "default_share_decimals")]
+    pub share_decimals: u8,
+}
+
+fn default_share_shown() -> String {
+    "truncate".into()
+}
+
+fn default_share_decimals() -> u8 {
+    1
 }
 
 fn default_resend_day() -> u32 {
