@@ -15,7 +15,7 @@ use std::process::ExitStatus;
 use std::time::{Duration, Instant};
 
 /// The coverage table's header as a Kazakh-speaking district writes it.
-pub const COVERAGE_HEADER_KK: [&str; 11] = [
+pub(crate) const COVERAGE_HEADER_KK: [&str; 11] = [
     "№",
     "БКҰ атауы",
     "БСН",
@@ -30,7 +30,7 @@ pub const COVERAGE_HEADER_KK: [&str; 11] = [
 ];
 
 /// The same header as a Russian-speaking district writes it.
-pub const COVERAGE_HEADER_RU: [&str; 11] = [
+pub(crate) const COVERAGE_HEADER_RU: [&str; 11] = [
     "№ п/п",
     "Наименование ППО",
     "БИН",
@@ -46,15 +46,15 @@ pub const COVERAGE_HEADER_RU: [&str; 11] = [
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
-pub struct Shape {
-    pub units: usize,
-    pub orgs: usize,
-    pub periods: usize,
+pub(crate) struct Shape {
+    pub(crate) units: usize,
+    pub(crate) orgs: usize,
+    pub(crate) periods: usize,
     /// The last period generated; earlier ones go back month by month.
-    pub last: Period,
+    pub(crate) last: Period,
 }
 
-pub fn unit_id(u: usize) -> String {
+pub(crate) fn unit_id(u: usize) -> String {
     format!("b{:03}", u + 1)
 }
 
@@ -382,7 +382,7 @@ fn pipeline_text(shipped: &str, shape: &Shape) -> Result<String, GenerateError> 
 }
 
 /// Writes `dir/inbox/<period>/...`, `dir/registry.xlsx` and `dir/pipeline.toml`.
-pub fn generate(
+pub(crate) fn generate(
     dir: &Path,
     shape: &Shape,
     shipped_pipeline: &str,
@@ -413,7 +413,7 @@ pub fn generate(
 }
 
 /// The workbooks of a folder, sorted.
-pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok())
@@ -428,7 +428,7 @@ pub fn files_in(dir: &Path) -> Vec<PathBuf> {
 
 /// The read floor: every cell of every given workbook read with calamine on
 /// all cores. Returns the time and the number of cells.
-pub fn read_floor(files: &[PathBuf]) -> (Duration, usize) {
+pub(crate) fn read_floor(files: &[PathBuf]) -> (Duration, usize) {
     use calamine::{open_workbook_auto_from_rs, Reader};
     let start = Instant::now();
     let cells: usize = files
@@ -456,7 +456,7 @@ pub fn read_floor(files: &[PathBuf]) -> (Duration, usize) {
 }
 
 /// Cells held by the xlsx files of a folder (what the outputs hold).
-pub fn cells_in(dir: &Path) -> usize {
+pub(crate) fn cells_in(dir: &Path) -> usize {
     let xlsx: Vec<PathBuf> = files_in(dir)
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
@@ -467,7 +467,7 @@ pub fn cells_in(dir: &Path) -> usize {
 /// The write floor: as many cells (two distinct texts for one number, as in
 /// the outputs) written to one workbook with rust_xlsxwriter, with the
 /// outputs' writer settings ([`crate::workbook::new_workbook`]).
-pub fn write_floor(cells: usize) -> Result<Duration, XlsxError> {
+pub(crate) fn write_floor(cells: usize) -> Result<Duration, XlsxError> {
     let start = Instant::now();
     let mut wb = crate::workbook::new_workbook();
     let ws = wb.add_worksheet();
@@ -488,7 +488,9 @@ pub fn write_floor(cells: usize) -> Result<Duration, XlsxError> {
 /// of `/proc/<pid>/status`, which only grows) every 2 ms; returns whether it
 /// ran and the peak in bytes (None where `/proc` does not tell). The child's
 /// rusage would not do: it counts this process's memory at the fork.
-pub fn run_measured(cmd: &mut std::process::Command) -> std::io::Result<(ExitStatus, Option<u64>)> {
+pub(crate) fn run_measured(
+    cmd: &mut std::process::Command,
+) -> std::io::Result<(ExitStatus, Option<u64>)> {
     let mut child = cmd.spawn()?;
     let status_file = format!("/proc/{}/status", child.id());
     let mut peak: Option<u64> = None;

@@ -17,54 +17,54 @@ use crate::measures::MEASURES;
 use polars::prelude::*;
 
 /// Column of the event form id in the events frame.
-pub const FORM: &str = "form";
+pub(crate) const FORM: &str = "form";
 /// Column of the topic area id in the events frame.
-pub const TOPIC_AREA: &str = "topic_area";
+pub(crate) const TOPIC_AREA: &str = "topic_area";
 /// Column of the unit id in both frames.
-pub const UNIT: &str = "unit";
+pub(crate) const UNIT: &str = "unit";
 
 /// One accepted organisation row, as the organisations sheet shows it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct OrgLine {
-    pub unit: String,
-    pub file: String,
-    pub sheet: String,
+pub(crate) struct OrgLine {
+    pub(crate) unit: String,
+    pub(crate) file: String,
+    pub(crate) sheet: String,
     /// Row as Excel shows it (1-based).
-    pub row: u32,
-    pub registry_id: Option<String>,
+    pub(crate) row: u32,
+    pub(crate) registry_id: Option<String>,
     /// The name as written.
-    pub name: String,
+    pub(crate) name: String,
     /// The figures in the order of [`MEASURES`].
-    pub values: [Option<f64>; 7],
+    pub(crate) values: [Option<f64>; 7],
     /// Trained total over members.
-    pub share: Option<f64>,
+    pub(crate) share: Option<f64>,
 }
 
 /// One event, as the events sheet shows it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct EventLine {
-    pub unit: String,
-    pub file: String,
-    pub sheet: String,
+pub(crate) struct EventLine {
+    pub(crate) unit: String,
+    pub(crate) file: String,
+    pub(crate) sheet: String,
     /// Row as Excel shows it (1-based).
-    pub row: u32,
+    pub(crate) row: u32,
     /// ISO date `YYYY-MM-DD`.
-    pub date: Option<String>,
-    pub form: Option<String>,
-    pub topic_area: Option<String>,
-    pub topic: String,
-    pub venue: String,
-    pub participants: Option<f64>,
-    pub respondents: Option<f64>,
-    pub usefulness: Option<f64>,
-    pub will_apply: Option<f64>,
+    pub(crate) date: Option<String>,
+    pub(crate) form: Option<String>,
+    pub(crate) topic_area: Option<String>,
+    pub(crate) topic: String,
+    pub(crate) venue: String,
+    pub(crate) participants: Option<f64>,
+    pub(crate) respondents: Option<f64>,
+    pub(crate) usefulness: Option<f64>,
+    pub(crate) will_apply: Option<f64>,
 }
 
 /// Events and their participants.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Tally {
-    pub events: usize,
-    pub participants: Option<f64>,
+pub(crate) struct Tally {
+    pub(crate) events: usize,
+    pub(crate) participants: Option<f64>,
 }
 
 impl Tally {
@@ -79,14 +79,14 @@ impl Tally {
 /// Events and participants by unit and one category (form or topic area).
 /// `None` as a category: the written value maps to no vocabulary term.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct EventSplit {
+pub(crate) struct EventSplit {
     /// (unit, category, tally), sorted by unit and category.
-    pub cells: Vec<(String, Option<String>, Tally)>,
+    pub(crate) cells: Vec<(String, Option<String>, Tally)>,
 }
 
 impl EventSplit {
     /// The events of a unit in a category; None when the unit held none.
-    pub fn get(&self, unit: &str, category: Option<&str>) -> Option<Tally> {
+    pub(crate) fn get(&self, unit: &str, category: Option<&str>) -> Option<Tally> {
         self.cells
             .iter()
             .find(|(u, c, _)| u == unit && c.as_deref() == category)
@@ -94,7 +94,7 @@ impl EventSplit {
     }
 
     /// A category's events over all units.
-    pub fn category_total(&self, category: Option<&str>) -> Tally {
+    pub(crate) fn category_total(&self, category: Option<&str>) -> Tally {
         let mut t = Tally::default();
         for (_, c, x) in &self.cells {
             if c.as_deref() == category {
@@ -105,42 +105,42 @@ impl EventSplit {
     }
 
     /// Whether some events name no known category.
-    pub fn has_unmapped(&self) -> bool {
+    pub(crate) fn has_unmapped(&self) -> bool {
         self.cells.iter().any(|(_, c, _)| c.is_none())
     }
 }
 
 /// Survey results of a group of events.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Survey {
-    pub events: usize,
+pub(crate) struct Survey {
+    pub(crate) events: usize,
     /// Events with a respondents count.
-    pub surveyed_events: usize,
-    pub participants: Option<f64>,
+    pub(crate) surveyed_events: usize,
+    pub(crate) participants: Option<f64>,
     /// Participants of the surveyed events.
-    pub surveyed_participants: Option<f64>,
-    pub respondents: Option<f64>,
+    pub(crate) surveyed_participants: Option<f64>,
+    pub(crate) respondents: Option<f64>,
     /// Mean usefulness (1..5) weighted by respondents.
-    pub usefulness: Option<f64>,
+    pub(crate) usefulness: Option<f64>,
     /// Share who will apply it in practice, weighted by respondents.
-    pub will_apply: Option<f64>,
+    pub(crate) will_apply: Option<f64>,
 }
 
 impl Survey {
     /// Respondents over the participants of the surveyed events.
-    pub fn response_rate(&self) -> Option<f64> {
+    pub(crate) fn response_rate(&self) -> Option<f64> {
         ratio(self.respondents, self.surveyed_participants)
     }
 }
 
 /// How far a topic area reached.
 #[derive(Debug, Clone, PartialEq)]
-pub struct AreaReach {
-    pub topic_area: Option<String>,
-    pub events: usize,
-    pub participants: Option<f64>,
+pub(crate) struct AreaReach {
+    pub(crate) topic_area: Option<String>,
+    pub(crate) events: usize,
+    pub(crate) participants: Option<f64>,
     /// Units that held at least one event in it.
-    pub units: usize,
+    pub(crate) units: usize,
 }
 
 fn ratio(num: Option<f64>, den: Option<f64>) -> Option<f64> {
@@ -212,7 +212,7 @@ fn in_unit_order(frame: &DataFrame, units: &[String], then: &[&str]) -> PolarsRe
 
 /// Accepted organisation rows in unit order, then file and row, with their
 /// share of trained members.
-pub fn org_lines(orgs: &DataFrame, units: &[String]) -> PolarsResult<Vec<OrgLine>> {
+pub(crate) fn org_lines(orgs: &DataFrame, units: &[String]) -> PolarsResult<Vec<OrgLine>> {
     let members = measure_col(MEASURES[0]);
     let total = measure_col(MEASURES[1]);
     let with_share = orgs
@@ -249,7 +249,7 @@ pub fn org_lines(orgs: &DataFrame, units: &[String]) -> PolarsResult<Vec<OrgLine
 }
 
 /// Events in unit order, then by date (undated last) and row.
-pub fn event_lines(events: &DataFrame, units: &[String]) -> PolarsResult<Vec<EventLine>> {
+pub(crate) fn event_lines(events: &DataFrame, units: &[String]) -> PolarsResult<Vec<EventLine>> {
     let df = in_unit_order(events, units, &["date", "file", "row"])?;
     let (unit, file, sheet, row) = (
         strs(&df, UNIT)?,
@@ -285,7 +285,7 @@ pub fn event_lines(events: &DataFrame, units: &[String]) -> PolarsResult<Vec<Eve
 }
 
 /// Events and participants by unit and `category` ([`FORM`] or [`TOPIC_AREA`]).
-pub fn events_by(events: &DataFrame, category: &str) -> PolarsResult<EventSplit> {
+pub(crate) fn events_by(events: &DataFrame, category: &str) -> PolarsResult<EventSplit> {
     let df = events
         .clone()
         .lazy()
@@ -373,7 +373,10 @@ fn surveys_of(df: &DataFrame) -> PolarsResult<Vec<Survey>> {
 }
 
 /// Survey results by `key` ([`FORM`], [`TOPIC_AREA`] or [`UNIT`]), sorted by key.
-pub fn survey_by(events: &DataFrame, key: &str) -> PolarsResult<Vec<(Option<String>, Survey)>> {
+pub(crate) fn survey_by(
+    events: &DataFrame,
+    key: &str,
+) -> PolarsResult<Vec<(Option<String>, Survey)>> {
     let df = events
         .clone()
         .lazy()
@@ -390,13 +393,13 @@ pub fn survey_by(events: &DataFrame, key: &str) -> PolarsResult<Vec<(Option<Stri
 }
 
 /// Survey results of all events.
-pub fn survey_total(events: &DataFrame) -> PolarsResult<Survey> {
+pub(crate) fn survey_total(events: &DataFrame) -> PolarsResult<Survey> {
     let df = events.clone().lazy().select(survey_aggs()).collect()?;
     Ok(surveys_of(&df)?.into_iter().next().unwrap_or_default())
 }
 
 /// Events, participants and units reached by topic area, sorted by area.
-pub fn area_reach(events: &DataFrame) -> PolarsResult<Vec<AreaReach>> {
+pub(crate) fn area_reach(events: &DataFrame) -> PolarsResult<Vec<AreaReach>> {
     let df = events
         .clone()
         .lazy()

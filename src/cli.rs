@@ -13,14 +13,29 @@ use std::path::PathBuf;
 )]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub(crate) command: Option<Command>,
     /// Flags of `consolidate` when no subcommand is given.
     #[command(flatten)]
-    pub consolidate: ConsolidateArgs,
+    pub(crate) consolidate: ConsolidateArgs,
+}
+
+impl Cli {
+    /// How many `-v` the command was given: 0 keeps the technical words
+    /// (log lines, library errors) off the terminal.
+    pub fn verbosity(&self) -> u8 {
+        match &self.command {
+            Some(Command::Consolidate(a)) => a.verbose,
+            None => self.consolidate.verbose,
+            Some(Command::Check(a)) => a.verbose,
+            Some(
+                Command::History(_) | Command::Bench(_) | Command::Template(_) | Command::Init(_),
+            ) => 0,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Read every report in the inbox, check and consolidate them, write the outputs.
     Consolidate(ConsolidateArgs),
     /// A district's self-check of its report files before sending.
@@ -37,139 +52,139 @@ pub enum Command {
 }
 
 #[derive(Debug, Args, Clone, Default)]
-pub struct ConsolidateArgs {
+pub(crate) struct ConsolidateArgs {
     /// Pipeline file [default: jinaq.toml in the current folder, else the built-in pipeline]
     #[arg(long, global = false)]
-    pub pipeline: Option<PathBuf>,
+    pub(crate) pipeline: Option<PathBuf>,
     /// Inbox folder with the month's reports [default: from the pipeline file]
     #[arg(long)]
-    pub input: Option<PathBuf>,
+    pub(crate) input: Option<PathBuf>,
     /// Registry workbook [default: from the pipeline file]
     #[arg(long)]
-    pub registry: Option<PathBuf>,
+    pub(crate) registry: Option<PathBuf>,
     /// Reporting month, YYYY-MM [default: told from the files]
     #[arg(long)]
-    pub period: Option<String>,
+    pub(crate) period: Option<String>,
     /// Output folder [default: from the pipeline file]
     #[arg(long)]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Language of messages and labels: kk, ru or en [default: from the pipeline file]
     #[arg(long)]
-    pub lang: Option<String>,
+    pub(crate) lang: Option<String>,
     /// No progress bar and no run summary.
     #[arg(short, long)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
     /// More log lines (-v, -vv).
     #[arg(short, long, action = clap::ArgAction::Count)]
-    pub verbose: u8,
+    pub(crate) verbose: u8,
 }
 
 #[derive(Debug, Args, Clone)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Report files to check; patterns such as "inbox/*.xlsx" are expanded
     /// (letter case ignored).
     #[arg(required = true)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// The readers' own words after a file's reason, and log lines (-v, -vv).
     #[arg(short, long, action = clap::ArgAction::Count)]
-    pub verbose: u8,
+    pub(crate) verbose: u8,
     /// Pipeline file [default: jinaq.toml in the current folder, else the built-in pipeline]
     #[arg(long)]
-    pub pipeline: Option<PathBuf>,
+    pub(crate) pipeline: Option<PathBuf>,
     /// Registry workbook [default: from the pipeline file; none with the built-in pipeline]
     #[arg(long)]
-    pub registry: Option<PathBuf>,
+    pub(crate) registry: Option<PathBuf>,
     /// Reporting month, YYYY-MM [default: told from the files]
     #[arg(long)]
-    pub period: Option<String>,
+    pub(crate) period: Option<String>,
     /// Language: kk, ru or en [default: from the pipeline file]
     #[arg(long)]
-    pub lang: Option<String>,
+    pub(crate) lang: Option<String>,
 }
 
 #[derive(Debug, Args, Clone)]
-pub struct HistoryArgs {
+pub(crate) struct HistoryArgs {
     /// Output folder whose history/ is listed [default: from the pipeline file]
     #[arg(long)]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Print this period's region and unit figures, YYYY-MM
     #[arg(long)]
-    pub period: Option<String>,
+    pub(crate) period: Option<String>,
     /// Pipeline file [default: jinaq.toml in the current folder, else the built-in pipeline]
     #[arg(long)]
-    pub pipeline: Option<PathBuf>,
+    pub(crate) pipeline: Option<PathBuf>,
     /// Language: kk, ru or en [default: from the pipeline file]
     #[arg(long)]
-    pub lang: Option<String>,
+    pub(crate) lang: Option<String>,
 }
 
 #[derive(Debug, Args, Clone)]
-pub struct BenchArgs {
+pub(crate) struct BenchArgs {
     /// Reporting units (one file each per period)
     #[arg(long, default_value_t = 300)]
-    pub units: usize,
+    pub(crate) units: usize,
     /// Organisations per unit
     #[arg(long, default_value_t = 60)]
-    pub orgs: usize,
+    pub(crate) orgs: usize,
     /// Periods, one inbox folder each, run one after the other
     #[arg(long, default_value_t = 1)]
-    pub periods: usize,
+    pub(crate) periods: usize,
     /// The last period generated
     #[arg(long)]
-    pub period: Option<String>,
+    pub(crate) period: Option<String>,
     /// All periods' files in one inbox folder, each run picking its month
     #[arg(long)]
-    pub one_folder: bool,
+    pub(crate) one_folder: bool,
     /// Timed runs per measurement; the best is kept
     #[arg(long, default_value_t = 3)]
-    pub runs: usize,
+    pub(crate) runs: usize,
     /// Working folder for the generated files
     #[arg(long, default_value = "target/bench")]
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// Keep the generated files
     #[arg(long)]
-    pub keep: bool,
+    pub(crate) keep: bool,
     /// Pipeline file whose settings the generated pipeline copies
     #[arg(long)]
-    pub pipeline: Option<PathBuf>,
+    pub(crate) pipeline: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone)]
-pub struct TemplateArgs {
+pub(crate) struct TemplateArgs {
     /// The unit: its id (`alga`) or a name the pipeline knows (`Алға ауданы`, `Алгинский район`)
     #[arg(long)]
-    pub unit: String,
+    pub(crate) unit: String,
     /// Reporting month, YYYY-MM
     #[arg(long)]
-    pub period: String,
+    pub(crate) period: String,
     /// Pipeline file [default: jinaq.toml in the current folder, else the built-in pipeline]
     #[arg(long)]
-    pub pipeline: Option<PathBuf>,
+    pub(crate) pipeline: Option<PathBuf>,
     /// Registry workbook [default: from the pipeline file; none with the built-in pipeline]
     #[arg(long)]
-    pub registry: Option<PathBuf>,
+    pub(crate) registry: Option<PathBuf>,
     /// Language of the form: kk or ru [default: kk]
     #[arg(long)]
-    pub lang: Option<String>,
+    pub(crate) lang: Option<String>,
     /// Output folder whose history/ gives last period's figures [default: from the pipeline file]
     #[arg(long)]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// The workbook to write; an existing folder gets `<unit name>_<period>.xlsx` inside it
     #[arg(long)]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
 }
 
 #[derive(Debug, Args, Clone)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// The working folder to make (made if missing; an existing file in it is never replaced)
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// Draft the registry from a month of reports in this folder, for review
     #[arg(long)]
-    pub registry_from: Option<PathBuf>,
+    pub(crate) registry_from: Option<PathBuf>,
     /// Reporting month of the reports in --registry-from, YYYY-MM [default: told from the files]
     #[arg(long)]
-    pub period: Option<String>,
+    pub(crate) period: Option<String>,
     /// Language of what is printed: kk, ru or en [default: kk]
     #[arg(long)]
-    pub lang: Option<String>,
+    pub(crate) lang: Option<String>,
 }

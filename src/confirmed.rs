@@ -11,29 +11,29 @@
 use std::path::Path;
 
 /// The file's name in the output folder.
-pub const FILE: &str = "confirmed-matches.csv";
+pub(crate) const FILE: &str = "confirmed-matches.csv";
 
 /// The file's columns (language-neutral ids).
-pub const HEAD: [&str; 5] = ["unit", "name", "bin", "registry_name", "confirmed_in"];
+pub(crate) const HEAD: [&str; 5] = ["unit", "name", "bin", "registry_name", "confirmed_in"];
 
 /// One confirmed match.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Confirmed {
+pub(crate) struct Confirmed {
     /// The unit id whose reports write the name.
-    pub unit: String,
+    pub(crate) unit: String,
     /// The name as written.
-    pub name: String,
+    pub(crate) name: String,
     /// The БСН it stands for.
-    pub bin: String,
+    pub(crate) bin: String,
     /// The organisation's name in the registry (for the reader).
-    pub registry_name: String,
+    pub(crate) registry_name: String,
     /// The period whose discrepancy workbook confirmed it.
-    pub period: String,
+    pub(crate) period: String,
 }
 
 /// The БСН of a picked suggestion (`name — БСН`): its last run of twelve
 /// digits.
-pub fn bin_of_choice(text: &str) -> Option<String> {
+pub(crate) fn bin_of_choice(text: &str) -> Option<String> {
     let digits: Vec<(usize, char)> = text.char_indices().collect();
     let mut end = digits.len();
     while end > 0 {
@@ -54,12 +54,12 @@ pub fn bin_of_choice(text: &str) -> Option<String> {
 }
 
 /// The text of a suggestion as the dropdown offers it.
-pub fn choice_text(name: &str, bin: &str) -> String {
+pub(crate) fn choice_text(name: &str, bin: &str) -> String {
     format!("{name} — {bin}")
 }
 
 /// Reads the file; a missing file is no match.
-pub fn read(path: &Path) -> std::io::Result<Vec<Confirmed>> {
+pub(crate) fn read(path: &Path) -> std::io::Result<Vec<Confirmed>> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -126,7 +126,7 @@ fn records(text: &str) -> Vec<Vec<String>> {
 }
 
 /// The file's bytes: the head, then the matches by unit and name.
-pub fn to_csv(matches: &[Confirmed]) -> Vec<u8> {
+pub(crate) fn to_csv(matches: &[Confirmed]) -> Vec<u8> {
     let mut sorted = matches.to_vec();
     sorted.sort();
     let mut s = String::from("\u{feff}");
@@ -156,7 +156,7 @@ fn quote(f: &str) -> String {
 }
 
 /// Adds or replaces the match of (unit, name): a later confirmation wins.
-pub fn add(matches: &mut Vec<Confirmed>, m: Confirmed) {
+pub(crate) fn add(matches: &mut Vec<Confirmed>, m: Confirmed) {
     match matches
         .iter_mut()
         .find(|x| x.unit == m.unit && x.name == m.name)

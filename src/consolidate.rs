@@ -15,15 +15,15 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Trained {
     pub total: Option<f64>,
-    pub members: Option<f64>,
-    pub audit: Option<f64>,
+    pub(crate) members: Option<f64>,
+    pub(crate) audit: Option<f64>,
     pub activists: Option<f64>,
-    pub chairs: Option<f64>,
-    pub conciliation: Option<f64>,
+    pub(crate) chairs: Option<f64>,
+    pub(crate) conciliation: Option<f64>,
 }
 
 impl Trained {
-    pub fn from_measures(v: &[Option<f64>]) -> Trained {
+    pub(crate) fn from_measures(v: &[Option<f64>]) -> Trained {
         Trained {
             total: v[1],
             members: v[2],
@@ -35,7 +35,7 @@ impl Trained {
     }
 
     /// (field id, value) in the seed's order.
-    pub fn fields(&self) -> [(&'static str, Option<f64>); 6] {
+    pub(crate) fn fields(&self) -> [(&'static str, Option<f64>); 6] {
         [
             ("trained.total", self.total),
             ("trained.members", self.members),
@@ -49,8 +49,8 @@ impl Trained {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FinanceFigures {
-    pub budget: f64,
-    pub training: f64,
+    pub(crate) budget: f64,
+    pub(crate) training: f64,
     /// Training over budget (sums, never a mean of shares).
     pub share: Option<f64>,
 }
@@ -58,12 +58,12 @@ pub struct FinanceFigures {
 /// The figures of one unit or of the region.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Figures {
-    pub orgs_reported: usize,
+    pub(crate) orgs_reported: usize,
     pub members: Option<f64>,
     pub trained: Trained,
     pub trained_share: Option<f64>,
     pub events: Option<usize>,
-    pub participants: Option<f64>,
+    pub(crate) participants: Option<f64>,
     pub finance: Option<FinanceFigures>,
 }
 
@@ -71,26 +71,26 @@ pub struct Figures {
 pub struct UnitFigures {
     pub unit: String,
     /// The report consolidated for the unit.
-    pub file: Option<String>,
-    pub orgs_registry: usize,
+    pub(crate) file: Option<String>,
+    pub(crate) orgs_registry: usize,
     pub figures: Figures,
 }
 
 #[derive(Debug, Clone)]
 pub struct Consolidation {
-    pub units_expected: usize,
-    pub units_reported: usize,
-    pub orgs_registry: usize,
+    pub(crate) units_expected: usize,
+    pub(crate) units_reported: usize,
+    pub(crate) orgs_registry: usize,
     pub region: Figures,
     pub units: Vec<UnitFigures>,
     /// Accepted organisation rows with provenance.
-    pub orgs: DataFrame,
+    pub(crate) orgs: DataFrame,
     /// Events with provenance.
-    pub events: DataFrame,
+    pub(crate) events: DataFrame,
 }
 
 /// Column names of the measures in the DataFrames (dots are awkward in polars).
-pub fn measure_col(field: &str) -> String {
+pub(crate) fn measure_col(field: &str) -> String {
     field.replace('.', "_")
 }
 
@@ -383,7 +383,7 @@ fn region_figures(sums: &Sums, orgs: &DataFrame, units: &[UnitFigures]) -> Polar
 }
 
 /// Consolidates the chosen reports.
-pub fn consolidate(
+pub(crate) fn consolidate(
     reports: &[&FileReport],
     unit_ids: &[String],
     registry: &Registry,

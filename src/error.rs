@@ -69,7 +69,7 @@ pub enum Error {
     FilePattern(String),
 }
 
-pub type Result<T> = std::result::Result<T, Error>;
+pub(crate) type Result<T> = std::result::Result<T, Error>;
 
 crate::texts! {
     /// The texts of fatal errors; `{name}` marks where a value goes.
@@ -159,7 +159,7 @@ crate::texts! {
 
 impl Error {
     /// What failed and where, in a language.
-    pub fn message(&self, lang: Lang) -> String {
+    pub(crate) fn message(&self, lang: Lang) -> String {
         let text = |t: Text, values: &[(&str, &str)]| fill(t.get(lang), values);
         let one = |t: Text, value: &str| text(t, &[("value", value)]);
         let source = |t: Text, source: &dyn std::fmt::Display| {

@@ -31,9 +31,9 @@ pub enum FollowUpError {
 }
 
 /// The key an issue is recognised by from month to month.
-pub type Key = (String, String, String, String);
+pub(crate) type Key = (String, String, String, String);
 
-pub fn key_of(i: &Issue) -> Key {
+pub(crate) fn key_of(i: &Issue) -> Key {
     (
         i.rule.id().to_string(),
         i.unit.clone().unwrap_or_default(),
@@ -119,7 +119,7 @@ pub fn load(path: &Path, from: &str) -> Result<HashMap<Key, FollowUp>, FollowUpE
 
 /// The matches the specialist picked for unknown organisations: (unit id,
 /// name as written, the picked suggestion's text), in the order of the rows.
-pub fn choices(path: &Path) -> Result<Vec<(String, String, String)>, FollowUpError> {
+pub(crate) fn choices(path: &Path) -> Result<Vec<(String, String, String)>, FollowUpError> {
     let match_c = col("match")?;
     let mut out = Vec::new();
     for row in issue_rows(path)? {
@@ -180,7 +180,7 @@ fn says_nothing(f: &FollowUp) -> bool {
 
 /// Marks this month's issues with last month's follow-up; returns how many
 /// were marked.
-pub fn apply(issues: &mut [Issue], carried: &HashMap<Key, FollowUp>) -> usize {
+pub(crate) fn apply(issues: &mut [Issue], carried: &HashMap<Key, FollowUp>) -> usize {
     let mut n = 0;
     for i in issues.iter_mut() {
         if let Some(f) = carried.get(&key_of(i)) {
@@ -193,7 +193,7 @@ pub fn apply(issues: &mut [Issue], carried: &HashMap<Key, FollowUp>) -> usize {
 
 /// The follow-up a run carries: last month's, overridden issue by issue by
 /// the same period's (the workbook a re-run replaces holds the newer word).
-pub fn merge(
+pub(crate) fn merge(
     last_month: HashMap<Key, FollowUp>,
     same_period: HashMap<Key, FollowUp>,
 ) -> HashMap<Key, FollowUp> {
@@ -205,12 +205,12 @@ pub fn merge(
 /// A copy of a discrepancy workbook the specialist wrote in, kept beside it
 /// before a re-run replaces it.
 #[derive(Debug)]
-pub struct Backup {
-    pub path: PathBuf,
+pub(crate) struct Backup {
+    pub(crate) path: PathBuf,
     /// False when an earlier backup already holds the same bytes.
-    pub created: bool,
+    pub(crate) created: bool,
     /// The workbook's bytes as they were.
-    pub bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
 }
 
 /// Keeps `book` as `<stem>.<YYYY-MM-DD>T<HH-MM>.xlsx` beside it (the time it
@@ -218,7 +218,7 @@ pub struct Backup {
 /// overwrites an earlier backup (a second one of the same minute gets `-2`,
 /// `-3`, …; one with the same bytes is not made twice). None when there is
 /// no such workbook or nothing written in it.
-pub fn back_up(book: &Path) -> std::io::Result<Option<Backup>> {
+pub(crate) fn back_up(book: &Path) -> std::io::Result<Option<Backup>> {
     if !book.is_file() {
         return Ok(None);
     }

@@ -65,7 +65,7 @@ impl HistoryError {
 }
 
 /// The name under which the region's figures are stored among the units.
-pub const REGION: &str = "region";
+pub(crate) const REGION: &str = "region";
 
 /// One stored period.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +77,7 @@ pub struct Snapshot {
     pub orgs: HashMap<String, [Option<f64>; 7]>,
 }
 
-pub fn period_dir(history: &Path, period: Period) -> PathBuf {
+pub(crate) fn period_dir(history: &Path, period: Period) -> PathBuf {
     history.join(period.to_string())
 }
 
@@ -154,7 +154,7 @@ fn write_parquet(path: &Path, df: &mut DataFrame) -> Result<(), HistoryError> {
 }
 
 /// Stores a period, replacing what was stored for it before.
-pub fn store(history: &Path, period: Period, c: &Consolidation) -> Result<(), HistoryError> {
+pub(crate) fn store(history: &Path, period: Period, c: &Consolidation) -> Result<(), HistoryError> {
     std::fs::create_dir_all(history).map_err(HistoryError::io(history))?;
     let final_dir = period_dir(history, period);
     let tmp = history.join(format!(".{period}.{}.tmp", std::process::id()));
@@ -185,8 +185,8 @@ pub fn store(history: &Path, period: Period, c: &Consolidation) -> Result<(), Hi
 
 /// A stored table, with its path for the errors about its columns.
 pub(crate) struct Stored<'p> {
-    pub path: &'p Path,
-    pub df: DataFrame,
+    pub(crate) path: &'p Path,
+    pub(crate) df: DataFrame,
 }
 
 impl<'p> Stored<'p> {
@@ -226,13 +226,16 @@ impl<'p> Stored<'p> {
 
 /// Loads a stored period: Ok(None) when it was never stored, Err with the
 /// reason when it is damaged.
-pub fn load(history: &Path, period: Period) -> Result<Option<Snapshot>, HistoryError> {
+pub(crate) fn load(history: &Path, period: Period) -> Result<Option<Snapshot>, HistoryError> {
     load_with(history, period, true)
 }
 
 /// Like [`load`], without the organisation rows: unit and region figures only
 /// (what comparisons and trends need).
-pub fn load_figures(history: &Path, period: Period) -> Result<Option<Snapshot>, HistoryError> {
+pub(crate) fn load_figures(
+    history: &Path,
+    period: Period,
+) -> Result<Option<Snapshot>, HistoryError> {
     load_with(history, period, false)
 }
 
@@ -330,7 +333,7 @@ fn load_with(
 }
 
 /// The periods stored, oldest first.
-pub fn list(history: &Path) -> Vec<Period> {
+pub(crate) fn list(history: &Path) -> Vec<Period> {
     let Ok(entries) = std::fs::read_dir(history) else {
         return Vec::new();
     };

@@ -3,8 +3,8 @@
 //! the run's language. Issues are data; only what stops the whole run is an
 //! error (see the `error` module).
 
-pub mod columns;
-pub mod status;
+pub(crate) mod columns;
+pub(crate) mod status;
 
 use crate::ingest::format::Refusal;
 use serde::{Deserialize, Serialize};
@@ -21,7 +21,7 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+    pub(crate) const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -39,14 +39,14 @@ macro_rules! rules {
         pub enum Rule { $($variant,)* }
 
         impl Rule {
-            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+            pub(crate) const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
 
             /// The rule's id as written in outputs and in the pipeline file.
             pub fn id(self) -> &'static str {
                 match self { $(Rule::$variant => $id,)* }
             }
 
-            pub fn from_id(id: &str) -> Option<Rule> {
+            pub(crate) fn from_id(id: &str) -> Option<Rule> {
                 match id { $($id => Some(Rule::$variant),)* _ => None }
             }
         }
@@ -95,7 +95,7 @@ rules! {
 
 impl Rule {
     /// The rule a file's refusal is reported under.
-    pub fn refusing(refusal: &Refusal) -> Rule {
+    pub(crate) fn refusing(refusal: &Refusal) -> Rule {
         match refusal {
             Refusal::NotReport(_) => Rule::FileIgnored,
             Refusal::Empty => Rule::FileEmpty,
@@ -130,23 +130,23 @@ pub struct Place {
     pub file: Option<String>,
     pub sheet: Option<String>,
     /// 0-based absolute (row, column) of the cell, as the sheet has it.
-    pub cell: Option<(u32, u32)>,
+    pub(crate) cell: Option<(u32, u32)>,
     /// 0-based absolute row, when the issue is about a row but not one cell.
-    pub row: Option<u32>,
+    pub(crate) row: Option<u32>,
     /// 0-based last column of a range on the cell's row (`C37:J37`): one
     /// finding on adjacent cells of a row, told once.
-    pub last_col: Option<u32>,
+    pub(crate) last_col: Option<u32>,
 }
 
 impl Place {
-    pub fn file(file: &str) -> Place {
+    pub(crate) fn file(file: &str) -> Place {
         Place {
             file: Some(file.to_string()),
             ..Place::default()
         }
     }
 
-    pub fn sheet(file: &str, sheet: &str) -> Place {
+    pub(crate) fn sheet(file: &str, sheet: &str) -> Place {
         Place {
             sheet: Some(sheet.to_string()),
             ..Place::file(file)
@@ -161,7 +161,7 @@ impl Place {
         }
     }
 
-    pub fn row(file: &str, sheet: &str, row: u32) -> Place {
+    pub(crate) fn row(file: &str, sheet: &str, row: u32) -> Place {
         Place {
             row: Some(row),
             ..Place::sheet(file, sheet)
@@ -178,7 +178,7 @@ impl Place {
     }
 
     /// The last column the place covers: the range's end, else the cell's.
-    pub fn end_col(&self) -> Option<u32> {
+    pub(crate) fn end_col(&self) -> Option<u32> {
         self.cell.map(|(_, c)| self.last_col.unwrap_or(c).max(c))
     }
 
@@ -189,12 +189,12 @@ impl Place {
 }
 
 /// A1 reference of a 0-based (row, column).
-pub fn a1(row: u32, col: u32) -> String {
+pub(crate) fn a1(row: u32, col: u32) -> String {
     format!("{}{}", column_letters(col), row + 1)
 }
 
 /// Column letters of a 0-based column index (`0` -> `A`, `27` -> `AB`).
-pub fn column_letters(col: u32) -> String {
+pub(crate) fn column_letters(col: u32) -> String {
     let mut n = col as u64 + 1;
     let mut letters = Vec::new();
     while n > 0 {
@@ -216,19 +216,19 @@ pub struct Issue {
     /// Registry id (БСН) or the name as written.
     pub org: Option<String>,
     /// The organisation's name as the report writes it, for people to read.
-    pub org_name: Option<String>,
+    pub(crate) org_name: Option<String>,
     /// Field path as in `summary-<period>.json`.
     pub field: Option<String>,
     pub expected: Option<Value>,
     pub actual: Option<Value>,
     /// Facts for the message that are not in the other fields: the headers
     /// seen, the best registry candidates, the file that supersedes this one.
-    pub detail: Option<String>,
+    pub(crate) detail: Option<String>,
     /// Why the file is not read, for the `file.*` issues of a refused file.
-    pub refusal: Option<Refusal>,
+    pub(crate) refusal: Option<Refusal>,
     pub message: String,
     /// Last month's follow-up of the same issue, when the specialist wrote one.
-    pub followup: Option<status::FollowUp>,
+    pub(crate) followup: Option<status::FollowUp>,
 }
 
 impl Issue {
@@ -262,7 +262,7 @@ impl Issue {
         self
     }
 
-    pub fn field(mut self, field: &str) -> Issue {
+    pub(crate) fn field(mut self, field: &str) -> Issue {
         self.field = Some(field.to_string());
         self
     }
@@ -277,13 +277,13 @@ impl Issue {
         self
     }
 
-    pub fn detail(mut self, d: impl Into<String>) -> Issue {
+    pub(crate) fn detail(mut self, d: impl Into<String>) -> Issue {
         self.detail = Some(d.into());
         self
     }
 
     /// An issue about a file that is not read, under the rule of its refusal.
-    pub fn refused(refusal: Refusal, place: Place) -> Issue {
+    pub(crate) fn refused(refusal: Refusal, place: Place) -> Issue {
         let rule = Rule::refusing(&refusal);
         Issue {
             refusal: Some(refusal),
@@ -294,7 +294,7 @@ impl Issue {
 
 /// A number as JSON: whole numbers without a fraction, others rounded to
 /// 6 decimals so outputs stay stable.
-pub fn num(v: f64) -> Value {
+pub(crate) fn num(v: f64) -> Value {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         Value::from(v as i64)
     } else {

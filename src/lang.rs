@@ -7,7 +7,7 @@
 //! the values in. A count before a noun takes the form its number asks for
 //! ([`plural`]).
 
-pub mod plural;
+pub(crate) mod plural;
 
 use std::fmt;
 use std::str::FromStr;
@@ -24,7 +24,7 @@ impl Lang {
     /// Every language, in the order a text table gives them.
     pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
 
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Lang::Kk => "kk",
             Lang::Ru => "ru",
@@ -87,7 +87,7 @@ macro_rules! texts {
         impl $enum {
             /// Every text of the table, in declaration order.
             #[allow(dead_code)]
-            pub const ALL: &'static [$enum] = &[$($enum::$name,)*];
+            pub(crate) const ALL: &'static [$enum] = &[$($enum::$name,)*];
 
             /// The text in a language.
             #[allow(dead_code)]
@@ -101,7 +101,7 @@ macro_rules! texts {
 /// A text template with its `{name}` placeholders replaced by the values of
 /// those names. Values go in as they are: a `{` inside a value is not read
 /// as a placeholder. A placeholder with no value is left as it stands.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -131,7 +131,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 
 crate::texts! {
     /// The months, nominative, January first (`Month::ALL[m - 1]`).
-    pub enum Month {
+    pub(crate) enum Month {
         January => ("қаңтар", "январь", "January"),
         February => ("ақпан", "февраль", "February"),
         March => ("наурыз", "март", "March"),
@@ -149,7 +149,7 @@ crate::texts! {
 
 impl Month {
     /// The month of a number, 1 to 12 (out of range numbers are clamped).
-    pub const fn of(month: u32) -> Month {
+    pub(crate) const fn of(month: u32) -> Month {
         let i = if month < 1 {
             0
         } else if month > 12 {
@@ -173,12 +173,10 @@ impl Month {
 }
 
 /// Month names, nominative, January first.
-pub const MONTHS_KK: [&str; 12] = Month::names(Lang::Kk);
-pub const MONTHS_RU: [&str; 12] = Month::names(Lang::Ru);
-pub const MONTHS_EN: [&str; 12] = Month::names(Lang::En);
+pub(crate) const MONTHS_KK: [&str; 12] = Month::names(Lang::Kk);
 
 /// The name of a month (1..=12) in a language.
-pub fn month_name(month: u32, lang: Lang) -> &'static str {
+pub(crate) fn month_name(month: u32, lang: Lang) -> &'static str {
     Month::of(month).get(lang)
 }
 
@@ -306,7 +304,7 @@ mod tests {
         assert_eq!(month_name(3, Lang::Kk), "наурыз");
         assert_eq!(month_name(0, Lang::Ru), "январь");
         assert_eq!(month_name(13, Lang::En), "December");
-        assert_eq!(MONTHS_RU[11], "декабрь");
+        assert_eq!(month_name(12, Lang::Ru), "декабрь");
     }
 
     #[test]

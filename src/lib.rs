@@ -22,28 +22,76 @@
 //! goes the other way: the form the districts fill, made so that the stages
 //! above read it back without an issue. Every stage speaks the words of
 //! [`issue`], [`period`], [`measures`] and [`lang`].
+//!
+//! # Public API
+//!
+//! Every module is private to the crate. What is public is what the binary
+//! and the integration tests need, re-exported below:
+//!
+//! - the command line: [`Cli`] and [`run_cli`] (the whole of `main`);
+//! - the shipped pipeline and registry: [`Pipeline::load`],
+//!   [`DEFAULT_PIPELINE`], [`Registry::load`];
+//! - a month's run in memory: [`process`] of a [`Request`], giving an
+//!   [`Outcome`] (its [`Issue`]s, [`Figures`], an earlier year's
+//!   [`Snapshot`]);
+//! - one file read on its own: [`read_bytes`], [`FileStatus`];
+//! - the workbooks as bytes: [`consolidated_workbook`] (sheets and headings
+//!   found by their [`BookText`], [`month_name`]) and
+//!   [`discrepancy_workbook`] / [`discrepancy_workbook_at`] (columns
+//!   [`DISCREPANCY_COLUMNS`], [`column`], [`COLUMN_IDS`]; titles
+//!   [`rule_title`], [`severity_label`]; follow-up [`Status`],
+//!   [`STATUSES`], [`status_labels`], read back by [`load_follow_up`]);
+//! - the words they are given in: [`Lang`], [`Period`], [`Rule`],
+//!   [`Severity`], [`Place`], [`OutputPaths`], and numbers as the
+//!   messages write them ([`fmt_num`], [`fmt_pct`], [`severity_count`]).
 
-pub mod bench;
-pub mod breakdown;
-pub mod checks;
-pub mod cli;
-pub mod commands;
-pub mod confirmed;
-pub mod consolidate;
-pub mod error;
-pub mod followup;
-pub mod history;
-pub mod ingest;
-pub mod issue;
-pub mod lang;
-pub mod measures;
-pub mod messages;
-pub mod normalize;
-pub mod period;
-pub mod pipeline;
-pub mod registry;
-pub mod report;
-pub mod run;
-pub mod tables;
-pub mod template;
-pub mod workbook;
+mod bench;
+mod breakdown;
+mod checks;
+mod cli;
+mod commands;
+mod confirmed;
+mod consolidate;
+mod error;
+mod followup;
+mod history;
+mod ingest;
+mod issue;
+mod lang;
+mod measures;
+mod messages;
+mod normalize;
+mod period;
+mod pipeline;
+mod registry;
+mod report;
+mod run;
+mod tables;
+mod template;
+mod workbook;
+
+// The public API (see the crate documentation).
+pub use cli::Cli;
+pub use commands::run_cli;
+pub use consolidate::Figures;
+pub use followup::load as load_follow_up;
+pub use history::Snapshot;
+pub use issue::columns::{column, COLUMN_IDS};
+pub use issue::status::{status_labels, Status, STATUSES};
+pub use issue::{Issue, Place, Rule, Severity};
+pub use lang::Lang;
+pub use messages::{fmt_num, fmt_pct, rule_title, severity_count, severity_label};
+pub use period::Period;
+pub use pipeline::{Pipeline, DEFAULT_PIPELINE};
+pub use registry::Registry;
+pub use report::consolidated_book::build as consolidated_workbook;
+pub use report::consolidated_book::labels::{month_name, T as BookText};
+pub use report::discrepancy_book::table::COLUMNS as DISCREPANCY_COLUMNS;
+pub use report::discrepancy_book::{
+    build as discrepancy_workbook, build_at as discrepancy_workbook_at,
+};
+pub use report::OutputPaths;
+pub use run::outcome::Outcome;
+pub use run::process;
+pub use run::request::Request;
+pub use tables::{read_bytes, FileStatus};

@@ -4,7 +4,7 @@
 //! every table of figures keeps them in this order.
 
 /// The seven counted figures of a row, in this order.
-pub const MEASURES: [&str; 7] = [
+pub(crate) const MEASURES: [&str; 7] = [
     "members",
     "trained.total",
     "trained.members",
@@ -14,37 +14,38 @@ pub const MEASURES: [&str; 7] = [
     "trained.conciliation",
 ];
 /// Where `members` is in [`MEASURES`].
-pub const MEMBERS: usize = 0;
+pub(crate) const MEMBERS: usize = 0;
 /// Where `trained.total` is in [`MEASURES`].
-pub const TOTAL: usize = 1;
+pub(crate) const TOTAL: usize = 1;
 /// Where the five categories of those trained are in [`MEASURES`].
-pub const CATEGORY_RANGE: std::ops::Range<usize> = 2..7;
+pub(crate) const CATEGORY_RANGE: std::ops::Range<usize> = 2..7;
 
 /// How a share is shown to people: cut or rounded to so many decimals of a
 /// per cent. The office writes its tables cut to one decimal (5 673 of
 /// 33 468 = 16,95 % is written 16,9 %); the exact share stays in the data
 /// files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ShareShown {
+pub(crate) struct ShareShown {
     /// Cut the digits after `decimals` (true) or round them.
-    pub truncate: bool,
+    pub(crate) truncate: bool,
     /// Decimals of the per cent: 1 shows 16,9 %.
-    pub decimals: u8,
+    pub(crate) decimals: u8,
 }
 
+#[allow(dead_code)] // until the first sheet shows shares through it
 impl ShareShown {
     /// As the office writes shares: cut to one decimal.
-    pub const OFFICE: ShareShown = ShareShown {
+    pub(crate) const OFFICE: ShareShown = ShareShown {
         truncate: true,
         decimals: 1,
     };
 
     /// The most decimals a share may be shown with.
-    pub const MAX_DECIMALS: u8 = 4;
+    pub(crate) const MAX_DECIMALS: u8 = 4;
 
     /// The share (a fraction) as shown, still a fraction: 0.16951 -> 0.169
     /// when cut to one decimal, 0.170 when rounded.
-    pub fn apply(self, share: f64) -> f64 {
+    pub(crate) fn apply(self, share: f64) -> f64 {
         let scale = 10f64.powi(i32::from(self.decimals) + 2);
         let scaled = share * scale;
         let shown = if self.truncate {
@@ -60,7 +61,7 @@ impl ShareShown {
     }
 
     /// The number format a workbook shows such a share with: `0.0%`.
-    pub fn number_format(self) -> String {
+    pub(crate) fn number_format(self) -> String {
         if self.decimals == 0 {
             "0%".to_string()
         } else {

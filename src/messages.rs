@@ -14,7 +14,7 @@ use serde_json::Value;
 
 crate::texts! {
     /// The name of a field as a district reads it.
-    pub enum FieldName {
+    pub(crate) enum FieldName {
         Members => ("кәсіподақ мүшелерінің саны", "численность членов профсоюза", "union members"),
         TrainedTotal => ("кәсіподақтық оқытудан өткендер саны", "прошли профсоюзное обучение, всего", "completed union training, total"),
         TrainedMembers => ("оқытудан өткен кәсіподақ мүшелері", "обученные члены профсоюза", "trained rank-and-file members"),
@@ -42,7 +42,7 @@ crate::texts! {
 
 impl FieldName {
     /// The name of a field path as in `summary-<period>.json`.
-    pub fn of(field: &str) -> FieldName {
+    pub(crate) fn of(field: &str) -> FieldName {
         match field {
             "members" => FieldName::Members,
             "trained.total" => FieldName::TrainedTotal,
@@ -70,13 +70,13 @@ impl FieldName {
 }
 
 /// The name of a field as a district reads it.
-pub fn field_label(field: &str, lang: Lang) -> &'static str {
+pub(crate) fn field_label(field: &str, lang: Lang) -> &'static str {
     FieldName::of(field).get(lang)
 }
 
 crate::texts! {
     /// The name of a severity.
-    pub enum SeverityName for Severity {
+    pub(crate) enum SeverityName for Severity {
         Error => ("қате", "ошибка", "error"),
         Warning => ("ескерту", "предупреждение", "warning"),
         Info => ("ақпарат", "сведения", "info"),
@@ -90,7 +90,7 @@ pub fn severity_label(s: Severity, lang: Lang) -> &'static str {
 crate::texts! {
     /// A severity after a count, its plural forms separated by `|`
     /// ([`crate::lang::plural`]).
-    pub enum SeverityCount for Severity {
+    pub(crate) enum SeverityCount for Severity {
         Error => ("қате", "ошибка|ошибки|ошибок", "error|errors"),
         Warning => ("ескерту", "предупреждение|предупреждения|предупреждений", "warning|warnings"),
         Info => ("ақпарат", "уведомление|уведомления|уведомлений", "note|notes"),
@@ -100,7 +100,7 @@ crate::texts! {
 /// A count and its noun in the form the number asks for: `3 ошибки`,
 /// `6 ошибок`, `3 қате`, `1 error`. `forms` is a text of a table, its
 /// plural forms separated by `|`.
-pub fn fmt_count(n: usize, forms: &str, lang: Lang) -> String {
+pub(crate) fn fmt_count(n: usize, forms: &str, lang: Lang) -> String {
     let noun = crate::lang::plural::noun(n as u64, forms, lang);
     format!("{} {noun}", fmt_num(n as f64, lang))
 }
@@ -112,7 +112,7 @@ pub fn severity_count(s: Severity, n: usize, lang: Lang) -> String {
 
 crate::texts! {
     /// A short title of a rule, for summary tables.
-    pub enum RuleTitle for Rule {
+    pub(crate) enum RuleTitle for Rule {
         FileUnreadable => ("Файл оқылмайды", "Файл не читается", "Unreadable file"),
         FileEncrypted => ("Файл құпия сөзбен қорғалған", "Файл защищён паролем", "Password-protected file"),
         FileEmpty => ("Бос файл", "Пустой файл", "Empty file"),
@@ -371,13 +371,13 @@ static TECHNICAL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool:
 /// Whether the readers' own words (a library's message, the size found
 /// against a limit) follow a refusal's reason: only when the run is asked
 /// for more (`-v`), since they are neither localised nor meant for districts.
-pub fn show_technical(on: bool) {
+pub(crate) fn show_technical(on: bool) {
     TECHNICAL.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Why a file is refused or passed over, in a language; the technical
 /// detail follows in brackets only when asked for ([`show_technical`]).
-pub fn file_reason(refusal: &Refusal, lang: Lang) -> String {
+pub(crate) fn file_reason(refusal: &Refusal, lang: Lang) -> String {
     file_reason_with(
         refusal,
         lang,
@@ -386,7 +386,7 @@ pub fn file_reason(refusal: &Refusal, lang: Lang) -> String {
 }
 
 /// [`file_reason`], with or without the technical detail.
-pub fn file_reason_with(refusal: &Refusal, lang: Lang, technical: bool) -> String {
+pub(crate) fn file_reason_with(refusal: &Refusal, lang: Lang, technical: bool) -> String {
     let text = Reason::of(refusal).get(lang);
     match refusal.detail() {
         Some(tech) if technical && !tech.is_empty() => format!("{text} ({tech})"),
@@ -395,7 +395,7 @@ pub fn file_reason_with(refusal: &Refusal, lang: Lang, technical: bool) -> Strin
 }
 
 /// Fills the issue's message in the given language.
-pub fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
+pub(crate) fn render(issue: &Issue, lang: Lang, p: &Pipeline) -> String {
     let template = match issue.rule {
         Rule::FileUnreadable if matches!(issue.refusal, Some(Refusal::Stored(_))) => {
             Phrase::StoredPeriodUnreadable.get(lang)
@@ -583,7 +583,7 @@ fn candidates(detail: &str, lang: Lang) -> String {
 
 crate::texts! {
     /// Parts of messages, and the messages that are not one rule's.
-    pub enum Phrase {
+    pub(crate) enum Phrase {
         /// Opens a sentence with its cell.
         AtCell => ("{cell} ұяшығында ", "в ячейке {cell} ", "in cell {cell} "),
         /// The registry's nearest names after an unknown organisation.
@@ -606,7 +606,7 @@ crate::texts! {
     /// `{at_cell}`, `{row}`, `{sheet}`, `{field}`, `{expected}`, `{actual}`,
     /// `{detail}`, `{org}`, `{unit}`, `{diff}`), a rule's message names the
     /// values `rule_values` works out for it.
-    pub enum RuleMessage for Rule {
+    pub(crate) enum RuleMessage for Rule {
         /// `{reason}`: why the file cannot be read.
         FileUnreadable => (
             "Файлды оқу мүмкін емес: {reason}. Файлды Excel-де ашып, қайта сақтап жіберуді сұраңыз.",

@@ -8,8 +8,8 @@ use std::str::FromStr;
 /// A reporting month; figures are cumulative from 1 January of its year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Period {
-    pub year: i32,
-    pub month: u32,
+    pub(crate) year: i32,
+    pub(crate) month: u32,
 }
 
 impl Period {
@@ -27,18 +27,18 @@ impl Period {
         }
     }
 
-    pub fn as_of_iso(&self) -> String {
+    pub(crate) fn as_of_iso(&self) -> String {
         let (y, m, d) = self.as_of();
         format!("{y:04}-{m:02}-{d:02}")
     }
 
     /// `01.04.2026`, as the seed's table heads its columns.
-    pub fn as_of_dotted(&self) -> String {
+    pub(crate) fn as_of_dotted(&self) -> String {
         let (y, m, d) = self.as_of();
         format!("{d:02}.{m:02}.{y:04}")
     }
 
-    pub fn previous(&self) -> Period {
+    pub(crate) fn previous(&self) -> Period {
         if self.month == 1 {
             Period {
                 year: self.year - 1,
@@ -52,7 +52,7 @@ impl Period {
         }
     }
 
-    pub fn next(&self) -> Period {
+    pub(crate) fn next(&self) -> Period {
         if self.month == 12 {
             Period {
                 year: self.year + 1,
@@ -66,7 +66,7 @@ impl Period {
         }
     }
 
-    pub fn year_before(&self) -> Period {
+    pub(crate) fn year_before(&self) -> Period {
         Period {
             year: self.year - 1,
             month: self.month,
@@ -111,19 +111,19 @@ pub struct Ymd {
 }
 
 impl Ymd {
-    pub fn new(year: i32, month: u32, day: u32) -> Option<Ymd> {
+    pub(crate) fn new(year: i32, month: u32, day: u32) -> Option<Ymd> {
         let d = Ymd { year, month, day };
         d.is_valid().then_some(d)
     }
 
-    pub fn is_valid(&self) -> bool {
+    pub(crate) fn is_valid(&self) -> bool {
         (1..=12).contains(&self.month)
             && self.day >= 1
             && self.day <= days_in_month(self.year, self.month)
     }
 
     /// A date from an Excel serial number in the 1900 or 1904 system.
-    pub fn from_serial(serial: f64, is_1904: bool) -> Option<Ymd> {
+    pub(crate) fn from_serial(serial: f64, is_1904: bool) -> Option<Ymd> {
         if !(1.0..=2_958_465.0).contains(&serial) {
             return None;
         }
@@ -138,7 +138,7 @@ impl Ymd {
         Some(civil_from_days(days - 25_569))
     }
 
-    pub fn dd_mm_yyyy(&self) -> String {
+    pub(crate) fn dd_mm_yyyy(&self) -> String {
         format!("{:02}.{:02}.{:04}", self.day, self.month, self.year)
     }
 

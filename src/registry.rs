@@ -31,14 +31,14 @@ pub struct RegistryOrg {
     pub id: String,
     pub unit: String,
     pub name: String,
-    pub aliases: Vec<String>,
-    pub kind: String,
+    pub(crate) aliases: Vec<String>,
+    pub(crate) kind: String,
     /// Members on 1 January.
     pub members: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum MatchKind {
+pub(crate) enum MatchKind {
     Bin,
     /// The exact name, an alias or a confirmed name.
     Name,
@@ -48,7 +48,7 @@ pub enum MatchKind {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Match {
+pub(crate) enum Match {
     Found(usize, MatchKind),
     /// Not found: the best candidates with their scores.
     Unknown(Vec<(usize, f64)>),
@@ -115,7 +115,7 @@ impl Registry {
         )))
     }
 
-    pub fn new(orgs: Vec<RegistryOrg>, spec: &RegistrySpec) -> Registry {
+    pub(crate) fn new(orgs: Vec<RegistryOrg>, spec: &RegistrySpec) -> Registry {
         let mut r = Registry {
             legal_forms: spec.legal_forms.iter().cloned().collect(),
             names: NameRules::new(spec),
@@ -147,7 +147,7 @@ impl Registry {
 
     /// The names of a unit, whose words a district may write into the
     /// names of its organisations (`Алға ауданының №5 ЖОББМ`).
-    pub fn set_unit_names(&mut self, unit: &str, names: &[&str]) {
+    pub(crate) fn set_unit_names(&mut self, unit: &str, names: &[&str]) {
         let words = names
             .iter()
             .flat_map(|n| self.names.signature(&self.name_key(n)).words)
@@ -157,7 +157,7 @@ impl Registry {
 
     /// The exact-match key of a name: normalised, `№ 5` as `№5`, legal-form
     /// words dropped.
-    pub fn name_key(&self, name: &str) -> String {
+    pub(crate) fn name_key(&self, name: &str) -> String {
         let k = cyrillic_key(name).replace("№ ", "№");
         let mut out = String::with_capacity(k.len());
         for w in k.split(' ').filter(|w| !self.legal_forms.contains(*w)) {
@@ -169,13 +169,13 @@ impl Registry {
         out
     }
 
-    pub fn by_id(&self, id: &str) -> Option<&RegistryOrg> {
+    pub(crate) fn by_id(&self, id: &str) -> Option<&RegistryOrg> {
         self.by_bin.get(id).map(|&i| &self.orgs[i])
     }
 
     /// Matches `name` as written in `unit`'s reports to the organisation of
     /// БСН `bin` from now on; false when the registry has no such БСН.
-    pub fn confirm(&mut self, unit: &str, name: &str, bin: &str) -> bool {
+    pub(crate) fn confirm(&mut self, unit: &str, name: &str, bin: &str) -> bool {
         let Some(&i) = self.by_bin.get(bin) else {
             return false;
         };
@@ -185,7 +185,7 @@ impl Registry {
     }
 
     /// The organisation of a БСН.
-    pub fn by_bin(&self, bin: &str) -> Option<&RegistryOrg> {
+    pub(crate) fn by_bin(&self, bin: &str) -> Option<&RegistryOrg> {
         self.by_bin.get(bin).map(|&i| &self.orgs[i])
     }
 
@@ -202,7 +202,13 @@ impl Registry {
 
     /// Finds the registry organisation a report row names. `threshold` is
     /// how alike two words must be to count as one word written two ways.
-    pub fn find(&self, unit: Option<&str>, name: &str, bin: Option<&str>, threshold: f64) -> Match {
+    pub(crate) fn find(
+        &self,
+        unit: Option<&str>,
+        name: &str,
+        bin: Option<&str>,
+        threshold: f64,
+    ) -> Match {
         if let Some(&i) = bin.and_then(|b| self.by_bin.get(b)) {
             return Match::Found(i, MatchKind::Bin);
         }
@@ -295,7 +301,7 @@ fn numbers(words: &[String]) -> Vec<&str> {
 
 /// Dice coefficient over words, each word compared by edit similarity;
 /// 0 when the organisations' numbers differ.
-pub fn similarity(a: &[String], b: &[String]) -> f64 {
+pub(crate) fn similarity(a: &[String], b: &[String]) -> f64 {
     if numbers(a) != numbers(b) {
         return 0.0;
     }
@@ -407,13 +413,13 @@ fn orgs_below(
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.message(Lang::En))]
 pub struct RegistryError {
-    pub path: PathBuf,
-    pub problem: RegistryProblem,
+    pub(crate) path: PathBuf,
+    pub(crate) problem: RegistryProblem,
 }
 
 /// What is wrong with a registry workbook.
 #[derive(Debug)]
-pub enum RegistryProblem {
+pub(crate) enum RegistryProblem {
     Read(std::io::Error),
     /// Not a workbook that can be read.
     Unreadable(Refusal),
@@ -466,7 +472,7 @@ crate::texts! {
 
 impl RegistryError {
     /// What is wrong, in a language.
-    pub fn message(&self, lang: Lang) -> String {
+    pub(crate) fn message(&self, lang: Lang) -> String {
         let problem = match &self.problem {
             RegistryProblem::Read(e) => e.to_string(),
             RegistryProblem::Unreadable(r) => crate::messages::file_reason(r, lang),

@@ -9,9 +9,9 @@
 //! can become a regression test. Every other panic aborts: a crash.
 #![no_main]
 
-use jinaq::normalize::identify::Period;
-use jinaq::pipeline::Pipeline;
-use jinaq::tables::read_bytes;
+use jinaq::Period;
+use jinaq::Pipeline;
+use jinaq::read_bytes;
 use libfuzzer_sys::fuzz_target;
 use std::cell::RefCell;
 use std::path::Path;

@@ -36,7 +36,7 @@ fn is_cumulative(i: usize) -> bool {
     i != 0
 }
 
-pub fn check(
+pub(crate) fn check(
     reports: &[FileReport],
     c: &Consolidation,
     previous_month: Option<&Snapshot>,

@@ -13,7 +13,7 @@ use crate::tables::events::Events;
 use crate::tables::UnitSummary;
 
 /// Sums of the accepted rows, per measure; None where no row has a value.
-pub fn sums(cov: &Coverage) -> [Option<f64>; 7] {
+pub(crate) fn sums(cov: &Coverage) -> [Option<f64>; 7] {
     let mut out = [None; 7];
     for r in cov.accepted() {
         for (i, v) in r.values.iter().enumerate() {
@@ -25,7 +25,7 @@ pub fn sums(cov: &Coverage) -> [Option<f64>; 7] {
     out
 }
 
-pub fn check_totals(
+pub(crate) fn check_totals(
     cov: &Coverage,
     events: Option<&Events>,
     file: &str,
@@ -72,7 +72,7 @@ pub fn check_totals(
     out
 }
 
-pub fn check_summary(
+pub(crate) fn check_summary(
     summary: &UnitSummary,
     cov: &Coverage,
     file: &str,

@@ -8,11 +8,11 @@
 //! [`check_file`] runs every rule one report can trigger alone (what a
 //! district's self-check shows); [`check_region`] the rules across reports.
 
-pub mod history;
-pub mod levels;
-pub mod money;
-pub mod registry;
-pub mod rows;
+pub(crate) mod history;
+pub(crate) mod levels;
+pub(crate) mod money;
+pub(crate) mod registry;
+pub(crate) mod rows;
 
 use crate::issue::{Issue, Place, Rule};
 use crate::measures::TOTAL;
@@ -22,7 +22,11 @@ use crate::tables::{FileReport, FileStatus};
 use std::collections::BTreeMap;
 
 /// Every rule that one read report triggers alone.
-pub fn check_file(report: &mut FileReport, registry: Option<&Registry>, pipeline: &Pipeline) {
+pub(crate) fn check_file(
+    report: &mut FileReport,
+    registry: Option<&Registry>,
+    pipeline: &Pipeline,
+) {
     let file = report.rel.clone();
     let unit = report.unit.clone();
     let mut found = Vec::new();
@@ -82,7 +86,7 @@ pub fn check_file(report: &mut FileReport, registry: Option<&Registry>, pipeline
 
 /// Rules across reports: units that sent nothing, organisations reported by
 /// two units.
-pub fn check_region(reports: &[FileReport], pipeline: &Pipeline) -> Vec<Issue> {
+pub(crate) fn check_region(reports: &[FileReport], pipeline: &Pipeline) -> Vec<Issue> {
     let mut out = Vec::new();
     let read: Vec<&FileReport> = reports
         .iter()

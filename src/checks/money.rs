@@ -8,7 +8,7 @@ use crate::tables::events::Events;
 use crate::tables::Finance;
 
 /// Event participants against the trained total of the unit.
-pub fn check_participants(
+pub(crate) fn check_participants(
     events: &Events,
     trained_total: Option<f64>,
     file: &str,
@@ -32,7 +32,7 @@ pub fn check_participants(
 }
 
 /// The financing share and the norm.
-pub fn check_finance(f: &Finance, file: &str, pipeline: &Pipeline) -> Vec<Issue> {
+pub(crate) fn check_finance(f: &Finance, file: &str, pipeline: &Pipeline) -> Vec<Issue> {
     let mut out = Vec::new();
     let (Some(budget), Some(training)) = (f.budget, f.training) else {
         return out;

@@ -10,7 +10,7 @@ use crate::registry::{Match, MatchKind, Registry};
 use crate::tables::coverage::Coverage;
 
 /// Matches the rows of one report and checks them.
-pub fn check(
+pub(crate) fn check(
     cov: &mut Coverage,
     unit: Option<&str>,
     file: &str,

@@ -17,7 +17,7 @@ fn org_ref(r: &OrgRow) -> Option<&str> {
 
 /// Whether a stated percent agrees with the exact one: rounding or truncation
 /// to the decimals written, within `tolerance` percentage points.
-pub fn share_agrees(stated: f64, exact: f64, decimals: u32, tolerance: f64) -> bool {
+pub(crate) fn share_agrees(stated: f64, exact: f64, decimals: u32, tolerance: f64) -> bool {
     let p = 10f64.powi(decimals.min(6) as i32);
     let rounded = (exact * p).round() / p;
     let truncated = (exact * p + 1e-9).floor() / p;
@@ -28,12 +28,12 @@ pub fn share_agrees(stated: f64, exact: f64, decimals: u32, tolerance: f64) -> b
 }
 
 /// Rounds for display in an issue: at least one decimal.
-pub fn round_to(v: f64, decimals: u32) -> f64 {
+pub(crate) fn round_to(v: f64, decimals: u32) -> f64 {
     let p = 10f64.powi(decimals.clamp(1, 6) as i32);
     (v * p).round() / p
 }
 
-pub fn check(cov: &Coverage, file: &str, pipeline: &Pipeline) -> Vec<Issue> {
+pub(crate) fn check(cov: &Coverage, file: &str, pipeline: &Pipeline) -> Vec<Issue> {
     let mut out = Vec::new();
     let sheet = cov.sheet.as_str();
     let cell = |row: u32, idx: usize| match cov.cols[idx] {

@@ -27,7 +27,7 @@ fn best<T>(runs: usize, mut f: impl FnMut() -> Result<(Duration, T)>) -> Result<
     Ok(best.expect("at least one run"))
 }
 
-pub fn run(args: &BenchArgs) -> Result<u8> {
+pub(crate) fn run(args: &BenchArgs) -> Result<u8> {
     let (dir, inboxes) = generate(args)?;
     let setup = Setup {
         pipeline: Pipeline::load(&dir.join("pipeline.toml"))?,

@@ -26,7 +26,7 @@ use crate::run::read::read_all;
 use crate::tables::{FileReport, FileStatus};
 use std::path::{Path, PathBuf};
 
-pub fn run(args: &CheckArgs) -> Result<u8> {
+pub(crate) fn run(args: &CheckArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
     let lang = parse_lang(args.lang.as_deref(), &pipeline)?;
     let period = parse_period(args.period.as_deref())?;

@@ -15,7 +15,7 @@ use crate::run::outcome::Outcome;
 use crate::run::request::Request;
 use std::io::IsTerminal;
 
-pub fn run(args: &ConsolidateArgs) -> Result<u8> {
+pub(crate) fn run(args: &ConsolidateArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
     let output = args
         .output

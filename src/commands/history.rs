@@ -28,7 +28,7 @@ fn line(label: &str, f: &Figures, lang: Lang) -> String {
     )
 }
 
-pub fn run(args: &HistoryArgs) -> Result<u8> {
+pub(crate) fn run(args: &HistoryArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
     let lang = parse_lang(args.lang.as_deref(), &pipeline)?;
     let output = args

@@ -8,8 +8,8 @@
 //! Nothing that exists is replaced: when a file is in the way, `init` names
 //! it and stops before writing anything.
 
-pub mod book;
-pub mod draft;
+pub(crate) mod book;
+pub(crate) mod draft;
 
 use super::texts::T;
 use super::{display_path, lang_flag, parse_period, WORKING_PIPELINE};
@@ -26,7 +26,7 @@ const INBOX: &str = "inbox";
 const OUTPUT: &str = "output";
 const REGISTRY: &str = "registry.xlsx";
 
-pub fn run(args: &InitArgs) -> Result<u8> {
+pub(crate) fn run(args: &InitArgs) -> Result<u8> {
     let lang = args.lang.as_deref().map_or(Ok(Lang::Kk), lang_flag)?;
     let dir = &args.dir;
     let config = dir.join(WORKING_PIPELINE);
@@ -89,7 +89,7 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// The shipped pipeline's text with its `[pipeline]` paths set to the
 /// working folder's own; every comment and setting kept.
-pub fn working_text(shipped: &str) -> String {
+pub(crate) fn working_text(shipped: &str) -> String {
     let mut section = String::new();
     let mut out = String::with_capacity(shipped.len());
     for line in shipped.lines() {

@@ -3,28 +3,30 @@
 //! the self-check's table); the stages themselves never print, save the
 //! run's progress bar over files when the command asks for one.
 
-pub mod bench;
-pub mod check;
-pub mod consolidate;
-pub mod history;
-pub mod init;
-pub mod template;
-pub mod texts;
+pub(crate) mod bench;
+pub(crate) mod check;
+pub(crate) mod consolidate;
+pub(crate) mod history;
+pub(crate) mod init;
+pub(crate) mod template;
+pub(crate) mod texts;
 
+use crate::cli::{Cli, Command};
 use crate::error::{Error, Result};
 use crate::lang::{fill, Lang};
 use crate::period::Period;
 use crate::pipeline::Pipeline;
 use std::path::Path;
+use std::process::ExitCode;
 use texts::T;
 
 /// The pipeline file of a working folder (`jinaq init` writes it).
-pub const WORKING_PIPELINE: &str = "jinaq.toml";
+pub(crate) const WORKING_PIPELINE: &str = "jinaq.toml";
 
 /// The pipeline a command uses: the one named on the command line, else the
 /// working folder's `jinaq.toml`, else the one built into the program (its
 /// paths relative to the current folder). Never a file beside the program.
-pub fn load_pipeline(path: Option<&Path>) -> Result<Pipeline> {
+pub(crate) fn load_pipeline(path: Option<&Path>) -> Result<Pipeline> {
     let local = Path::new(WORKING_PIPELINE);
     let loaded = match path {
         Some(p) => Pipeline::load(p),
@@ -36,7 +38,11 @@ pub fn load_pipeline(path: Option<&Path>) -> Result<Pipeline> {
 
 /// The two lines every command starts with: the pipeline it uses and the
 /// registry (or that there is none, and what that leaves out).
-pub fn sources_lines(pipeline: &Pipeline, registry: Option<&Path>, lang: Lang) -> [String; 2] {
+pub(crate) fn sources_lines(
+    pipeline: &Pipeline,
+    registry: Option<&Path>,
+    lang: Lang,
+) -> [String; 2] {
     let pipeline_line = if pipeline.builtin {
         fill(
             T::PipelineBuiltIn.get(lang),
@@ -65,7 +71,7 @@ pub fn sources_lines(pipeline: &Pipeline, registry: Option<&Path>, lang: Lang) -
 /// `pipelines/..` of a path taken relative to the pipeline file. Windows
 /// drops `..` in making a path absolute; elsewhere a path that exists is
 /// resolved by the system.
-pub fn display_path(p: &Path) -> String {
+pub(crate) fn display_path(p: &Path) -> String {
     #[cfg(unix)]
     let resolved = std::fs::canonicalize(p).or_else(|_| std::path::absolute(p));
     #[cfg(not(unix))]
@@ -76,7 +82,7 @@ pub fn display_path(p: &Path) -> String {
         .to_string()
 }
 
-pub fn parse_lang(flag: Option<&str>, pipeline: &Pipeline) -> Result<Lang> {
+pub(crate) fn parse_lang(flag: Option<&str>, pipeline: &Pipeline) -> Result<Lang> {
     flag.map_or(Ok(pipeline.lang), lang_flag)
 }
 
@@ -84,21 +90,79 @@ fn lang_flag(flag: &str) -> Result<Lang> {
     flag.parse().map_err(|_| Error::LangFlag(flag.to_string()))
 }
 
-pub fn parse_period(flag: Option<&str>) -> Result<Option<Period>> {
+pub(crate) fn parse_period(flag: Option<&str>) -> Result<Option<Period>> {
     flag.map(period_flag).transpose()
 }
 
-pub fn period_flag(flag: &str) -> Result<Period> {
+pub(crate) fn period_flag(flag: &str) -> Result<Period> {
     flag.parse()
         .map_err(|_| Error::PeriodFlag(flag.to_string()))
 }
 
 /// The language a command that failed speaks in: its `--lang`, else the
 /// pipeline's (when the pipeline can be read), else Kazakh.
-pub fn failure_lang(lang: Option<&str>, pipeline: Option<&Path>) -> Lang {
+pub(crate) fn failure_lang(lang: Option<&str>, pipeline: Option<&Path>) -> Lang {
     match lang.map(lang_flag) {
         Some(Ok(lang)) => lang,
         Some(Err(_)) => Lang::default(),
         None => load_pipeline(pipeline).map_or(Lang::default(), |p| p.lang),
     }
+}
+
+/// Runs the command the line asks for and gives the exit status: 0 clean,
+/// 1 error-severity issues, 2 could not run (the reason printed in the
+/// user's language).
+pub fn run_cli(cli: &Cli) -> ExitCode {
+    crate::messages::show_technical(cli.verbosity() > 0);
+    quiet_reader_panics();
+    let result = match &cli.command {
+        Some(Command::Consolidate(args)) => consolidate::run(args),
+        None => consolidate::run(&cli.consolidate),
+        Some(Command::Check(args)) => check::run(args),
+        Some(Command::History(args)) => history::run(args),
+        Some(Command::Bench(args)) => bench::run(args),
+        Some(Command::Template(args)) => template::run(args),
+        Some(Command::Init(args)) => init::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("jinaq: {}", e.message(cli_lang(cli)));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A panic caught inside a reader becomes the file's `file.unreadable`
+/// sentence in the user's language; its default text (a source path, the
+/// library's words) stays off the terminal. Any other panic is told as usual.
+fn quiet_reader_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !crate::run::read::in_reader() {
+            default(info);
+        }
+    }));
+}
+
+/// The language a failure is told in: the command's `--lang`, else the
+/// pipeline's, else Kazakh (a form is Kazakh unless asked otherwise).
+fn cli_lang(cli: &Cli) -> Lang {
+    let (lang, pipeline) = match &cli.command {
+        Some(Command::Consolidate(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
+        None => (
+            cli.consolidate.lang.as_deref(),
+            cli.consolidate.pipeline.as_deref(),
+        ),
+        Some(Command::Check(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
+        Some(Command::History(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
+        Some(Command::Bench(a)) => (None, a.pipeline.as_deref()),
+        Some(Command::Template(a)) => return lang_flag_or_default(a.lang.as_deref()),
+        Some(Command::Init(a)) => return lang_flag_or_default(a.lang.as_deref()),
+    };
+    failure_lang(lang, pipeline)
+}
+
+fn lang_flag_or_default(flag: Option<&str>) -> Lang {
+    flag.and_then(|l| l.parse().ok()).unwrap_or_default()
 }

@@ -13,7 +13,7 @@ use crate::report::WriteError;
 use crate::template::{self, Form};
 use std::path::{Path, PathBuf};
 
-pub fn run(args: &TemplateArgs) -> Result<u8> {
+pub(crate) fn run(args: &TemplateArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
     // Kazakh unless asked otherwise, whatever the pipeline's message language.
     let lang = match args.lang.as_deref() {

@@ -2,7 +2,7 @@
 
 crate::texts! {
     /// A text printed by `consolidate`, `history` or `template`.
-    pub enum T {
+    pub(crate) enum T {
         // The run summary of `consolidate`.
         Period => ("Кезең: {period}", "Период: {period}", "Period: {period}"),
         /// The month of a period written out: `2026 жылғы наурыз`.

@@ -11,19 +11,19 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 #[derive(Debug, Clone)]
-pub struct InputFile {
-    pub path: PathBuf,
+pub(crate) struct InputFile {
+    pub(crate) path: PathBuf,
     /// Path relative to the inbox, with `/` separators: how issues name it.
-    pub rel: String,
+    pub(crate) rel: String,
     /// The file name alone.
-    pub name: String,
-    pub modified: Option<SystemTime>,
-    pub size: u64,
-    pub kind: FileKind,
+    pub(crate) name: String,
+    pub(crate) modified: Option<SystemTime>,
+    pub(crate) size: u64,
+    pub(crate) kind: FileKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileKind {
+pub(crate) enum FileKind {
     /// A spreadsheet by its extension: to be opened.
     Workbook,
     /// Not a report, by its name.
@@ -61,7 +61,7 @@ crate::texts! {
 
 impl InputError {
     /// What failed, in a language.
-    pub fn message(&self, lang: Lang) -> String {
+    pub(crate) fn message(&self, lang: Lang) -> String {
         match self {
             InputError::NotAFolder(path) => fill(
                 Text::NotAFolder.get(lang),
@@ -81,7 +81,7 @@ impl InputError {
 type Result<T> = std::result::Result<T, InputError>;
 
 /// Lists every file below `dir`, sorted by relative path.
-pub fn discover(dir: &Path, rules: &FileRules) -> Result<Vec<InputFile>> {
+pub(crate) fn discover(dir: &Path, rules: &FileRules) -> Result<Vec<InputFile>> {
     if !dir.is_dir() {
         return Err(InputError::NotAFolder(dir.to_path_buf()));
     }
@@ -192,7 +192,7 @@ fn file(
     }
 }
 
-pub fn extension(name: &str) -> String {
+pub(crate) fn extension(name: &str) -> String {
     Path::new(name)
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())

@@ -8,7 +8,7 @@ use crate::period::Ymd;
 
 /// One cell's content.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub(crate) enum Cell {
     Empty,
     Number(f64),
     Text(String),
@@ -22,7 +22,7 @@ pub enum Cell {
 }
 
 impl Cell {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
             Cell::Text(s) => s.trim().is_empty(),
@@ -32,7 +32,7 @@ impl Cell {
 
     /// The text of a cell as a person reads it (numbers without a needless
     /// fraction).
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         match self {
             Cell::Empty | Cell::NoValue => String::new(),
             Cell::Number(n) => format_number(*n),
@@ -43,7 +43,7 @@ impl Cell {
         }
     }
 
-    pub fn text(&self) -> Option<&str> {
+    pub(crate) fn text(&self) -> Option<&str> {
         match self {
             Cell::Text(s) => Some(s),
             _ => None,
@@ -51,7 +51,7 @@ impl Cell {
     }
 }
 
-pub fn format_number(n: f64) -> String {
+pub(crate) fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {
@@ -64,35 +64,35 @@ static EMPTY: Cell = Cell::Empty;
 
 /// One row of a grid: its cells sorted by column.
 #[derive(Debug, Clone, Default)]
-pub struct GridRow {
-    pub index: u32,
-    pub cells: Vec<(u32, Cell)>,
+pub(crate) struct GridRow {
+    pub(crate) index: u32,
+    pub(crate) cells: Vec<(u32, Cell)>,
 }
 
 impl GridRow {
-    pub fn get(&self, col: u32) -> &Cell {
+    pub(crate) fn get(&self, col: u32) -> &Cell {
         match self.cells.binary_search_by_key(&col, |(c, _)| *c) {
             Ok(i) => &self.cells[i].1,
             Err(_) => &EMPTY,
         }
     }
 
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.cells.iter().all(|(_, c)| c.is_empty())
     }
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Grid {
+pub(crate) struct Grid {
     /// Rows that hold at least one cell, sorted by index.
-    pub rows: Vec<GridRow>,
+    pub(crate) rows: Vec<GridRow>,
     /// Dates in the workbook count from 1904 (Mac).
-    pub is_1904: bool,
+    pub(crate) is_1904: bool,
 }
 
 impl Grid {
     /// Builds a grid from cells in any order; empty cells are dropped.
-    pub fn from_cells(mut cells: Vec<(u32, u32, Cell)>, is_1904: bool) -> Grid {
+    pub(crate) fn from_cells(mut cells: Vec<(u32, u32, Cell)>, is_1904: bool) -> Grid {
         cells.retain(|(_, _, c)| !matches!(c, Cell::Empty));
         cells.sort_by_key(|&(r, c, _)| (r, c));
         let mut rows: Vec<GridRow> = Vec::new();
@@ -114,27 +114,24 @@ impl Grid {
         Grid { rows, is_1904 }
     }
 
-    pub fn row(&self, row: u32) -> Option<&GridRow> {
+    pub(crate) fn row(&self, row: u32) -> Option<&GridRow> {
         self.rows
             .binary_search_by_key(&row, |r| r.index)
             .ok()
             .map(|i| &self.rows[i])
     }
 
-    pub fn get(&self, row: u32, col: u32) -> &Cell {
+    pub(crate) fn get(&self, row: u32, col: u32) -> &Cell {
         self.row(row).map_or(&EMPTY, |r| r.get(col))
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.rows.iter().all(GridRow::is_blank)
     }
 
-    pub fn cell_count(&self) -> usize {
-        self.rows.iter().map(|r| r.cells.len()).sum()
-    }
-
     /// The first and last used column.
-    pub fn col_span(&self) -> Option<(u32, u32)> {
+    #[cfg(test)]
+    fn col_span(&self) -> Option<(u32, u32)> {
         let first = self
             .rows
             .iter()

@@ -1,9 +1,9 @@
 //! Files found -> workbooks read. No interpretation of the cells happens here.
 
-pub mod discover;
-pub mod format;
-pub mod grid;
-pub mod guard;
-pub mod saved;
+pub(crate) mod discover;
+pub(crate) mod format;
+pub(crate) mod grid;
+pub(crate) mod guard;
+pub(crate) mod saved;
 mod sheet_kinds;
-pub mod workbook;
+pub(crate) mod workbook;

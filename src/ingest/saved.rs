@@ -35,17 +35,17 @@ const VT_FILETIME: u16 = 0x0040;
 /// reports were received (columns: file or unit, date received); the
 /// first is the one the workbook's note names. The run reads them, the
 /// inbox listing passes them over.
-pub const RECORD_FILES: &[&str] = &["received.csv", "received.xlsx"];
+pub(crate) const RECORD_FILES: &[&str] = &["received.csv", "received.xlsx"];
 
 /// Whether a file at the top of the inbox is the specialist's record of
 /// received dates.
-pub fn is_record(name: &str) -> bool {
+pub(crate) fn is_record(name: &str) -> bool {
     RECORD_FILES.iter().any(|f| f.eq_ignore_ascii_case(name))
 }
 
 /// Where the received date of a report came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateSource {
+pub(crate) enum DateSource {
     /// Recorded by the specialist beside the inbox.
     Recorded,
     /// The workbook's own last-saved time.
@@ -56,16 +56,16 @@ pub enum DateSource {
 
 /// The day a report was received and where that day came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Received {
-    pub on: Ymd,
-    pub source: DateSource,
+pub(crate) struct Received {
+    pub(crate) on: Ymd,
+    pub(crate) source: DateSource,
 }
 
 impl Received {
     /// The first of: the day the specialist recorded, the day the workbook
     /// was last saved, the file's modification day; saved and modified
     /// moments are days by the office's clock (`offset_secs` east of UTC).
-    pub fn choose(
+    pub(crate) fn choose(
         recorded: Option<Ymd>,
         saved: Option<SystemTime>,
         modified: Option<SystemTime>,
@@ -83,7 +83,7 @@ impl Received {
 /// The calendar day of a moment by a clock `offset_secs` east of UTC (the
 /// pipeline's `utc_offset_hours`): a file saved late on the due day by the
 /// office's clock is on time.
-pub fn local_day(t: SystemTime, offset_secs: i64) -> Option<Ymd> {
+pub(crate) fn local_day(t: SystemTime, offset_secs: i64) -> Option<Ymd> {
     let secs = match t.duration_since(UNIX_EPOCH) {
         Ok(d) => d.as_secs() as i64,
         Err(e) => -(e.duration().as_secs() as i64),
@@ -97,7 +97,7 @@ pub fn local_day(t: SystemTime, offset_secs: i64) -> Option<Ymd> {
 /// `YYYY-MM-DDTHH:MM:SSZ`, UTC) where set and valid, else the system clock.
 /// A received date after it is unknown; tests fix it for byte-identical
 /// outputs.
-pub fn run_now() -> SystemTime {
+pub(crate) fn run_now() -> SystemTime {
     std::env::var("JINAQ_NOW")
         .ok()
         .and_then(|v| w3c_time(v.trim()))
@@ -105,7 +105,7 @@ pub fn run_now() -> SystemTime {
 }
 
 /// The workbook's last-saved moment, where it states one.
-pub fn saved_time(bytes: &[u8]) -> Option<SystemTime> {
+pub(crate) fn saved_time(bytes: &[u8]) -> Option<SystemTime> {
     match sniff(bytes).ok()? {
         Format::Xlsx | Format::Xlsb => {
             let xml = zip_part(bytes, "docProps/core.xml")?;

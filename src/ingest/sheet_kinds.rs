@@ -34,7 +34,7 @@ static TARGET: LazyLock<Regex> =
 
 /// The package with every macro sheet made a chart sheet, or `None` when it
 /// has none (or cannot be rewritten: the reader then says what is wrong).
-pub fn macro_sheets_as_charts(bytes: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn macro_sheets_as_charts(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
     let (rels_name, rels) = RELS.iter().find_map(|name| {
         let mut part = zip.by_name(name).ok()?;

@@ -16,22 +16,22 @@ use calamine::{Data, DataRef, Ods, Range, Reader, SheetType, SheetVisible, Xls, 
 use std::io::Cursor;
 
 #[derive(Debug, Clone)]
-pub struct Sheet {
-    pub name: String,
-    pub visible: bool,
-    pub grid: Grid,
+pub(crate) struct Sheet {
+    pub(crate) name: String,
+    pub(crate) visible: bool,
+    pub(crate) grid: Grid,
 }
 
 #[derive(Debug, Clone)]
-pub struct Workbook {
-    pub format: Format,
+pub(crate) struct Workbook {
+    pub(crate) format: Format,
     /// Every sheet in workbook order; hidden ones, and chart, macro and
     /// dialog sheets, are not `visible` and carry an empty grid.
-    pub sheets: Vec<Sheet>,
+    pub(crate) sheets: Vec<Sheet>,
 }
 
 impl Workbook {
-    pub fn visible(&self) -> impl Iterator<Item = &Sheet> {
+    pub(crate) fn visible(&self) -> impl Iterator<Item = &Sheet> {
         self.sheets.iter().filter(|s| s.visible)
     }
 }
@@ -40,7 +40,7 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Which format the bytes are, or why they are none.
-pub fn sniff(bytes: &[u8]) -> Result<Format, Refusal> {
+pub(crate) fn sniff(bytes: &[u8]) -> Result<Format, Refusal> {
     if bytes.is_empty() {
         return Err(Refusal::Empty);
     }
@@ -89,7 +89,7 @@ fn contains_utf16(hay: &[u8], s: &str) -> bool {
 /// that no reader allocates more than they allow; a panic inside the check
 /// or a reader (third-party code on hostile bytes) becomes `file.unreadable`
 /// here.
-pub fn open(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, Refusal> {
+pub(crate) fn open(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, Refusal> {
     let format = sniff(&bytes)?;
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         guard::check(&bytes, format, limits)?;

@@ -37,7 +37,7 @@ pub const COLUMN_IDS: [&str; 23] = [
 /// The 0-based position of a column by id.
 ///
 /// ```
-/// use jinaq::issue::columns::column;
+/// use jinaq::column;
 /// assert_eq!(column("status"), Some(15));
 /// assert_eq!(column("rule_id"), Some(17));
 /// ```

@@ -24,13 +24,13 @@ pub enum Status {
 /// What the specialist wrote about an issue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FollowUp {
-    pub status: Status,
-    pub comment: String,
+    pub(crate) status: Status,
+    pub(crate) comment: String,
     pub responsible: String,
     /// The due date the specialist set, as an Excel serial day.
     pub due: Option<f64>,
     /// The period whose workbook it was read from.
-    pub from: String,
+    pub(crate) from: String,
 }
 
 /// Every status, in the order of the dropdown.
@@ -64,12 +64,6 @@ impl Status {
             Status::Explained => lang.pick("Түсініктеме берілді", "Дано пояснение", "Explained"),
             Status::Waived => lang.pick("Бақылаудан алынды", "Снято с контроля", "Waived"),
         }
-    }
-
-    /// Whether the issue needs no further action although the figure was
-    /// not corrected: a later run may keep such an issue quiet.
-    pub fn is_accepted_as_is(self) -> bool {
-        matches!(self, Status::Explained | Status::Waived)
     }
 
     /// Reads a status as a specialist may have left it in the status cell:
@@ -128,11 +122,6 @@ pub fn status_labels(lang: Lang) -> Vec<&'static str> {
     STATUSES.iter().map(|s| s.label(lang)).collect()
 }
 
-/// Reads a status cell back; see [`Status::parse`].
-pub fn parse_status(text: &str) -> Option<Status> {
-    Status::parse(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,36 +129,30 @@ mod tests {
     #[test]
     fn every_label_of_every_language_reads_back() {
         for s in STATUSES {
-            assert_eq!(parse_status(s.id()), Some(s), "{s}");
+            assert_eq!(Status::parse(s.id()), Some(s), "{s}");
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
-                assert_eq!(parse_status(s.label(lang)), Some(s), "{s} {lang}");
+                assert_eq!(Status::parse(s.label(lang)), Some(s), "{s} {lang}");
             }
         }
     }
 
     #[test]
     fn statuses_as_people_type_them() {
-        assert_eq!(parse_status("  ТҮЗЕТІЛДІ "), Some(Status::Fixed));
-        assert_eq!(parse_status("в работе."), Some(Status::InProgress));
-        assert_eq!(parse_status("«Дано пояснение»"), Some(Status::Explained));
-        assert_eq!(parse_status("снято"), Some(Status::Waived));
-        assert_eq!(parse_status("бақылаудан\nалынды"), Some(Status::Waived));
-        assert_eq!(parse_status("In_Progress"), Some(Status::InProgress));
-        assert_eq!(parse_status("waived"), Some(Status::Waived));
-        assert_eq!(parse_status("Новое"), Some(Status::New));
-        assert_eq!(parse_status("түсініктеме берілді"), Some(Status::Explained));
-        assert_eq!(parse_status(""), None);
-        assert_eq!(parse_status("   "), None);
-        assert_eq!(parse_status("см. письмо"), None);
-    }
-
-    #[test]
-    fn only_explained_and_waived_are_accepted_as_is() {
-        let accepted: Vec<Status> = STATUSES
-            .into_iter()
-            .filter(|s| s.is_accepted_as_is())
-            .collect();
-        assert_eq!(accepted, [Status::Explained, Status::Waived]);
+        assert_eq!(Status::parse("  ТҮЗЕТІЛДІ "), Some(Status::Fixed));
+        assert_eq!(Status::parse("в работе."), Some(Status::InProgress));
+        assert_eq!(Status::parse("«Дано пояснение»"), Some(Status::Explained));
+        assert_eq!(Status::parse("снято"), Some(Status::Waived));
+        assert_eq!(Status::parse("бақылаудан\nалынды"), Some(Status::Waived));
+        assert_eq!(Status::parse("In_Progress"), Some(Status::InProgress));
+        assert_eq!(Status::parse("waived"), Some(Status::Waived));
+        assert_eq!(Status::parse("Новое"), Some(Status::New));
+        assert_eq!(
+            Status::parse("түсініктеме берілді"),
+            Some(Status::Explained)
+        );
+        assert_eq!(Status::parse(""), None);
+        assert_eq!(Status::parse("   "), None);
+        assert_eq!(Status::parse("см. письмо"), None);
     }
 
     #[test]

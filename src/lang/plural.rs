@@ -14,14 +14,14 @@ use super::Lang;
 
 /// The plural forms a count may ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
+pub(crate) enum Form {
     One,
     Few,
     Many,
 }
 
 /// The form a count `n` asks for in a language.
-pub fn form(n: u64, lang: Lang) -> Form {
+pub(crate) fn form(n: u64, lang: Lang) -> Form {
     match lang {
         Lang::Kk => Form::One,
         Lang::En if n == 1 => Form::One,
@@ -36,7 +36,7 @@ pub fn form(n: u64, lang: Lang) -> Form {
 
 /// The noun of `forms` (one text of a table, forms separated by `|`) that
 /// a count `n` asks for.
-pub fn noun(n: u64, forms: &str, lang: Lang) -> &str {
+pub(crate) fn noun(n: u64, forms: &str, lang: Lang) -> &str {
     let parts: Vec<&str> = forms.split('|').collect();
     let index = match (lang, form(n, lang)) {
         (_, Form::One) => 0,

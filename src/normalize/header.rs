@@ -14,31 +14,31 @@ use std::collections::BTreeMap;
 
 /// One header column.
 #[derive(Debug, Clone, PartialEq)]
-pub struct HeaderCell {
-    pub row: u32,
-    pub col: u32,
-    pub text: String,
+pub(crate) struct HeaderCell {
+    pub(crate) row: u32,
+    pub(crate) col: u32,
+    pub(crate) text: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct HeaderMatch {
+pub(crate) struct HeaderMatch {
     /// First and last header row (0-based, absolute).
-    pub first_row: u32,
-    pub last_row: u32,
+    pub(crate) first_row: u32,
+    pub(crate) last_row: u32,
     /// Field -> the header cell that names it.
-    pub fields: BTreeMap<String, HeaderCell>,
+    pub(crate) fields: BTreeMap<String, HeaderCell>,
     /// Header cells that name no field.
-    pub unknown: Vec<HeaderCell>,
+    pub(crate) unknown: Vec<HeaderCell>,
     /// Every header text seen, in column order (for `column.missing`).
-    pub seen: Vec<String>,
+    pub(crate) seen: Vec<String>,
 }
 
 impl HeaderMatch {
-    pub fn col(&self, field: &str) -> Option<u32> {
+    pub(crate) fn col(&self, field: &str) -> Option<u32> {
         self.fields.get(field).map(|h| h.col)
     }
 
-    pub fn missing<'a>(&self, required: &'a [String]) -> Vec<&'a str> {
+    pub(crate) fn missing<'a>(&self, required: &'a [String]) -> Vec<&'a str> {
         required
             .iter()
             .filter(|f| !self.fields.contains_key(f.as_str()))
@@ -47,7 +47,7 @@ impl HeaderMatch {
     }
 
     /// Fields found, not counting the row number.
-    pub fn score(&self) -> usize {
+    pub(crate) fn score(&self) -> usize {
         self.fields.keys().filter(|f| *f != "row_number").count()
     }
 }
@@ -136,7 +136,7 @@ fn is_subheader(row: &GridRow, spec: &TableSpec) -> bool {
 
 /// Finds the best header in the first `scan_rows` rows of the grid; None when
 /// no row names at least two fields of the table.
-pub fn find_header(grid: &Grid, spec: &TableSpec, scan_rows: u32) -> Option<HeaderMatch> {
+pub(crate) fn find_header(grid: &Grid, spec: &TableSpec, scan_rows: u32) -> Option<HeaderMatch> {
     let first = grid.rows.first()?.index;
     let limit = first.saturating_add(scan_rows);
     let mut best: Option<HeaderMatch> = None;

@@ -60,7 +60,7 @@ fn numeric_patterns() -> &'static [(Regex, bool)] {
 }
 
 /// The period a text names, if exactly one can be told.
-pub fn period_in(text: &str) -> Option<Period> {
+pub(crate) fn period_in(text: &str) -> Option<Period> {
     let lower = text.to_lowercase();
     // Month written as a word, with a year nearby.
     let words: Vec<String> = key(&lower).split(' ').map(str::to_string).collect();
@@ -99,7 +99,7 @@ pub fn period_in(text: &str) -> Option<Period> {
 /// [`crate::pipeline::Unit::generic`]) names no unit alone: a phone list
 /// titled `Тікелей байланыс` is no report of the directly subordinate
 /// organisations.
-pub fn units_in<'p>(pipeline: &'p Pipeline, text: &str) -> Vec<&'p str> {
+pub(crate) fn units_in<'p>(pipeline: &'p Pipeline, text: &str) -> Vec<&'p str> {
     let k = key(text);
     let mut found: Vec<(&str, usize)> = Vec::new();
     for u in &pipeline.units {
@@ -119,7 +119,7 @@ pub fn units_in<'p>(pipeline: &'p Pipeline, text: &str) -> Vec<&'p str> {
 }
 
 /// The one unit a text names, or None when it names none or several.
-pub fn unit_in<'p>(pipeline: &'p Pipeline, text: &str) -> Option<&'p str> {
+pub(crate) fn unit_in<'p>(pipeline: &'p Pipeline, text: &str) -> Option<&'p str> {
     let found = units_in(pipeline, text);
     (found.len() == 1).then(|| found[0])
 }

@@ -2,7 +2,7 @@
 //! period a file is about. Failures are returned as problems for the caller
 //! to turn into issues at their cells.
 
-pub mod header;
-pub mod identify;
-pub mod text;
-pub mod value;
+pub(crate) mod header;
+pub(crate) mod identify;
+pub(crate) mod text;
+pub(crate) mod value;

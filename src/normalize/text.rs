@@ -137,17 +137,9 @@ fn for_each_folded(s: &str, mut emit: impl FnMut(char)) {
     }
 }
 
-/// Replaces Latin look-alike letters by Cyrillic ones in words that contain
-/// at least one Cyrillic letter; a wholly Latin word (`otchet`, `alga`) stays.
-pub fn fold_lookalikes(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for_each_folded(s, |c| out.push(c));
-    out
-}
-
 /// The matching key of a name in Cyrillic script: every Latin look-alike
 /// letter is taken as Cyrillic, even in a word of its own (`c. Мартук`).
-pub fn cyrillic_key(s: &str) -> String {
+pub(crate) fn cyrillic_key(s: &str) -> String {
     let mut k = KeyBuilder::with_capacity(s.len());
     // Every look-alike is already Cyrillic: folding words changes nothing more.
     s.chars()
@@ -156,7 +148,7 @@ pub fn cyrillic_key(s: &str) -> String {
 }
 
 /// The matching key of a text. See the module documentation.
-pub fn key(s: &str) -> String {
+pub(crate) fn key(s: &str) -> String {
     let mut k = KeyBuilder::with_capacity(s.len());
     for_each_folded(s, |c| k.push(c));
     k.out
@@ -204,7 +196,7 @@ impl KeyBuilder {
 }
 
 /// Whether `needle` (a key) occurs in `haystack` (a key) at the start of a word.
-pub fn contains_at_word_start(haystack: &str, needle: &str) -> bool {
+pub(crate) fn contains_at_word_start(haystack: &str, needle: &str) -> bool {
     if needle.is_empty() || needle.len() > haystack.len() {
         return false;
     }
@@ -223,7 +215,7 @@ pub fn contains_at_word_start(haystack: &str, needle: &str) -> bool {
 /// Text as it should appear in an output: trimmed, control characters
 /// (other than line breaks in long text) replaced by spaces, and cut to the
 /// 32 767 characters a cell can hold.
-pub fn clean_display(s: &str) -> String {
+pub(crate) fn clean_display(s: &str) -> String {
     let mut out: String = s
         .trim()
         .chars()

@@ -11,10 +11,10 @@ use crate::period::Ymd;
 
 /// Why a cell's value could not be taken as it is.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    pub rule: Rule,
+pub(crate) struct Problem {
+    pub(crate) rule: Rule,
     /// The cell as written: a number where the cell holds a number.
-    pub actual: serde_json::Value,
+    pub(crate) actual: serde_json::Value,
 }
 
 impl Problem {
@@ -29,11 +29,11 @@ impl Problem {
 
 /// A value read from a cell, with the problem found in it, if any.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Read<T> {
-    pub value: Option<T>,
-    pub problem: Option<Problem>,
+pub(crate) struct Read<T> {
+    pub(crate) value: Option<T>,
+    pub(crate) problem: Option<Problem>,
     /// The cell is a formula without a computed value.
-    pub no_value: bool,
+    pub(crate) no_value: bool,
 }
 
 impl<T> Read<T> {
@@ -62,7 +62,7 @@ fn is_placeholder(s: &str) -> bool {
 /// Whether a text is a spreadsheet's error value, as a cell shows it in any
 /// language (`#DIV/0!`, `#ДЕЛ/0!`, `#ЗНАЧ!`, `#Н/Д`) or as LibreOffice
 /// writes it (`Err:532`): a value pasted as text or kept as text by a file.
-pub fn is_error_text(t: &str) -> bool {
+pub(crate) fn is_error_text(t: &str) -> bool {
     let t = t.trim();
     let excel = t.starts_with('#')
         && t.chars().count() <= 16
@@ -76,7 +76,7 @@ pub fn is_error_text(t: &str) -> bool {
 /// Parses a number written as text: any kind of space as a thousands
 /// separator, decimal comma, Unicode minus, trailing dot, trailing `%`.
 /// Returns the number and whether a `%` sign was written.
-pub fn parse_number_text(s: &str) -> Option<(f64, bool)> {
+pub(crate) fn parse_number_text(s: &str) -> Option<(f64, bool)> {
     let mut t: String = s
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200B}' | '\u{FEFF}' | '\''))
@@ -147,7 +147,7 @@ fn number(cell: &Cell) -> Read<f64> {
 
 /// A count of people: whole and not negative. A negative or fractional count
 /// keeps its value (it is what the district wrote) and carries the problem.
-pub fn count(cell: &Cell) -> Read<f64> {
+pub(crate) fn count(cell: &Cell) -> Read<f64> {
     let mut r = number(cell);
     if let Some(v) = r.value {
         if v < 0.0 {
@@ -160,7 +160,7 @@ pub fn count(cell: &Cell) -> Read<f64> {
 }
 
 /// An amount of money: not negative, fractions allowed.
-pub fn amount(cell: &Cell) -> Read<f64> {
+pub(crate) fn amount(cell: &Cell) -> Read<f64> {
     let mut r = number(cell);
     if r.value.is_some_and(|v| v < 0.0) {
         r.problem = Some(Problem::new(Rule::ValueNegative, cell));
@@ -171,15 +171,15 @@ pub fn amount(cell: &Cell) -> Read<f64> {
 /// A share as written: the number, whether a `%` sign was written, and the
 /// decimals written (for text) or needed (for numbers).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Share {
-    pub value: f64,
-    pub percent_sign: bool,
-    pub decimals: u32,
+pub(crate) struct Share {
+    pub(crate) value: f64,
+    pub(crate) percent_sign: bool,
+    pub(crate) decimals: u32,
 }
 
 /// A stated share. `#DIV/0!` is a problem the caller may forgive where the
 /// members are 0.
-pub fn share(cell: &Cell) -> Read<Share> {
+pub(crate) fn share(cell: &Cell) -> Read<Share> {
     match cell {
         Cell::Text(s) => {
             let t = s.trim();
@@ -223,7 +223,7 @@ pub fn share(cell: &Cell) -> Read<Share> {
 }
 
 /// The fewest decimals (up to 6) that write `v` exactly.
-pub fn decimals_of(v: f64) -> u32 {
+pub(crate) fn decimals_of(v: f64) -> u32 {
     (0..=6)
         .find(|&d| {
             let p = 10f64.powi(d as i32);
@@ -234,7 +234,7 @@ pub fn decimals_of(v: f64) -> u32 {
 
 /// A date, from a date cell, text `dd.mm.yyyy` / `dd.mm.yy` / `yyyy-mm-dd` /
 /// `dd/mm/yyyy`, or a bare serial number in the workbook's date system.
-pub fn date(cell: &Cell, is_1904: bool) -> Read<Ymd> {
+pub(crate) fn date(cell: &Cell, is_1904: bool) -> Read<Ymd> {
     match cell {
         Cell::Empty => Read::ok(None),
         Cell::Date(d) => Read::ok(Some(*d)),
@@ -262,7 +262,7 @@ pub fn date(cell: &Cell, is_1904: bool) -> Read<Ymd> {
     }
 }
 
-pub fn parse_date_text(t: &str) -> Option<Ymd> {
+pub(crate) fn parse_date_text(t: &str) -> Option<Ymd> {
     let t = t.trim().trim_end_matches(['ж', '.', ' ', 'г']).trim();
     let head = t.split_whitespace().next()?;
     let parts: Vec<&str> = head.split(['.', '/', '-']).collect();

@@ -189,7 +189,7 @@ crate::texts! {
 
 impl PipelineError {
     /// What failed, in a language.
-    pub fn message(&self, lang: Lang) -> String {
+    pub(crate) fn message(&self, lang: Lang) -> String {
         match self {
             PipelineError::Read { path, source } => fill(
                 Text::Read.get(lang),
@@ -211,7 +211,7 @@ impl PipelineError {
 
 impl Problem {
     /// What is wrong, in a language.
-    pub fn message(&self, lang: Lang) -> String {
+    pub(crate) fn message(&self, lang: Lang) -> String {
         let one = |text: Text, value: &str| fill(text.get(lang), &[("value", value)]);
         match self {
             Problem::Syntax(s) => s.trim_end().to_string(),

@@ -4,10 +4,10 @@
 //! resolved form every stage reads: header aliases as normalised keys, unit
 //! stems, vocabularies, and the settings of every rule.
 
-pub mod error;
-pub mod raw;
+pub(crate) mod error;
+pub(crate) mod raw;
 
-pub use error::{PipelineError, Problem};
+pub(crate) use error::{PipelineError, Problem};
 
 use crate::issue::{Issue, Rule, Severity};
 use crate::lang::Lang;
@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Field ids of the coverage table (as in `summary-<period>.json`).
-pub const CATEGORIES: [&str; 5] = [
+pub(crate) const CATEGORIES: [&str; 5] = [
     "trained.members",
     "trained.audit",
     "trained.activists",
@@ -68,16 +68,16 @@ const SUMMARY_FIELDS: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct Unit {
     pub id: String,
-    pub kk: String,
-    pub ru: String,
-    pub en: String,
+    pub(crate) kk: String,
+    pub(crate) ru: String,
+    pub(crate) en: String,
     /// Normalised stems, longest first.
-    pub keys: Vec<String>,
+    pub(crate) keys: Vec<String>,
     /// Must report financing (`reports_finance`, default true).
     pub reports_finance: bool,
     /// The stems that are one common word (a word of several units' names,
     /// or of a unit named by a description): never a witness alone.
-    pub generic: Vec<String>,
+    pub(crate) generic: Vec<String>,
 }
 
 impl Unit {
@@ -89,18 +89,18 @@ impl Unit {
 /// What one input file may cost to read: every bound a hostile file could
 /// otherwise push past memory or time (see `[limits]` in the pipeline file).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Limits {
-    pub max_file_bytes: u64,
-    pub max_sheet_cells: u64,
-    pub max_workbook_cells: u64,
-    pub max_unpacked_bytes: u64,
-    pub max_compression_ratio: u64,
-    pub max_zip_entries: u64,
-    pub max_shared_strings: u64,
-    pub max_shared_strings_bytes: u64,
-    pub max_styles: u64,
-    pub header_scan_rows: u32,
-    pub title_scan_rows: u32,
+pub(crate) struct Limits {
+    pub(crate) max_file_bytes: u64,
+    pub(crate) max_sheet_cells: u64,
+    pub(crate) max_workbook_cells: u64,
+    pub(crate) max_unpacked_bytes: u64,
+    pub(crate) max_compression_ratio: u64,
+    pub(crate) max_zip_entries: u64,
+    pub(crate) max_shared_strings: u64,
+    pub(crate) max_shared_strings_bytes: u64,
+    pub(crate) max_styles: u64,
+    pub(crate) header_scan_rows: u32,
+    pub(crate) title_scan_rows: u32,
 }
 
 impl Default for Limits {
@@ -128,34 +128,34 @@ impl From<&raw::RawLimits> for Limits {
 }
 
 #[derive(Debug, Clone)]
-pub struct FileRules {
-    pub ignore_prefixes: Vec<String>,
-    pub workbook_extensions: Vec<String>,
-    pub corrected_markers: Vec<String>,
+pub(crate) struct FileRules {
+    pub(crate) ignore_prefixes: Vec<String>,
+    pub(crate) workbook_extensions: Vec<String>,
+    pub(crate) corrected_markers: Vec<String>,
 }
 
 /// A table sheet's header vocabulary.
 #[derive(Debug, Clone)]
-pub struct TableSpec {
-    pub required: Vec<String>,
-    pub total_labels: Vec<String>,
-    pub group_headers: Vec<String>,
+pub(crate) struct TableSpec {
+    pub(crate) required: Vec<String>,
+    pub(crate) total_labels: Vec<String>,
+    pub(crate) group_headers: Vec<String>,
     /// Normalised header text -> field.
-    pub headers: HashMap<String, String>,
+    pub(crate) headers: HashMap<String, String>,
 }
 
 impl TableSpec {
-    pub fn field_of(&self, header_key: &str) -> Option<&str> {
+    pub(crate) fn field_of(&self, header_key: &str) -> Option<&str> {
         self.headers.get(header_key).map(String::as_str)
     }
 
-    pub fn is_total_label(&self, label_key: &str) -> bool {
+    pub(crate) fn is_total_label(&self, label_key: &str) -> bool {
         self.total_labels
             .iter()
             .any(|t| label_key.starts_with(t.as_str()))
     }
 
-    pub fn is_group_header(&self, header_key: &str) -> bool {
+    pub(crate) fn is_group_header(&self, header_key: &str) -> bool {
         self.group_headers.iter().any(|g| header_key == g)
     }
 }
@@ -163,9 +163,9 @@ impl TableSpec {
 #[derive(Debug, Clone)]
 pub struct Term {
     pub id: String,
-    pub kk: String,
-    pub ru: String,
-    pub en: String,
+    pub(crate) kk: String,
+    pub(crate) ru: String,
+    pub(crate) en: String,
     pub priority: bool,
 }
 
@@ -180,9 +180,9 @@ impl Term {
 pub struct Vocabulary {
     pub terms: Vec<Term>,
     /// Similarity at which a spelling variant is taken as the term.
-    pub threshold: f64,
+    pub(crate) threshold: f64,
     /// Normalised alias -> index into `terms`.
-    pub index: HashMap<String, usize>,
+    pub(crate) index: HashMap<String, usize>,
 }
 
 impl Vocabulary {
@@ -210,7 +210,7 @@ impl Vocabulary {
 
     /// The term a written value names: an alias exactly, or a spelling
     /// variant close enough to exactly one term; else None.
-    pub fn lookup(&self, written: &str) -> Option<&Term> {
+    pub(crate) fn lookup(&self, written: &str) -> Option<&Term> {
         if let Some(&i) = self.index.get(&squash(&key(written))) {
             return Some(&self.terms[i]);
         }
@@ -219,7 +219,7 @@ impl Vocabulary {
     }
 
     /// The closest term by edit similarity, for a suggestion.
-    pub fn closest(&self, written: &str) -> Option<(&Term, f64)> {
+    pub(crate) fn closest(&self, written: &str) -> Option<(&Term, f64)> {
         let k = squash(&key(written));
         self.index
             .iter()
@@ -228,7 +228,7 @@ impl Vocabulary {
             .map(|(i, s)| (&self.terms[i], s))
     }
 
-    pub fn get(&self, id: &str) -> Option<&Term> {
+    pub(crate) fn get(&self, id: &str) -> Option<&Term> {
         self.terms.iter().find(|t| t.id == id)
     }
 }
@@ -239,14 +239,14 @@ fn squash(k: &str) -> String {
 }
 
 #[derive(Debug, Clone)]
-pub struct LabelSpec {
+pub(crate) struct LabelSpec {
     /// (normalised label, field), longest label first.
-    pub labels: Vec<(String, String)>,
+    pub(crate) labels: Vec<(String, String)>,
 }
 
 impl LabelSpec {
     /// The field a label names: the longest known label it starts with.
-    pub fn field_of(&self, label_key: &str) -> Option<&str> {
+    pub(crate) fn field_of(&self, label_key: &str) -> Option<&str> {
         self.labels
             .iter()
             .find(|(l, _)| label_key == l || label_key.starts_with(&format!("{l} ")))
@@ -255,82 +255,83 @@ impl LabelSpec {
 }
 
 #[derive(Debug, Clone)]
-pub struct RegistrySpec {
-    pub unit: Vec<String>,
-    pub bin: Vec<String>,
-    pub name: Vec<String>,
-    pub aliases: Vec<String>,
-    pub kind: Vec<String>,
-    pub members: Vec<String>,
-    pub legal_forms: Vec<String>,
+pub(crate) struct RegistrySpec {
+    pub(crate) unit: Vec<String>,
+    pub(crate) bin: Vec<String>,
+    pub(crate) name: Vec<String>,
+    pub(crate) aliases: Vec<String>,
+    pub(crate) kind: Vec<String>,
+    pub(crate) members: Vec<String>,
+    pub(crate) legal_forms: Vec<String>,
     /// Settlement, owner and other words that tell no organisation apart.
-    pub optional_words: Vec<String>,
+    pub(crate) optional_words: Vec<String>,
     /// Type of organisation -> the keys of the ways its name is written.
-    pub org_types: Vec<(String, Vec<String>)>,
+    pub(crate) org_types: Vec<(String, Vec<String>)>,
     /// The header texts as written, in the order unit, БСН, name, aliases,
     /// type, members: the Kazakh first, then the Russian.
-    pub written: [Vec<String>; 6],
+    pub(crate) written: [Vec<String>; 6],
 }
 
 /// The settings of one rule, defaults applied (what a rule does not use
 /// is 0).
 #[derive(Debug, Clone)]
 pub struct RuleSettings {
-    pub severity: Severity,
-    pub enabled: bool,
-    pub tolerance: f64,
-    pub threshold: f64,
-    pub min_abs: f64,
+    pub(crate) severity: Severity,
+    pub(crate) enabled: bool,
+    pub(crate) tolerance: f64,
+    pub(crate) threshold: f64,
+    pub(crate) min_abs: f64,
     pub norm: f64,
 }
 
 #[derive(Debug, Clone)]
 pub struct Pipeline {
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The pipeline built into the program ([`Pipeline::builtin`]), not a
     /// file: its paths are relative to the current folder.
-    pub builtin: bool,
-    pub id: String,
+    pub(crate) builtin: bool,
+    pub(crate) id: String,
     titles: (String, String, String),
-    pub input: PathBuf,
-    pub registry: PathBuf,
-    pub output: PathBuf,
-    pub lang: Lang,
+    pub(crate) input: PathBuf,
+    pub(crate) registry: PathBuf,
+    pub(crate) output: PathBuf,
+    pub(crate) lang: Lang,
     pub due_day: u32,
     /// Corrected reports are due again by this day of the month after the period.
-    pub resend_day: u32,
+    pub(crate) resend_day: u32,
     /// The regional office's contact, for the districts' files.
     pub office: Office,
     /// The offices' clock, seconds east of UTC.
     pub utc_offset_secs: i64,
     /// How shares are shown to people (the workbook's first sheet, the brief).
-    pub share: ShareShown,
-    pub limits: Limits,
+    #[allow(dead_code)] // until the first sheet shows shares through it
+    pub(crate) share: ShareShown,
+    pub(crate) limits: Limits,
     pub units: Vec<Unit>,
-    pub files: FileRules,
-    pub coverage: TableSpec,
-    pub events: TableSpec,
-    pub forms: Vocabulary,
+    pub(crate) files: FileRules,
+    pub(crate) coverage: TableSpec,
+    pub(crate) events: TableSpec,
+    pub(crate) forms: Vocabulary,
     pub topic_areas: Vocabulary,
-    pub finance: LabelSpec,
-    pub summary_sheet_names: Vec<String>,
-    pub summary: LabelSpec,
-    pub registry_spec: RegistrySpec,
+    pub(crate) finance: LabelSpec,
+    pub(crate) summary_sheet_names: Vec<String>,
+    pub(crate) summary: LabelSpec,
+    pub(crate) registry_spec: RegistrySpec,
     rules: HashMap<Rule, RuleSettings>,
-    pub row_checks: Vec<RowCheck>,
+    pub(crate) row_checks: Vec<RowCheck>,
     /// Unit id, normalised Kazakh and Russian names, then stems -> unit index.
     unit_names: FxHashMap<String, usize>,
     /// Unit id -> unit index.
     unit_ids: FxHashMap<String, usize>,
     /// Confirmed matches: normalised name as written -> registry id.
-    pub confirmed: HashMap<String, String>,
+    pub(crate) confirmed: HashMap<String, String>,
 }
 
 /// The regional office's contact as the pipeline gives it; empty where not
 /// given.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Office {
-    pub name: String,
+    pub(crate) name: String,
     pub person: String,
     pub phone: String,
     pub email: String,
@@ -338,7 +339,7 @@ pub struct Office {
 
 /// A comparison op of a row check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Op {
+pub(crate) enum Op {
     Eq,
     Ne,
     Le,
@@ -360,7 +361,7 @@ impl Op {
         })
     }
 
-    pub fn holds(self, l: f64, r: f64) -> bool {
+    pub(crate) fn holds(self, l: f64, r: f64) -> bool {
         const EPS: f64 = 1e-9;
         match self {
             Op::Eq => (l - r).abs() <= EPS,
@@ -376,13 +377,13 @@ impl Op {
 /// A declared comparison between the figures of one organisation row:
 /// `sum(left) op sum(right)`, indices into `measures::MEASURES`.
 #[derive(Debug, Clone)]
-pub struct RowCheck {
-    pub rule: Rule,
-    pub left: Vec<usize>,
-    pub op: Op,
-    pub right: Vec<usize>,
-    pub cell: usize,
-    pub field: String,
+pub(crate) struct RowCheck {
+    pub(crate) rule: Rule,
+    pub(crate) left: Vec<usize>,
+    pub(crate) op: Op,
+    pub(crate) right: Vec<usize>,
+    pub(crate) cell: usize,
+    pub(crate) field: String,
 }
 
 impl Pipeline {
@@ -500,7 +501,7 @@ impl Pipeline {
     /// The shipped pipeline, built into the program. It reads as if it sat
     /// at [`DEFAULT_PIPELINE`] under the current folder: its `../samples/inbox`
     /// is the current folder's `samples/inbox`, its `../output` is `output`.
-    pub fn builtin() -> Result<Pipeline, PipelineError> {
+    pub(crate) fn builtin() -> Result<Pipeline, PipelineError> {
         let mut p = Pipeline::parse(BUILTIN_TEXT, Path::new(DEFAULT_PIPELINE))?;
         p.builtin = true;
         for path in [&mut p.input, &mut p.registry, &mut p.output] {
@@ -511,11 +512,11 @@ impl Pipeline {
 
     /// The registry a pipeline file names; None for the built-in pipeline,
     /// whose registry is the samples'.
-    pub fn file_registry(&self) -> Option<&Path> {
+    pub(crate) fn file_registry(&self) -> Option<&Path> {
         (!self.builtin).then_some(self.registry.as_path())
     }
 
-    pub fn title(&self, lang: Lang) -> &str {
+    pub(crate) fn title(&self, lang: Lang) -> &str {
         lang.pick(&self.titles.0, &self.titles.1, &self.titles.2)
     }
 
@@ -536,13 +537,13 @@ impl Pipeline {
         &self.rules[&rule]
     }
 
-    pub fn enabled(&self, rule: Rule) -> bool {
+    pub(crate) fn enabled(&self, rule: Rule) -> bool {
         self.rules[&rule].enabled
     }
 
     /// Sets the issue's severity from the rule table; None when the rule is
     /// switched off.
-    pub fn settle(&self, mut issue: Issue) -> Option<Issue> {
+    pub(crate) fn settle(&self, mut issue: Issue) -> Option<Issue> {
         let s = &self.rules[&issue.rule];
         if !s.enabled {
             return None;
@@ -893,7 +894,7 @@ fn default_severity(rule: Rule) -> Severity {
 pub const DEFAULT_PIPELINE: &str = "pipelines/aktobe-training.toml";
 
 /// The text of the shipped pipeline file, comments included.
-pub const BUILTIN_TEXT: &str = include_str!("../../pipelines/aktobe-training.toml");
+pub(crate) const BUILTIN_TEXT: &str = include_str!("../../pipelines/aktobe-training.toml");
 
 /// A relative path with each `name/..` taken out, without asking the file
 /// system (the built-in pipeline's folder does not exist).

@@ -6,80 +6,80 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPipeline {
-    pub pipeline: RawHead,
+pub(crate) struct RawPipeline {
+    pub(crate) pipeline: RawHead,
     #[serde(default)]
-    pub limits: RawLimits,
-    pub units: Vec<RawUnit>,
-    pub files: RawFiles,
-    pub coverage: RawTable,
-    pub events: RawTable,
-    pub vocabulary: RawVocabulary,
-    pub finance: RawFinance,
-    pub summary: RawSummary,
-    pub registry: RawRegistry,
+    pub(crate) limits: RawLimits,
+    pub(crate) units: Vec<RawUnit>,
+    pub(crate) files: RawFiles,
+    pub(crate) coverage: RawTable,
+    pub(crate) events: RawTable,
+    pub(crate) vocabulary: RawVocabulary,
+    pub(crate) finance: RawFinance,
+    pub(crate) summary: RawSummary,
+    pub(crate) registry: RawRegistry,
     /// The regional office, named in the heading of each district's file.
     #[serde(default)]
-    pub office: RawOffice,
+    pub(crate) office: RawOffice,
     #[serde(default)]
-    pub rules: BTreeMap<String, RawRule>,
+    pub(crate) rules: BTreeMap<String, RawRule>,
     /// Comparisons between the figures of one organisation row.
     #[serde(default)]
-    pub row_checks: Vec<RawRowCheck>,
+    pub(crate) row_checks: Vec<RawRowCheck>,
 }
 
 /// `sum(left) op sum(right)` must hold on every organisation row.
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
-pub struct RawRowCheck {
+pub(crate) struct RawRowCheck {
     /// The rule reported when the comparison fails.
-    pub rule: String,
+    pub(crate) rule: String,
     /// Fields summed on the left; reported as `actual`.
-    pub left: Vec<String>,
+    pub(crate) left: Vec<String>,
     /// One of `==`, `!=`, `<=`, `<`, `>=`, `>`.
-    pub op: String,
+    pub(crate) op: String,
     /// Fields summed on the right; reported as `expected`.
-    pub right: Vec<String>,
+    pub(crate) right: Vec<String>,
     /// The field whose cell the issue points at.
-    pub cell: String,
+    pub(crate) cell: String,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawHead {
+pub(crate) struct RawHead {
     /// Short id of the pipeline.
-    pub id: String,
+    pub(crate) id: String,
     /// Organisation title by language.
-    pub title_kk: String,
-    pub title_ru: String,
-    pub title_en: String,
+    pub(crate) title_kk: String,
+    pub(crate) title_ru: String,
+    pub(crate) title_en: String,
     /// Default inbox folder, relative to the pipeline file.
-    pub input: String,
+    pub(crate) input: String,
     /// Registry workbook, relative to the pipeline file.
-    pub registry: String,
+    pub(crate) registry: String,
     /// Default output folder, relative to the pipeline file.
-    pub output: String,
+    pub(crate) output: String,
     /// Default language: kk, ru or en.
     #[serde(default = "default_lang")]
-    pub lang: String,
+    pub(crate) lang: String,
     /// Reports are due by this day of the next month.
     #[serde(default = "default_due_day")]
-    pub due_day: u32,
+    pub(crate) due_day: u32,
     /// The offices' clock, hours east of UTC: a report saved late on the due
     /// day by their clock is on time.
     #[serde(default = "default_utc_offset_hours")]
-    pub utc_offset_hours: i32,
+    pub(crate) utc_offset_hours: i32,
     /// Corrected reports are to be sent again by this day of the month after
     /// the period (named in each district's file).
     #[serde(default = "default_resend_day")]
-    pub resend_day: u32,
+    pub(crate) resend_day: u32,
     /// How shares are shown in the workbook and the brief: "truncate" (cut,
     /// as the office writes them) or "round".
     #[serde(default = "default_share_shown")]
-    pub share_shown: String,
+    pub(crate) share_shown: String,
     /// Decimals of a per cent shown (0 to 4).
     #[serde(default = "default_share_decimals")]
-    pub share_decimals: u8,
+    pub(crate) share_decimals: u8,
 }
 
 fn default_share_shown() -> String {
@@ -97,17 +97,17 @@ fn default_resend_day() -> u32 {
 /// The regional office's contact; an empty value is left out.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawOffice {
+pub(crate) struct RawOffice {
     /// The office's name.
     #[serde(default)]
-    pub name: String,
+    pub(crate) name: String,
     /// The specialist who receives the reports.
     #[serde(default)]
-    pub person: String,
+    pub(crate) person: String,
     #[serde(default)]
-    pub phone: String,
+    pub(crate) phone: String,
     #[serde(default)]
-    pub email: String,
+    pub(crate) email: String,
 }
 
 fn default_lang() -> String {
@@ -125,36 +125,36 @@ fn default_utc_offset_hours() -> i32 {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawLimits {
+pub(crate) struct RawLimits {
     /// Files larger than this are refused.
-    pub max_file_bytes: u64,
+    pub(crate) max_file_bytes: u64,
     /// Sheets holding (xlsx, xlsb) or spanning (xls, ods) more cells are not loaded.
-    pub max_sheet_cells: u64,
+    pub(crate) max_sheet_cells: u64,
     /// All sheets of one workbook together.
     #[serde(default = "default_max_workbook_cells")]
-    pub max_workbook_cells: u64,
+    pub(crate) max_workbook_cells: u64,
     /// Zip-based files: all parts unpacked together.
     #[serde(default = "default_max_unpacked_bytes")]
-    pub max_unpacked_bytes: u64,
+    pub(crate) max_unpacked_bytes: u64,
     /// Zip-based files: unpacked / packed size of one large part.
     #[serde(default = "default_max_compression_ratio")]
-    pub max_compression_ratio: u64,
+    pub(crate) max_compression_ratio: u64,
     /// Zip-based files: parts in one file.
     #[serde(default = "default_max_zip_entries")]
-    pub max_zip_entries: u64,
+    pub(crate) max_zip_entries: u64,
     /// xlsx: texts in the shared-strings table.
     #[serde(default = "default_max_shared_strings")]
-    pub max_shared_strings: u64,
+    pub(crate) max_shared_strings: u64,
     /// xlsx: the shared-strings part unpacked.
     #[serde(default = "default_max_shared_strings_bytes")]
-    pub max_shared_strings_bytes: u64,
+    pub(crate) max_shared_strings_bytes: u64,
     /// xlsx: cell formats in the styles part.
     #[serde(default = "default_max_styles")]
-    pub max_styles: u64,
+    pub(crate) max_styles: u64,
     /// Rows searched for a header row.
-    pub header_scan_rows: u32,
+    pub(crate) header_scan_rows: u32,
     /// Title rows read for the unit and period.
-    pub title_scan_rows: u32,
+    pub(crate) title_scan_rows: u32,
 }
 
 fn default_max_workbook_cells() -> u64 {
@@ -205,20 +205,20 @@ impl Default for RawLimits {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawUnit {
+pub(crate) struct RawUnit {
     /// Stable unit id (`alga`).
-    pub id: String,
+    pub(crate) id: String,
     /// Names by language.
-    pub kk: String,
-    pub ru: String,
-    pub en: String,
+    pub(crate) kk: String,
+    pub(crate) ru: String,
+    pub(crate) en: String,
     /// Word stems that identify the unit in file names and titles.
     #[serde(default)]
-    pub r#match: Vec<String>,
+    pub(crate) r#match: Vec<String>,
     /// Whether the unit must report financing (default: yes). The region's
     /// share is said to meet the norm only when every unit that must has.
     #[serde(default = "default_reports_finance")]
-    pub reports_finance: bool,
+    pub(crate) reports_finance: bool,
 }
 
 fn default_reports_finance() -> bool {
@@ -227,38 +227,38 @@ fn default_reports_finance() -> bool {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawFiles {
+pub(crate) struct RawFiles {
     /// File name prefixes of owner, lock and temp files.
-    pub ignore_prefixes: Vec<String>,
+    pub(crate) ignore_prefixes: Vec<String>,
     /// Extensions read as workbooks.
-    pub workbook_extensions: Vec<String>,
+    pub(crate) workbook_extensions: Vec<String>,
     /// Words in a name that mark a corrected copy.
-    pub corrected_markers: Vec<String>,
+    pub(crate) corrected_markers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawTable {
+pub(crate) struct RawTable {
     /// Fields without which the table is not read.
-    pub required: Vec<String>,
+    pub(crate) required: Vec<String>,
     /// Labels that open a total row.
     #[serde(default)]
-    pub total_labels: Vec<String>,
+    pub(crate) total_labels: Vec<String>,
     /// Parent headers of a two-row header.
     #[serde(default)]
-    pub group_headers: Vec<String>,
+    pub(crate) group_headers: Vec<String>,
     /// Field -> header texts seen.
-    pub headers: BTreeMap<String, Vec<String>>,
+    pub(crate) headers: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawVocabulary {
+pub(crate) struct RawVocabulary {
     /// Similarity (0..1) at which a spelling variant is taken as the term.
     #[serde(default = "default_vocab_threshold")]
-    pub match_threshold: f64,
-    pub forms: Vec<RawTerm>,
-    pub topic_areas: Vec<RawTerm>,
+    pub(crate) match_threshold: f64,
+    pub(crate) forms: Vec<RawTerm>,
+    pub(crate) topic_areas: Vec<RawTerm>,
 }
 
 fn default_vocab_threshold() -> f64 {
@@ -267,70 +267,70 @@ fn default_vocab_threshold() -> f64 {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawTerm {
-    pub id: String,
-    pub kk: String,
-    pub ru: String,
-    pub en: String,
+pub(crate) struct RawTerm {
+    pub(crate) id: String,
+    pub(crate) kk: String,
+    pub(crate) ru: String,
+    pub(crate) en: String,
     /// Spellings seen in reports.
-    pub aliases: Vec<String>,
+    pub(crate) aliases: Vec<String>,
     /// A priority area of the seed's recommendations.
     #[serde(default)]
-    pub priority: bool,
+    pub(crate) priority: bool,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawFinance {
+pub(crate) struct RawFinance {
     /// Field -> label texts.
-    pub labels: BTreeMap<String, Vec<String>>,
+    pub(crate) labels: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawSummary {
+pub(crate) struct RawSummary {
     /// Sheet names that mark a unit's own summary.
-    pub sheet_names: Vec<String>,
+    pub(crate) sheet_names: Vec<String>,
     /// Field -> indicator labels.
-    pub labels: BTreeMap<String, Vec<String>>,
+    pub(crate) labels: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawRegistry {
-    pub unit: Vec<String>,
-    pub bin: Vec<String>,
-    pub name: Vec<String>,
-    pub aliases: Vec<String>,
-    pub kind: Vec<String>,
-    pub members: Vec<String>,
+pub(crate) struct RawRegistry {
+    pub(crate) unit: Vec<String>,
+    pub(crate) bin: Vec<String>,
+    pub(crate) name: Vec<String>,
+    pub(crate) aliases: Vec<String>,
+    pub(crate) kind: Vec<String>,
+    pub(crate) members: Vec<String>,
     /// Legal-form words and phrases dropped before names are compared.
-    pub legal_forms: Vec<String>,
+    pub(crate) legal_forms: Vec<String>,
     /// Words and phrases dropped before names are compared.
     #[serde(default)]
-    pub optional_words: Vec<String>,
+    pub(crate) optional_words: Vec<String>,
     /// Type of organisation -> the ways its name is written.
     #[serde(default)]
-    pub org_types: BTreeMap<String, Vec<String>>,
+    pub(crate) org_types: BTreeMap<String, Vec<String>>,
     /// Matches the specialist confirmed: name as written -> БСН.
     #[serde(default)]
-    pub confirmed: BTreeMap<String, String>,
+    pub(crate) confirmed: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
-pub struct RawRule {
+pub(crate) struct RawRule {
     /// error, warning or info.
-    pub severity: Option<String>,
+    pub(crate) severity: Option<String>,
     /// false switches the rule off.
     #[serde(default)]
-    pub enabled: Option<bool>,
+    pub(crate) enabled: Option<bool>,
     /// Absolute or relative tolerance, as the rule documents.
-    pub tolerance: Option<f64>,
+    pub(crate) tolerance: Option<f64>,
     /// Threshold, as the rule documents.
-    pub threshold: Option<f64>,
+    pub(crate) threshold: Option<f64>,
     /// Smallest absolute change that is flagged.
-    pub min_abs: Option<f64>,
+    pub(crate) min_abs: Option<f64>,
     /// A norm (share) the figures must reach.
-    pub norm: Option<f64>,
+    pub(crate) norm: Option<f64>,
 }

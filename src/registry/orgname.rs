@@ -27,7 +27,7 @@ enum Phrase {
 
 /// The name rules of the pipeline's `[registry]` section.
 #[derive(Debug, Clone, Default)]
-pub struct NameRules {
+pub(crate) struct NameRules {
     /// Joined phrase -> what it is.
     phrases: HashMap<String, Phrase>,
     /// The most words a phrase is looked for in.
@@ -36,18 +36,18 @@ pub struct NameRules {
 
 /// What a name says about its organisation.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Signature {
+pub(crate) struct Signature {
     /// Types of organisation, sorted, each once.
-    pub types: Vec<String>,
+    pub(crate) types: Vec<String>,
     /// Numbers, sorted.
-    pub numbers: Vec<String>,
+    pub(crate) numbers: Vec<String>,
     /// The name's own words, in order.
-    pub words: Vec<String>,
+    pub(crate) words: Vec<String>,
 }
 
 impl Signature {
     /// Everything the name says, for ranking suggestions.
-    pub fn tokens(&self) -> Vec<String> {
+    pub(crate) fn tokens(&self) -> Vec<String> {
         let mut out: Vec<String> = self.types.iter().map(|t| format!("<{t}>")).collect();
         out.extend(self.numbers.iter().cloned());
         out.extend(self.words.iter().cloned());
@@ -57,7 +57,7 @@ impl Signature {
 
 /// How well a name as written fits a registry name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Fit {
+pub(crate) enum Fit {
     /// The registry name has words the written name leaves out.
     Partial,
     /// Every word is found on both sides.
@@ -74,7 +74,7 @@ fn joined<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 impl NameRules {
-    pub fn new(spec: &RegistrySpec) -> NameRules {
+    pub(crate) fn new(spec: &RegistrySpec) -> NameRules {
         let mut rules = NameRules {
             longest: 8,
             ..NameRules::default()
@@ -96,7 +96,7 @@ impl NameRules {
     }
 
     /// The signature of a name key.
-    pub fn signature(&self, key: &str) -> Signature {
+    pub(crate) fn signature(&self, key: &str) -> Signature {
         let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
         let mut sig = Signature::default();
         let mut i = 0;
@@ -255,7 +255,7 @@ fn inflected(a: &str, b: &str) -> bool {
 /// How alike two own words are: 1 for the same word, else the edit
 /// similarity where it reaches `threshold` or one is an inflected form of the
 /// other; 0 otherwise. Words under four letters must be the same.
-pub fn word_alike(a: &str, b: &str, threshold: f64) -> f64 {
+pub(crate) fn word_alike(a: &str, b: &str, threshold: f64) -> f64 {
     if a == b {
         return 1.0;
     }
@@ -303,7 +303,7 @@ fn types_agree(a: &[String], b: &[String]) -> bool {
 /// written one (`«Арман» б/б` for "Айшуақ ауылының «Арман»
 /// бөбекжай-балабақшасы") fits only where a number is written too: another
 /// village may have its own «Арман».
-pub fn fit(
+pub(crate) fn fit(
     written: &Signature,
     registered: &Signature,
     unit_words: &[String],

@@ -17,11 +17,11 @@
 //! can never become a formula, cleaned of control characters and cut to
 //! Excel's cell limit ([`style::report_text`]).
 
-pub mod link;
+pub(crate) mod link;
 pub(crate) mod shares;
 mod style;
 mod summary;
-pub mod table;
+pub(crate) mod table;
 pub(crate) mod texts;
 
 use crate::issue::Issue;

@@ -51,7 +51,7 @@ crate::texts! {
 
 impl WriteError {
     /// The file system refused to write `path`.
-    pub fn file(path: &Path, source: std::io::Error) -> WriteError {
+    pub(crate) fn file(path: &Path, source: std::io::Error) -> WriteError {
         WriteError::File {
             path: path.to_path_buf(),
             in_the_way: path.is_dir(),
@@ -60,7 +60,7 @@ impl WriteError {
     }
 
     /// What failed and where, in a language.
-    pub fn message(&self, lang: Lang) -> String {
+    pub(crate) fn message(&self, lang: Lang) -> String {
         let (path, why) = match self {
             WriteError::File {
                 path,

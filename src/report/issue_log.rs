@@ -6,7 +6,7 @@ use crate::issue::Issue;
 use crate::run::outcome::Outcome;
 use serde_json::{json, Value};
 
-pub fn issue_value(i: &Issue) -> Value {
+pub(crate) fn issue_value(i: &Issue) -> Value {
     json!({
         "severity": i.severity.as_str(),
         "rule": i.rule.id(),
@@ -25,7 +25,7 @@ pub fn issue_value(i: &Issue) -> Value {
     })
 }
 
-pub fn to_json(o: &Outcome) -> String {
+pub(crate) fn to_json(o: &Outcome) -> String {
     let issues: Vec<Value> = o.issues.iter().map(issue_value).collect();
     let mut s =
         serde_json::to_string_pretty(&json!({"period": o.period.to_string(), "issues": issues}))
@@ -36,7 +36,7 @@ pub fn to_json(o: &Outcome) -> String {
 
 /// Text that a spreadsheet would run as a formula gets a leading apostrophe;
 /// control characters become spaces.
-pub fn neutralise(s: &str) -> String {
+pub(crate) fn neutralise(s: &str) -> String {
     let clean: String = s
         .chars()
         .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
@@ -63,12 +63,12 @@ fn value_text(v: &Option<Value>) -> String {
     }
 }
 
-pub const CSV_COLUMNS: [&str; 14] = [
+pub(crate) const CSV_COLUMNS: [&str; 14] = [
     "severity", "rule", "unit", "file", "sheet", "cell", "row", "org", "field", "expected",
     "actual", "message", "status", "comment",
 ];
 
-pub fn to_csv(o: &Outcome) -> Vec<u8> {
+pub(crate) fn to_csv(o: &Outcome) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
     out.push_str(&CSV_COLUMNS.join(","));
     out.push_str("\r\n");

@@ -13,29 +13,29 @@
 //! then renamed over the old one, so a run killed at any moment leaves the
 //! previous outputs intact.
 
-pub mod consolidated_book;
-pub mod discrepancy_book;
-pub mod district_book;
+pub(crate) mod consolidated_book;
+pub(crate) mod discrepancy_book;
+pub(crate) mod district_book;
 mod error;
-pub mod issue_log;
-pub mod summary;
+pub(crate) mod issue_log;
+pub(crate) mod summary;
 
 use crate::period::Period;
 use crate::run::outcome::{timed, Outcome};
-pub use error::WriteError;
+pub(crate) use error::WriteError;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// The paths of the outputs of a period.
 pub struct OutputPaths {
-    pub dir: PathBuf,
-    pub consolidated: PathBuf,
-    pub discrepancies_xlsx: PathBuf,
-    pub discrepancies_csv: PathBuf,
-    pub discrepancies_json: PathBuf,
-    pub summary: PathBuf,
+    pub(crate) dir: PathBuf,
+    pub(crate) consolidated: PathBuf,
+    pub(crate) discrepancies_xlsx: PathBuf,
+    pub(crate) discrepancies_csv: PathBuf,
+    pub(crate) discrepancies_json: PathBuf,
+    pub(crate) summary: PathBuf,
     /// The folder of the districts' files.
-    pub districts: PathBuf,
+    pub(crate) districts: PathBuf,
 }
 
 impl OutputPaths {
@@ -52,7 +52,7 @@ impl OutputPaths {
         }
     }
 
-    pub fn all(&self) -> [&Path; 5] {
+    pub(crate) fn all(&self) -> [&Path; 5] {
         [
             &self.consolidated,
             &self.discrepancies_xlsx,
@@ -65,7 +65,7 @@ impl OutputPaths {
 
 /// Writes bytes to `path` atomically (temporary file in the same folder, then
 /// rename).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     replace_all(&[(path, bytes)])
 }
 
@@ -103,7 +103,7 @@ fn sibling(path: &Path, what: &str) -> PathBuf {
 /// folder holds either the whole previous set or the whole new one (a run
 /// killed outright leaves at worst stray `.tmp` files and, between two
 /// renames, a set mixing complete old and complete new files).
-pub fn replace_all(files: &[(&Path, &[u8])]) -> Result<(), WriteError> {
+pub(crate) fn replace_all(files: &[(&Path, &[u8])]) -> Result<(), WriteError> {
     // Written and synced side by side: the waits for the disk overlap.
     let results: Vec<Result<PathBuf, WriteError>> = files
         .par_iter()
@@ -174,7 +174,7 @@ fn keep_previous(path: &Path) -> Option<PathBuf> {
 
 /// Writes every output of the period; returns their paths. All five are
 /// built in memory first, then replaced together ([`replace_all`]).
-pub fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths, WriteError> {
+pub(crate) fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths, WriteError> {
     let paths = OutputPaths::new(output, outcome.period);
     let xlsx_err = |path: &Path| {
         let path = path.to_path_buf();

@@ -56,7 +56,7 @@ fn severities<'a>(issues: impl Iterator<Item = &'a crate::issue::Issue> + Clone)
     })
 }
 
-pub fn to_value(o: &Outcome) -> Value {
+pub(crate) fn to_value(o: &Outcome) -> Value {
     let c = &o.consolidation;
     let mut region = Map::new();
     region.insert("units_expected".into(), json!(c.units_expected));
@@ -112,7 +112,7 @@ fn superseded(o: &Outcome) -> Value {
     Value::Array(set_aside.collect())
 }
 
-pub fn to_json(o: &Outcome) -> String {
+pub(crate) fn to_json(o: &Outcome) -> String {
     let mut s = serde_json::to_string_pretty(&to_value(o)).expect("a JSON value always serialises");
     s.push('\n');
     s

@@ -15,7 +15,7 @@ use std::path::Path;
 /// Reads the kept matches and the picked suggestions under `out` (the
 /// output folder) and gives them to `registry`; returns every match to keep
 /// and the issues of files that could not be read.
-pub fn gather(
+pub(crate) fn gather(
     out: Option<&Path>,
     period: Period,
     registry: &mut Registry,

@@ -23,20 +23,20 @@ use crate::pipeline::Pipeline;
 use std::path::Path;
 
 /// The stored periods a run compares with.
-pub struct Earlier {
+pub(crate) struct Earlier {
     /// Last month's figures and organisation rows (not in January).
-    pub previous_month: Option<Snapshot>,
+    pub(crate) previous_month: Option<Snapshot>,
     /// The same month of the previous year.
-    pub previous_year: Option<Snapshot>,
+    pub(crate) previous_year: Option<Snapshot>,
     /// Every stored month from the same month a year ago to last month,
     /// oldest first, for the trends.
-    pub trend: Vec<Snapshot>,
+    pub(crate) trend: Vec<Snapshot>,
     /// Stored periods that could not be read.
-    pub issues: Vec<Issue>,
+    pub(crate) issues: Vec<Issue>,
 }
 
 /// Reads the periods before `period` stored under `history` (none without it).
-pub fn load(history: Option<&Path>, period: Period) -> Earlier {
+pub(crate) fn load(history: Option<&Path>, period: Period) -> Earlier {
     let mut issues = Vec::new();
     // Organisation rows only for last month (decreases at their cells).
     let mut read = |p: Period, with_orgs: bool| -> Option<Snapshot> {
@@ -95,7 +95,7 @@ pub fn load(history: Option<&Path>, period: Period) -> Earlier {
 /// period's own when the month is run again (its word wins, issue by issue).
 /// What the specialist explained or waived stays so, and a re-run loses
 /// nothing written. A workbook that cannot be read adds its own issue.
-pub fn carry_follow_up(
+pub(crate) fn carry_follow_up(
     issues: &mut Vec<Issue>,
     history: Option<&Path>,
     period: Period,

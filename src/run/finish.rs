@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 /// Settles severities, drops switched-off rules and duplicates, renders
 /// messages, joins findings on adjacent cells, and sorts.
-pub fn finish_issues(issues: Vec<Issue>, pipeline: &Pipeline, lang: Lang) -> Vec<Issue> {
+pub(crate) fn finish_issues(issues: Vec<Issue>, pipeline: &Pipeline, lang: Lang) -> Vec<Issue> {
     let mut out: Vec<Issue> = issues
         .into_iter()
         .filter_map(|i| pipeline.settle(i))

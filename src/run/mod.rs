@@ -18,15 +18,15 @@
 //! be used is an issue; only what stops the whole run (no inbox, no
 //! registry, no period, outputs that cannot be written) is an error.
 
-pub mod confirm;
-pub mod earlier;
-pub mod finish;
-pub mod outcome;
-pub mod period;
-pub mod read;
-pub mod received;
-pub mod request;
-pub mod select;
+pub(crate) mod confirm;
+pub(crate) mod earlier;
+pub(crate) mod finish;
+pub(crate) mod outcome;
+pub(crate) mod period;
+pub(crate) mod read;
+pub(crate) mod received;
+pub(crate) mod request;
+pub(crate) mod select;
 
 use crate::checks;
 use crate::consolidate::consolidate;
@@ -45,7 +45,7 @@ use std::path::Path;
 
 /// A whole run: [`process`], then the outputs written under `output` and
 /// the period stored in `output/history`.
-pub fn execute<'p>(req: &Request<'p>, output: &Path) -> Result<(Outcome<'p>, OutputPaths)> {
+pub(crate) fn execute<'p>(req: &Request<'p>, output: &Path) -> Result<(Outcome<'p>, OutputPaths)> {
     let outcome = process(req)?;
     let backup = keep_written(output, outcome.period);
     // The outputs and the stored period are independent: write them side by side.

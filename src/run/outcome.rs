@@ -14,18 +14,18 @@ use std::path::PathBuf;
 
 /// Files found, read and skipped.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FileCounts {
-    pub found: usize,
-    pub read: usize,
-    pub skipped: usize,
+pub(crate) struct FileCounts {
+    pub(crate) found: usize,
+    pub(crate) read: usize,
+    pub(crate) skipped: usize,
 }
 
 /// Rows read, accepted and rejected.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RowCounts {
-    pub read: usize,
-    pub accepted: usize,
-    pub rejected: usize,
+pub(crate) struct RowCounts {
+    pub(crate) read: usize,
+    pub(crate) accepted: usize,
+    pub(crate) rejected: usize,
 }
 
 /// Everything a run found, ready to be written.
@@ -34,40 +34,40 @@ pub struct Outcome<'p> {
     pub period: Period,
     pub lang: Lang,
     /// The inbox folder, for links from the discrepancy log to the sources.
-    pub input: PathBuf,
+    pub(crate) input: PathBuf,
     pub reports: Vec<FileReport>,
     /// All issues: severities settled, messages rendered, in stable order.
     pub issues: Vec<Issue>,
     pub consolidation: Consolidation,
-    pub files: FileCounts,
-    pub rows: RowCounts,
+    pub(crate) files: FileCounts,
+    pub(crate) rows: RowCounts,
     /// The registry the run checked against: the organisations' registered names.
     pub registry: Registry,
     /// The confirmed matches to keep in `OUTPUT/confirmed-matches.csv`.
-    pub confirmed: Vec<crate::confirmed::Confirmed>,
+    pub(crate) confirmed: Vec<crate::confirmed::Confirmed>,
     /// Last month's stored figures (within the same year), when history has them.
-    pub previous_month: Option<Snapshot>,
+    pub(crate) previous_month: Option<Snapshot>,
     /// The same period of the previous year, when history has it.
     pub previous_year: Option<Snapshot>,
     /// Stored periods of the twelve months before this one, oldest first,
     /// for the month-by-month trends.
-    pub trend: Vec<Snapshot>,
+    pub(crate) trend: Vec<Snapshot>,
     /// The moment of the run ([`crate::ingest::saved::run_now`]): a
     /// received date after it is unknown.
-    pub now: std::time::SystemTime,
+    pub(crate) now: std::time::SystemTime,
     /// How long each stage took (for `jinaq bench`; never written out).
-    pub stages: Stages,
+    pub(crate) stages: Stages,
 }
 
 impl Outcome<'_> {
-    pub fn count(&self, severity: Severity) -> usize {
+    pub(crate) fn count(&self, severity: Severity) -> usize {
         self.issues
             .iter()
             .filter(|i| i.severity == severity)
             .count()
     }
 
-    pub fn unit_count(&self, unit: &str, severity: Severity) -> usize {
+    pub(crate) fn unit_count(&self, unit: &str, severity: Severity) -> usize {
         self.issues
             .iter()
             .filter(|i| i.severity == severity && i.unit.as_deref() == Some(unit))
@@ -77,13 +77,13 @@ impl Outcome<'_> {
 
 /// Wall time per stage of a run.
 #[derive(Debug, Clone)]
-pub struct Stages {
+pub(crate) struct Stages {
     last: std::time::Instant,
-    pub laps: Vec<(&'static str, std::time::Duration)>,
+    pub(crate) laps: Vec<(&'static str, std::time::Duration)>,
 }
 
 impl Stages {
-    pub fn start() -> Stages {
+    pub(crate) fn start() -> Stages {
         Stages {
             last: std::time::Instant::now(),
             laps: Vec::new(),
@@ -91,7 +91,7 @@ impl Stages {
     }
 
     /// Records the time since the previous lap under `name`.
-    pub fn lap(&mut self, name: &'static str) {
+    pub(crate) fn lap(&mut self, name: &'static str) {
         let now = std::time::Instant::now();
         self.laps.push((name, now - self.last));
         self.last = now;

@@ -8,7 +8,7 @@ use crate::tables::{FileReport, FileStatus};
 use std::collections::BTreeMap;
 
 /// The run's period: the flag, or the one period the files agree on.
-pub fn resolve(flag: Option<Period>, reports: &[FileReport]) -> Result<Period> {
+pub(crate) fn resolve(flag: Option<Period>, reports: &[FileReport]) -> Result<Period> {
     if let Some(p) = flag {
         return Ok(p);
     }

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 /// The inbox's files as reports, in the order found. With a run period,
 /// another month's reports are known by their names and not opened
 /// ([`tables::named_for_other_period`]); the rest are read.
-pub fn read_inbox(
+pub(crate) fn read_inbox(
     files: &[InputFile],
     pipeline: &Pipeline,
     period: Option<Period>,
@@ -44,7 +44,7 @@ thread_local! {
 
 /// Whether this thread is inside a reader whose panic is caught: a panic
 /// hook leaves such a panic's default text off the terminal.
-pub fn in_reader() -> bool {
+pub(crate) fn in_reader() -> bool {
     READING.with(std::cell::Cell::get)
 }
 
@@ -66,7 +66,7 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> &str {
 }
 
 /// Reads files in parallel; a panic inside a reader becomes `file.unreadable`.
-pub fn read_all(
+pub(crate) fn read_all(
     files: &[InputFile],
     pipeline: &Pipeline,
     period: Option<Period>,

@@ -36,7 +36,7 @@ const DATE_WORDS: &[&str] = &["күн", "дата", "date", "received", "түс�
 
 /// Applies the record of received dates in `inbox`, if there is one, to
 /// `reports`; returns the issues of its rows.
-pub fn apply(inbox: &Path, reports: &mut [FileReport], pipeline: &Pipeline) -> Vec<Issue> {
+pub(crate) fn apply(inbox: &Path, reports: &mut [FileReport], pipeline: &Pipeline) -> Vec<Issue> {
     let Some((name, grid)) = read_record(inbox, pipeline) else {
         return Vec::new();
     };

@@ -43,7 +43,7 @@ fn precedence(
 }
 
 /// Marks files of another period, of no known unit, and superseded copies.
-pub fn select(reports: &mut [FileReport], period: Period, pipeline: &Pipeline) {
+pub(crate) fn select(reports: &mut [FileReport], period: Period, pipeline: &Pipeline) {
     set_aside(reports, period);
     let mut by_unit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in reports

@@ -24,50 +24,50 @@ pub struct OrgRow {
     /// The name as written (empty when the cell is empty).
     pub name: String,
     /// БСН as written, as 12 digits where it is a number.
-    pub bin: Option<String>,
-    pub values: [Option<f64>; 7],
-    pub share: Option<Share>,
+    pub(crate) bin: Option<String>,
+    pub(crate) values: [Option<f64>; 7],
+    pub(crate) share: Option<Share>,
     /// The registry organisation this row is, once matched.
-    pub registry_id: Option<String>,
+    pub(crate) registry_id: Option<String>,
     /// false when nothing in the row could be read (a rejected row).
     pub accepted: bool,
 }
 
 /// The stated total row.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TotalRow {
-    pub row: u32,
-    pub label: String,
-    pub values: [Option<f64>; 7],
+pub(crate) struct TotalRow {
+    pub(crate) row: u32,
+    pub(crate) label: String,
+    pub(crate) values: [Option<f64>; 7],
     /// Formula cells without a stored value: the sum is taken as computed.
-    pub no_value: [bool; 7],
+    pub(crate) no_value: [bool; 7],
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Coverage {
     pub sheet: String,
-    pub header: HeaderMatch,
+    pub(crate) header: HeaderMatch,
     /// Column of each of [`MEASURES`].
-    pub cols: [Option<u32>; 7],
-    pub org_col: Option<u32>,
-    pub share_col: Option<u32>,
+    pub(crate) cols: [Option<u32>; 7],
+    pub(crate) org_col: Option<u32>,
+    pub(crate) share_col: Option<u32>,
     pub rows: Vec<OrgRow>,
-    pub total: Option<TotalRow>,
+    pub(crate) total: Option<TotalRow>,
     /// 100 when the stated shares are percents (16.9), 1 when fractions (0.169).
-    pub share_scale: f64,
+    pub(crate) share_scale: f64,
     pub rows_read: usize,
     pub rows_rejected: usize,
 }
 
 impl Coverage {
-    pub fn accepted(&self) -> impl Iterator<Item = &OrgRow> {
+    pub(crate) fn accepted(&self) -> impl Iterator<Item = &OrgRow> {
         self.rows.iter().filter(|r| r.accepted)
     }
 }
 
 /// Whether a row is a total row: a total label in a text cell left of (or
 /// in) the organisation column.
-pub fn total_label(row: &GridRow, upto_col: u32, spec: &TableSpec) -> Option<String> {
+pub(crate) fn total_label(row: &GridRow, upto_col: u32, spec: &TableSpec) -> Option<String> {
     row.cells
         .iter()
         .filter(|(c, _)| *c <= upto_col)
@@ -91,7 +91,7 @@ fn is_numbering_row(row: &GridRow) -> bool {
     nums.len() >= 4 && nums.windows(2).all(|w| w[1] == w[0] + 1.0)
 }
 
-pub fn bin_text(cell: &Cell) -> Option<String> {
+pub(crate) fn bin_text(cell: &Cell) -> Option<String> {
     match cell {
         Cell::Number(n) if *n >= 0.0 && n.fract() == 0.0 => Some(format!("{:012}", *n as u64)),
         Cell::Text(t) => {
@@ -119,7 +119,7 @@ struct Columns {
 }
 
 /// Reads the table under the header.
-pub fn read(
+pub(crate) fn read(
     grid: &Grid,
     file: &str,
     sheet: &str,

@@ -20,33 +20,33 @@ pub struct EventRow {
     pub date: Option<Ymd>,
     /// Form and topic area as written, and their vocabulary ids.
     pub form_written: String,
-    pub form: Option<String>,
+    pub(crate) form: Option<String>,
     pub topic: String,
     pub topic_area_written: String,
-    pub topic_area: Option<String>,
+    pub(crate) topic_area: Option<String>,
     pub venue: String,
     pub participants: Option<f64>,
-    pub respondents: Option<f64>,
+    pub(crate) respondents: Option<f64>,
     /// Mean usefulness score, 1..5.
-    pub usefulness: Option<f64>,
+    pub(crate) usefulness: Option<f64>,
     /// Share who will apply it in practice, as a fraction.
-    pub will_apply: Option<f64>,
+    pub(crate) will_apply: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Events {
     pub sheet: String,
-    pub header: HeaderMatch,
-    pub participants_col: Option<u32>,
+    pub(crate) header: HeaderMatch,
+    pub(crate) participants_col: Option<u32>,
     pub rows: Vec<EventRow>,
     /// Stated total of participants: row and value (None when not computed).
-    pub total: Option<(u32, Option<f64>)>,
+    pub(crate) total: Option<(u32, Option<f64>)>,
     pub rows_read: usize,
     pub rows_rejected: usize,
 }
 
 impl Events {
-    pub fn participants(&self) -> Option<f64> {
+    pub(crate) fn participants(&self) -> Option<f64> {
         let v: Vec<f64> = self.rows.iter().filter_map(|r| r.participants).collect();
         (!v.is_empty()).then(|| v.iter().sum())
     }
@@ -124,7 +124,7 @@ impl Columns {
 }
 
 /// Reads the events under the header.
-pub fn read(
+pub(crate) fn read(
     grid: &Grid,
     file: &str,
     sheet: &str,

@@ -13,18 +13,18 @@ use std::collections::BTreeMap;
 
 /// A value read next to its label.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Labelled {
-    pub value: Option<f64>,
+pub(crate) struct Labelled {
+    pub(crate) value: Option<f64>,
     /// The value as a share, for share fields.
-    pub share: Option<Share>,
+    pub(crate) share: Option<Share>,
     /// 0-based absolute (row, column) of the value cell.
-    pub cell: (u32, u32),
+    pub(crate) cell: (u32, u32),
     /// A formula without a stored value.
-    pub no_value: bool,
+    pub(crate) no_value: bool,
 }
 
 /// Every field the sheet's labels name, with its value.
-pub fn read(grid: &Grid, spec: &LabelSpec) -> BTreeMap<String, Labelled> {
+pub(crate) fn read(grid: &Grid, spec: &LabelSpec) -> BTreeMap<String, Labelled> {
     let mut out = BTreeMap::new();
     for row in &grid.rows {
         let Some((label_col, field)) = row.cells.iter().find_map(|(c, cell)| {

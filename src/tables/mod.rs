@@ -6,9 +6,9 @@
 //! tables found and the issues of the file, its sheets and its cells
 //! (`file.*`, `sheet.missing`, `column.*`, `value.*`, `formula.no_cached_value`).
 
-pub mod coverage;
-pub mod events;
-pub mod labelled;
+pub(crate) mod coverage;
+pub(crate) mod events;
+pub(crate) mod labelled;
 
 use crate::ingest::discover::{FileKind, InputFile};
 use crate::ingest::format::{Format, Limit, Refusal};
@@ -43,18 +43,18 @@ pub enum FileStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finance {
     pub sheet: String,
-    pub budget: Option<f64>,
-    pub training: Option<f64>,
-    pub share: Option<Share>,
+    pub(crate) budget: Option<f64>,
+    pub(crate) training: Option<f64>,
+    pub(crate) share: Option<Share>,
     /// Cells of budget, training and share.
-    pub cells: BTreeMap<String, (u32, u32)>,
+    pub(crate) cells: BTreeMap<String, (u32, u32)>,
 }
 
 /// The unit's own summary sheet: field -> (value, cell).
 #[derive(Debug, Clone, PartialEq)]
-pub struct UnitSummary {
-    pub sheet: String,
-    pub values: BTreeMap<String, labelled::Labelled>,
+pub(crate) struct UnitSummary {
+    pub(crate) sheet: String,
+    pub(crate) values: BTreeMap<String, labelled::Labelled>,
 }
 
 #[derive(Debug, Clone)]
@@ -62,24 +62,24 @@ pub struct FileReport {
     pub rel: String,
     pub name: String,
     /// The file system's modification time: the received date's last resort.
-    pub modified: Option<std::time::SystemTime>,
+    pub(crate) modified: Option<std::time::SystemTime>,
     /// When the workbook says it was last saved ([`crate::ingest::saved`]).
-    pub saved: Option<std::time::SystemTime>,
+    pub(crate) saved: Option<std::time::SystemTime>,
     /// The day the specialist recorded it was received, where recorded.
-    pub recorded: Option<crate::period::Ymd>,
-    pub format: Option<Format>,
+    pub(crate) recorded: Option<crate::period::Ymd>,
+    pub(crate) format: Option<Format>,
     pub status: FileStatus,
     pub unit: Option<String>,
-    pub period: Option<Period>,
+    pub(crate) period: Option<Period>,
     pub coverage: Option<Coverage>,
     pub events: Option<Events>,
     pub finance: Option<Finance>,
-    pub summary: Option<UnitSummary>,
+    pub(crate) summary: Option<UnitSummary>,
     pub issues: Vec<Issue>,
 }
 
 impl FileReport {
-    pub fn new(file: &InputFile) -> FileReport {
+    pub(crate) fn new(file: &InputFile) -> FileReport {
         FileReport {
             rel: file.rel.clone(),
             name: file.name.clone(),
@@ -100,7 +100,7 @@ impl FileReport {
 
     /// Whether a report table (training coverage or events) was found: a
     /// cover letter or a phone list holds none.
-    pub fn holds_report(&self) -> bool {
+    pub(crate) fn holds_report(&self) -> bool {
         self.coverage.is_some() || self.events.is_some()
     }
 
@@ -155,7 +155,11 @@ pub(crate) fn no_value_issues(file: &str, sheet: &str, row: u32, cols: &[u32]) -
 
 /// Reads one file. Never panics on bad input; a panic inside a reader is
 /// caught by the caller and reported as `file.unreadable`.
-pub fn read_file(file: &InputFile, pipeline: &Pipeline, run_period: Option<Period>) -> FileReport {
+pub(crate) fn read_file(
+    file: &InputFile,
+    pipeline: &Pipeline,
+    run_period: Option<Period>,
+) -> FileReport {
     let mut report = FileReport::new(file);
     match &file.kind {
         FileKind::Ignored(what) => return report.refuse(Refusal::NotReport(*what)),
@@ -177,7 +181,7 @@ pub fn read_file(file: &InputFile, pipeline: &Pipeline, run_period: Option<Perio
 /// the period over the titles, so such a file is that month's report
 /// (`file.period_mismatch` in this run) whatever it holds: a year of reports
 /// in one folder then costs each month's run only its own files.
-pub fn named_for_other_period(
+pub(crate) fn named_for_other_period(
     file: &InputFile,
     pipeline: &Pipeline,
     run: Period,
@@ -259,7 +263,7 @@ fn open_and_read(
 }
 
 /// Reads the tables of an opened workbook into the report.
-pub fn read_workbook(
+pub(crate) fn read_workbook(
     mut report: FileReport,
     wb: &Workbook,
     pipeline: &Pipeline,

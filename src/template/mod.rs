@@ -11,8 +11,8 @@
 //! [`Form`] is what goes into the workbook; [`texts`] holds every word of
 //! it in Kazakh and Russian; [`book`] lays it out.
 
-pub mod book;
-pub mod texts;
+pub(crate) mod book;
+pub(crate) mod texts;
 
 use crate::history::{self, HistoryError, Snapshot, Stored};
 use crate::lang::Lang;
@@ -25,18 +25,18 @@ use std::path::Path;
 
 /// One organisation's row as pre-filled.
 #[derive(Debug, Clone, PartialEq)]
-pub struct OrgLine {
-    pub name: String,
+pub(crate) struct OrgLine {
+    pub(crate) name: String,
     /// БСН, 12 digits.
-    pub bin: String,
+    pub(crate) bin: String,
     /// Members: last period's, else the registry's on 1 January.
-    pub members: Option<f64>,
+    pub(crate) members: Option<f64>,
     /// The five categories in `CATEGORIES` order: last period's, else 0.
-    pub categories: [f64; 5],
+    pub(crate) categories: [f64; 5],
 }
 
 impl OrgLine {
-    pub fn total(&self) -> f64 {
+    pub(crate) fn total(&self) -> f64 {
         self.categories.iter().sum()
     }
 }
@@ -44,66 +44,65 @@ impl OrgLine {
 /// An event carried over from last period (events are listed from 1
 /// January, so last month's are still part of this month's list).
 #[derive(Debug, Clone, PartialEq)]
-pub struct EventLine {
-    pub date: Option<Ymd>,
+pub(crate) struct EventLine {
+    pub(crate) date: Option<Ymd>,
     /// Form and topic area as the vocabulary names them in the form's language.
-    pub form: String,
-    pub topic: String,
-    pub area: String,
-    pub venue: String,
-    pub participants: Option<f64>,
-    pub respondents: Option<f64>,
-    pub usefulness: Option<f64>,
+    pub(crate) form: String,
+    pub(crate) topic: String,
+    pub(crate) area: String,
+    pub(crate) venue: String,
+    pub(crate) participants: Option<f64>,
+    pub(crate) respondents: Option<f64>,
+    pub(crate) usefulness: Option<f64>,
     /// Percent, 0..100.
-    pub will_apply: Option<f64>,
+    pub(crate) will_apply: Option<f64>,
 }
 
 /// Everything the workbook shows.
 #[derive(Debug, Clone)]
-pub struct Form {
-    pub unit_id: String,
-    pub unit_name: String,
-    pub period: Period,
-    pub lang: Lang,
-    pub orgs: Vec<OrgLine>,
-    pub events: Vec<EventLine>,
+pub(crate) struct Form {
+    pub(crate) unit_name: String,
+    pub(crate) period: Period,
+    pub(crate) lang: Lang,
+    pub(crate) orgs: Vec<OrgLine>,
+    pub(crate) events: Vec<EventLine>,
     /// Event forms and topic areas, in the form's language.
-    pub forms: Vec<String>,
-    pub areas: Vec<String>,
+    pub(crate) forms: Vec<String>,
+    pub(crate) areas: Vec<String>,
     /// When the report is due: (year, month, day).
-    pub due: (i32, u32, u32),
+    pub(crate) due: (i32, u32, u32),
     /// The financing norm as a fraction (0.10).
-    pub norm: f64,
+    pub(crate) norm: f64,
     /// The period whose figures are pre-filled.
-    pub prefilled_from: Option<Period>,
+    pub(crate) prefilled_from: Option<Period>,
     /// The file name the districts are asked to keep.
-    pub file_name: String,
+    pub(crate) file_name: String,
 }
 
 /// Last period's stored figures and events of one unit.
 #[derive(Debug, Clone, Default)]
-pub struct Previous {
-    pub snapshot: Option<Snapshot>,
-    pub events: Vec<StoredEvent>,
+pub(crate) struct Previous {
+    pub(crate) snapshot: Option<Snapshot>,
+    pub(crate) events: Vec<StoredEvent>,
 }
 
 /// An event as stored in history (vocabulary ids, will-apply as a fraction).
 #[derive(Debug, Clone, PartialEq)]
-pub struct StoredEvent {
-    pub date: Option<Ymd>,
-    pub form: Option<String>,
-    pub area: Option<String>,
-    pub topic: String,
-    pub venue: String,
-    pub participants: Option<f64>,
-    pub respondents: Option<f64>,
-    pub usefulness: Option<f64>,
-    pub will_apply: Option<f64>,
+pub(crate) struct StoredEvent {
+    pub(crate) date: Option<Ymd>,
+    pub(crate) form: Option<String>,
+    pub(crate) area: Option<String>,
+    pub(crate) topic: String,
+    pub(crate) venue: String,
+    pub(crate) participants: Option<f64>,
+    pub(crate) respondents: Option<f64>,
+    pub(crate) usefulness: Option<f64>,
+    pub(crate) will_apply: Option<f64>,
 }
 
 /// The languages a form is made in: the header texts of the pipeline are
 /// Kazakh and Russian. None for another.
-pub fn form_lang(lang: Lang) -> Option<Lang> {
+pub(crate) fn form_lang(lang: Lang) -> Option<Lang> {
     match lang {
         Lang::Kk | Lang::Ru => Some(lang),
         Lang::En => None,
@@ -112,7 +111,7 @@ pub fn form_lang(lang: Lang) -> Option<Lang> {
 
 /// `<unit name>_<period>.xlsx`, with characters no file system takes
 /// replaced.
-pub fn file_name(unit: &Unit, period: Period, lang: Lang) -> String {
+pub(crate) fn file_name(unit: &Unit, period: Period, lang: Lang) -> String {
     let name: String = unit
         .name(lang)
         .chars()
@@ -131,7 +130,7 @@ pub fn file_name(unit: &Unit, period: Period, lang: Lang) -> String {
 /// the previous period is of the same year (figures start from zero every
 /// January). Ok(None) when nothing is stored; Err with the reason when what
 /// is stored cannot be read.
-pub fn previous(
+pub(crate) fn previous(
     history_dir: &Path,
     period: Period,
     unit: &str,
@@ -199,7 +198,7 @@ fn parse_iso(s: &str) -> Option<Ymd> {
 impl Form {
     /// The form of `unit` for `period`: its organisations in registry order,
     /// pre-filled from `previous` where it has them.
-    pub fn prepare(
+    pub(crate) fn prepare(
         pipeline: &Pipeline,
         registry: &Registry,
         unit: &Unit,
@@ -253,7 +252,6 @@ impl Form {
             .collect();
         let (y, m, _) = period.as_of();
         Form {
-            unit_id: unit.id.clone(),
             unit_name: unit.name(lang).to_string(),
             period,
             lang,

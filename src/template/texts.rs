@@ -11,7 +11,7 @@ use crate::period::Period;
 
 crate::texts! {
     /// A label of the form.
-    pub enum T {
+    pub(crate) enum T {
         SheetCoverage => ("Оқыту", "Обучение", "Training"),
         SheetEvents => ("Іс-шаралар", "Мероприятия", "Events"),
         SheetFinance => ("Қаржы", "Финансирование", "Financing"),
@@ -92,7 +92,7 @@ crate::texts! {
 crate::texts! {
     /// Months as a due date names them: Kazakh in the dative case
     /// ("5 сәуірге дейін"), Russian in the genitive ("до 5 апреля").
-    pub enum DueMonth {
+    pub(crate) enum DueMonth {
         January => ("қаңтарға", "января", "January"),
         February => ("ақпанға", "февраля", "February"),
         March => ("наурызға", "марта", "March"),
@@ -109,66 +109,66 @@ crate::texts! {
 }
 
 /// The fixed labels of one language.
-pub struct Labels {
-    pub sheet_coverage: &'static str,
-    pub sheet_events: &'static str,
-    pub sheet_finance: &'static str,
-    pub sheet_help: &'static str,
-    pub sheet_lists: &'static str,
+pub(crate) struct Labels {
+    pub(crate) sheet_coverage: &'static str,
+    pub(crate) sheet_events: &'static str,
+    pub(crate) sheet_finance: &'static str,
+    pub(crate) sheet_help: &'static str,
+    pub(crate) sheet_lists: &'static str,
 
-    pub title_coverage: &'static str,
-    pub title_events: &'static str,
-    pub title_finance: &'static str,
-    pub year_to_date: &'static str,
-    pub hint_coverage: &'static str,
-    pub hint_events: &'static str,
-    pub hint_finance: &'static str,
-    pub see_help: &'static str,
+    pub(crate) title_coverage: &'static str,
+    pub(crate) title_events: &'static str,
+    pub(crate) title_finance: &'static str,
+    pub(crate) year_to_date: &'static str,
+    pub(crate) hint_coverage: &'static str,
+    pub(crate) hint_events: &'static str,
+    pub(crate) hint_finance: &'static str,
+    pub(crate) see_help: &'static str,
 
     /// №, organisation, БСН, members, trained total, the group over the
     /// categories, the five categories, share, note.
-    pub h_number: &'static str,
-    pub h_org: &'static str,
-    pub h_bin: &'static str,
-    pub h_members: &'static str,
-    pub h_total: &'static str,
-    pub h_group: &'static str,
-    pub h_categories: [&'static str; 5],
-    pub h_share: &'static str,
-    pub h_note: &'static str,
-    pub total_label: &'static str,
-    pub signature_chair: &'static str,
-    pub signature_filled: &'static str,
+    pub(crate) h_number: &'static str,
+    pub(crate) h_org: &'static str,
+    pub(crate) h_bin: &'static str,
+    pub(crate) h_members: &'static str,
+    pub(crate) h_total: &'static str,
+    pub(crate) h_group: &'static str,
+    pub(crate) h_categories: [&'static str; 5],
+    pub(crate) h_share: &'static str,
+    pub(crate) h_note: &'static str,
+    pub(crate) total_label: &'static str,
+    pub(crate) signature_chair: &'static str,
+    pub(crate) signature_filled: &'static str,
 
     /// Date, form, topic, topic area, venue, participants, the survey group,
     /// respondents, usefulness, will apply.
-    pub e_date: &'static str,
-    pub e_form: &'static str,
-    pub e_topic: &'static str,
-    pub e_area: &'static str,
-    pub e_venue: &'static str,
-    pub e_participants: &'static str,
-    pub e_survey: &'static str,
-    pub e_respondents: &'static str,
-    pub e_usefulness: &'static str,
-    pub e_will_apply: &'static str,
-    pub e_trained: &'static str,
-    pub e_difference: &'static str,
+    pub(crate) e_date: &'static str,
+    pub(crate) e_form: &'static str,
+    pub(crate) e_topic: &'static str,
+    pub(crate) e_area: &'static str,
+    pub(crate) e_venue: &'static str,
+    pub(crate) e_participants: &'static str,
+    pub(crate) e_survey: &'static str,
+    pub(crate) e_respondents: &'static str,
+    pub(crate) e_usefulness: &'static str,
+    pub(crate) e_will_apply: &'static str,
+    pub(crate) e_trained: &'static str,
+    pub(crate) e_difference: &'static str,
 
-    pub f_indicator: &'static str,
-    pub f_amount: &'static str,
-    pub f_budget: &'static str,
-    pub f_training: &'static str,
-    pub f_share: &'static str,
+    pub(crate) f_indicator: &'static str,
+    pub(crate) f_amount: &'static str,
+    pub(crate) f_budget: &'static str,
+    pub(crate) f_training: &'static str,
+    pub(crate) f_share: &'static str,
 
     // Data validation: (title <= 32 chars, message <= 255 chars).
-    pub v_count: (&'static str, &'static str),
-    pub v_date: (&'static str, &'static str),
-    pub v_form: (&'static str, &'static str),
-    pub v_area: (&'static str, &'static str),
-    pub v_usefulness: (&'static str, &'static str),
-    pub v_percent: (&'static str, &'static str),
-    pub v_amount: (&'static str, &'static str),
+    pub(crate) v_count: (&'static str, &'static str),
+    pub(crate) v_date: (&'static str, &'static str),
+    pub(crate) v_form: (&'static str, &'static str),
+    pub(crate) v_area: (&'static str, &'static str),
+    pub(crate) v_usefulness: (&'static str, &'static str),
+    pub(crate) v_percent: (&'static str, &'static str),
+    pub(crate) v_amount: (&'static str, &'static str),
 }
 
 impl Labels {
@@ -234,11 +234,11 @@ impl Labels {
     }
 }
 
-pub const KK: Labels = Labels::of(Lang::Kk);
-pub const RU: Labels = Labels::of(Lang::Ru);
-pub const EN: Labels = Labels::of(Lang::En);
+pub(crate) const KK: Labels = Labels::of(Lang::Kk);
+pub(crate) const RU: Labels = Labels::of(Lang::Ru);
+pub(crate) const EN: Labels = Labels::of(Lang::En);
 
-pub fn labels(lang: Lang) -> &'static Labels {
+pub(crate) fn labels(lang: Lang) -> &'static Labels {
     match lang {
         Lang::Kk => &KK,
         Lang::Ru => &RU,
@@ -248,7 +248,7 @@ pub fn labels(lang: Lang) -> &'static Labels {
 
 /// The period as the title row writes it: "2026 жылғы наурыз",
 /// "за январь – март 2026 года" (the reader tells the period from either).
-pub fn period_title(p: Period, lang: Lang) -> String {
+pub(crate) fn period_title(p: Period, lang: Lang) -> String {
     let template = if p.month == 1 {
         T::PeriodTitleJanuary
     } else {
@@ -264,7 +264,7 @@ pub fn period_title(p: Period, lang: Lang) -> String {
 }
 
 /// "2026 жылғы 5 сәуірге дейін", "до 5 апреля 2026 года".
-pub fn due_text(year: i32, month: u32, day: u32, lang: Lang) -> String {
+pub(crate) fn due_text(year: i32, month: u32, day: u32, lang: Lang) -> String {
     let month = DueMonth::ALL[Month::of(month) as usize];
     fill(
         T::DueDate.get(lang),
@@ -279,12 +279,12 @@ pub fn due_text(year: i32, month: u32, day: u32, lang: Lang) -> String {
 /// The instructions sheet: numbered sections of (column, heading, text)
 /// lines. `column` is a column letter or empty; `heading` the header text
 /// of that column or empty.
-pub struct Help {
-    pub title: String,
-    pub lines: Vec<HelpLine>,
+pub(crate) struct Help {
+    pub(crate) title: String,
+    pub(crate) lines: Vec<HelpLine>,
 }
 
-pub enum HelpLine {
+pub(crate) enum HelpLine {
     Section(String),
     Text(String),
     Column {
@@ -295,27 +295,27 @@ pub enum HelpLine {
 }
 
 /// What the instructions need to know about the form at hand.
-pub struct HelpFacts<'a> {
-    pub unit: &'a str,
-    pub period: Period,
-    pub file_name: &'a str,
-    pub due: String,
+pub(crate) struct HelpFacts<'a> {
+    pub(crate) unit: &'a str,
+    pub(crate) period: Period,
+    pub(crate) file_name: &'a str,
+    pub(crate) due: String,
     /// The period whose figures are pre-filled, if any.
-    pub prefilled_from: Option<Period>,
-    pub forms: &'a [String],
-    pub areas: &'a [String],
-    pub norm_percent: String,
+    pub(crate) prefilled_from: Option<Period>,
+    pub(crate) forms: &'a [String],
+    pub(crate) areas: &'a [String],
+    pub(crate) norm_percent: String,
     /// Column letters of the coverage table: №, name, БСН, members, total,
     /// first and last category, share, note.
-    pub cov_cols: [String; 9],
+    pub(crate) cov_cols: [String; 9],
     /// Column letters of the events table, in `Labels` order from date to
     /// will apply (9 columns).
-    pub ev_cols: [String; 9],
+    pub(crate) ev_cols: [String; 9],
 }
 
 crate::texts! {
     /// A text of the instructions sheet.
-    pub enum HelpText {
+    pub(crate) enum HelpText {
         Title => ("{unit}: кәсіподақтық оқыту туралы есепті толтыру нұсқаулығы", "{unit}: как заполнить отчёт о профсоюзном обучении", "{unit}: how to fill in the union training report"),
         /// The heading of a sheet's section.
         SheetSection => ("{number}. «{sheet}» парағы", "{number}. Лист «{sheet}»", "{number}. The \"{sheet}\" sheet"),
@@ -459,7 +459,7 @@ impl HelpWriter {
     }
 }
 
-pub fn help(lang: Lang, f: &HelpFacts) -> Help {
+pub(crate) fn help(lang: Lang, f: &HelpFacts) -> Help {
     let l = labels(lang);
     let mut w = HelpWriter {
         lang,

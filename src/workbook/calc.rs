@@ -22,7 +22,7 @@ const CALC_ID: &str = "191029";
 /// `xlsx` with `<calcPr>` saying the values are calculated. Only for
 /// workbooks without formulas: Excel would show a formula's stored value,
 /// not recalculate it.
-pub fn values_only(xlsx: &[u8]) -> Result<Vec<u8>, XlsxError> {
+pub(crate) fn values_only(xlsx: &[u8]) -> Result<Vec<u8>, XlsxError> {
     let zip_err = |e: zip::result::ZipError| XlsxError::CustomError(format!("zip: {e}"));
     let mut archive = ZipArchive::new(Cursor::new(xlsx)).map_err(zip_err)?;
     let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(xlsx.len())));

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 /// Excel's limit on the text of a cell, in UTF-16 units.
-pub const MAX_CELL: usize = 32_767;
+pub(crate) const MAX_CELL: usize = 32_767;
 
 fn unwritable(c: char) -> bool {
     matches!(c, '\u{FFFE}' | '\u{FFFF}')
@@ -14,7 +14,7 @@ fn unwritable(c: char) -> bool {
 /// `s` as a cell may hold it: U+FFFE and U+FFFF dropped, and a text that
 /// reaches Excel's limit cut with `…` at its end, so the cut shows. Borrowed
 /// when there is nothing to do, as for almost every text.
-pub fn cell_text(s: &str) -> Cow<'_, str> {
+pub(crate) fn cell_text(s: &str) -> Cow<'_, str> {
     // A text has no more UTF-16 units than UTF-8 bytes.
     if s.len() < MAX_CELL && !s.contains(unwritable) {
         return Cow::Borrowed(s);

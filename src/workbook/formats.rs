@@ -7,48 +7,48 @@ use crate::lang::Lang;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, FormatUnderline};
 
 /// Colours, as RGB.
-pub mod colour {
+pub(crate) mod colour {
     /// Header cells of the consolidated workbook and the form.
-    pub const HEADER: u32 = 0xDDEBF7;
+    pub(crate) const HEADER: u32 = 0xDDEBF7;
     /// Total rows.
-    pub const TOTAL: u32 = 0xF2F2F2;
+    pub(crate) const TOTAL: u32 = 0xF2F2F2;
     /// Text of errors and alerts.
-    pub const ERROR_TEXT: u32 = 0x9C0006;
+    pub(crate) const ERROR_TEXT: u32 = 0x9C0006;
     /// Text of warnings.
-    pub const WARNING_TEXT: u32 = 0x9C5700;
+    pub(crate) const WARNING_TEXT: u32 = 0x9C5700;
     /// Notes under a table.
-    pub const NOTE_TEXT: u32 = 0x595959;
+    pub(crate) const NOTE_TEXT: u32 = 0x595959;
     /// Text of lesser weight: ids, "no report".
-    pub const DIM_TEXT: u32 = 0x7F7F7F;
+    pub(crate) const DIM_TEXT: u32 = 0x7F7F7F;
     /// Hyperlinks, as Office colours them.
-    pub const LINK: u32 = 0x0563C1;
+    pub(crate) const LINK: u32 = 0x0563C1;
 }
 
 /// Number format codes.
-pub mod code {
+pub(crate) mod code {
     /// Whole numbers with thousands grouped.
-    pub const THOUSANDS: &str = "#,##0";
+    pub(crate) const THOUSANDS: &str = "#,##0";
     /// Whole numbers, 0 shown as a dash (tables with many empty pairings).
-    pub const THOUSANDS_OR_DASH: &str = "#,##0;-#,##0;\"–\"";
+    pub(crate) const THOUSANDS_OR_DASH: &str = "#,##0;-#,##0;\"–\"";
     /// A fraction as a per cent with one decimal.
-    pub const PER_CENT: &str = "0.0%";
+    pub(crate) const PER_CENT: &str = "0.0%";
     /// One decimal.
-    pub const ONE_DECIMAL: &str = "0.0";
+    pub(crate) const ONE_DECIMAL: &str = "0.0";
     /// A change in a count, signed.
-    pub const CHANGE: &str = "+#,##0;-#,##0;0";
+    pub(crate) const CHANGE: &str = "+#,##0;-#,##0;0";
     /// A change as a per cent, signed.
-    pub const CHANGE_PER_CENT: &str = "+0.0%;-0.0%;0.0%";
+    pub(crate) const CHANGE_PER_CENT: &str = "+0.0%;-0.0%;0.0%";
     /// A date as the districts write it.
-    pub const DATE: &str = "dd.mm.yyyy";
+    pub(crate) const DATE: &str = "dd.mm.yyyy";
     /// Text, even when it looks like a number (12-digit БСН).
-    pub const TEXT: &str = "@";
+    pub(crate) const TEXT: &str = "@";
 }
 
 /// A number format in the run's language. The locale tag makes LibreOffice
 /// group thousands with a space and write a decimal comma in a Kazakh or
 /// Russian workbook whatever its own locale; Excel follows the reader's
 /// settings.
-pub fn localised(lang: Lang, code: &str) -> String {
+pub(crate) fn localised(lang: Lang, code: &str) -> String {
     match lang {
         Lang::Kk => format!("[$-43F]{code}"),
         Lang::Ru => format!("[$-419]{code}"),
@@ -57,18 +57,18 @@ pub fn localised(lang: Lang, code: &str) -> String {
 }
 
 /// A cell with a thin border on every side.
-pub fn boxed() -> Format {
+pub(crate) fn boxed() -> Format {
     Format::new().set_border(FormatBorder::Thin)
 }
 
 /// Bold text of `size` points: titles and headings.
-pub fn bold(size: u8) -> Format {
+pub(crate) fn bold(size: u8) -> Format {
     Format::new().set_bold().set_font_size(size)
 }
 
 /// A header cell made from a table's `cell`: bold, wrapped, centred both
 /// ways, on `fill`.
-pub fn header(cell: Format, fill: u32) -> Format {
+pub(crate) fn header(cell: Format, fill: u32) -> Format {
     cell.set_bold()
         .set_text_wrap()
         .set_align(FormatAlign::Center)
@@ -77,30 +77,30 @@ pub fn header(cell: Format, fill: u32) -> Format {
 }
 
 /// A total cell made from a table's `cell`: bold, on `fill`.
-pub fn total(cell: Format, fill: u32) -> Format {
+pub(crate) fn total(cell: Format, fill: u32) -> Format {
     cell.set_bold().set_background_color(Color::RGB(fill))
 }
 
 /// `f` with a hyperlink's look: underlined, in `colour`.
-pub fn link(f: Format, colour: Color) -> Format {
+pub(crate) fn link(f: Format, colour: Color) -> Format {
     f.set_font_color(colour)
         .set_underline(FormatUnderline::Single)
 }
 
 /// A note's look: italic, grey.
-pub fn note() -> Format {
+pub(crate) fn note() -> Format {
     Format::new()
         .set_italic()
         .set_font_color(Color::RGB(colour::NOTE_TEXT))
 }
 
 /// `f` with its text in `rgb`.
-pub fn coloured(f: Format, rgb: u32) -> Format {
+pub(crate) fn coloured(f: Format, rgb: u32) -> Format {
     f.set_font_color(Color::RGB(rgb))
 }
 
 /// `f` on a `rgb` fill.
-pub fn filled(f: Format, rgb: u32) -> Format {
+pub(crate) fn filled(f: Format, rgb: u32) -> Format {
     f.set_background_color(Color::RGB(rgb))
 }
 

@@ -18,22 +18,22 @@
 //! The writers differ in how their sheets look; what differs is passed in
 //! (a fill, a font size, margins), so each look is made in one place.
 
-pub mod calc;
-pub mod cut;
-pub mod formats;
-pub mod print;
-pub mod sheet_name;
-pub mod width;
+pub(crate) mod calc;
+pub(crate) mod cut;
+pub(crate) mod formats;
+pub(crate) mod print;
+pub(crate) mod sheet_name;
+pub(crate) mod width;
 
-pub use cut::cell_text;
-pub use sheet_name::sheet_name;
+pub(crate) use cut::cell_text;
+pub(crate) use sheet_name::sheet_name;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 
 /// A new output workbook with the writer settings every output shares:
 /// zip compression level 3, as Excel itself writes (about a third faster to
 /// save than the default 6, for files some 5 % larger).
-pub fn new_workbook() -> Workbook {
+pub(crate) fn new_workbook() -> Workbook {
     let mut wb = Workbook::new();
     wb.set_zip_compression_level(3);
     wb
@@ -41,7 +41,7 @@ pub fn new_workbook() -> Workbook {
 
 /// `properties` dated `(year, month, day)`: a date fixed from the period
 /// rather than the clock, so the same inputs give the same bytes.
-pub fn dated(
+pub(crate) fn dated(
     properties: DocProperties,
     (year, month, day): (i32, u32, u32),
 ) -> Result<DocProperties, XlsxError> {

@@ -9,7 +9,7 @@ const A4: u8 = 9;
 
 /// The page setup of a sheet.
 #[derive(Debug, Clone, Default)]
-pub struct Print {
+pub(crate) struct Print {
     /// Top and bottom margins, in inches.
     margins: (f64, f64),
     centred: bool,
@@ -22,7 +22,7 @@ pub struct Print {
 impl Print {
     /// Landscape A4, one page wide, with `top` and `bottom` margins in
     /// inches.
-    pub fn landscape(top: f64, bottom: f64) -> Print {
+    pub(crate) fn landscape(top: f64, bottom: f64) -> Print {
         Print {
             margins: (top, bottom),
             ..Print::default()
@@ -30,30 +30,30 @@ impl Print {
     }
 
     /// The page centred between the side margins.
-    pub fn centred(mut self) -> Print {
+    pub(crate) fn centred(mut self) -> Print {
         self.centred = true;
         self
     }
 
     /// Rows `first..=last` printed at the top of every page.
-    pub fn repeat(mut self, first: u32, last: u32) -> Print {
+    pub(crate) fn repeat(mut self, first: u32, last: u32) -> Print {
         self.repeat = Some((first, last));
         self
     }
 
     /// The page header, in Excel's header codes (`&L`, `&C`, `&R`, ...).
-    pub fn header(mut self, codes: String) -> Print {
+    pub(crate) fn header(mut self, codes: String) -> Print {
         self.header = Some(codes);
         self
     }
 
     /// The page footer, in Excel's header codes.
-    pub fn footer(mut self, codes: String) -> Print {
+    pub(crate) fn footer(mut self, codes: String) -> Print {
         self.footer = Some(codes);
         self
     }
 
-    pub fn apply(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
+    pub(crate) fn apply(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
         let (top, bottom) = self.margins;
         ws.set_landscape()
             .set_paper_size(A4)
@@ -79,7 +79,7 @@ impl Print {
 /// doubled (a single one starts a code), cut to `max` characters once
 /// escaped, so that the whole stays within Excel's 255 (rust_xlsxwriter
 /// drops a longer one).
-pub fn header_text(s: &str, max: usize) -> String {
+pub(crate) fn header_text(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut count = 0;
     for c in s.chars().filter(|c| !c.is_control()) {

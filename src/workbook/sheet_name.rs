@@ -9,7 +9,7 @@ use crate::lang::Lang;
 use rust_xlsxwriter::utility::check_sheet_name;
 
 /// Excel's limit on a sheet name, in UTF-16 units.
-pub const MAX_SHEET_NAME: usize = 31;
+pub(crate) const MAX_SHEET_NAME: usize = 31;
 
 fn utf16_len(s: &str) -> usize {
     s.chars().map(char::len_utf16).sum()
@@ -92,15 +92,7 @@ fn is_taken(name: &str, taken: &[String]) -> bool {
 /// become one space, edge apostrophes go, a long name is shortened at a word
 /// boundary (see [`shorten`]), and a clash gets ` (2)`, ` (3)`, ... . An empty
 /// result falls back to the word "sheet" of the run's language.
-///
-/// ```
-/// use jinaq::lang::Lang;
-/// use jinaq::workbook::sheet_name;
-/// let taken = vec!["Алға ауданы".to_string()];
-/// assert_eq!(sheet_name("АЛҒА АУДАНЫ", Lang::Kk, &taken), "АЛҒА АУДАНЫ (2)");
-/// assert_eq!(sheet_name("a/b: [c]?", Lang::En, &[]), "a-b- (c)");
-/// ```
-pub fn sheet_name(wanted: &str, lang: Lang, taken: &[String]) -> String {
+pub(crate) fn sheet_name(wanted: &str, lang: Lang, taken: &[String]) -> String {
     let fallback = lang.pick("Парақ", "Лист", "Sheet");
     let mut base = shorten(&scrub(wanted), lang, MAX_SHEET_NAME);
     if base.is_empty() {
@@ -126,6 +118,16 @@ mod tests {
 
     fn valid(name: &str) -> bool {
         check_sheet_name(name).is_ok()
+    }
+
+    #[test]
+    fn a_clash_is_numbered_and_forbidden_characters_replaced() {
+        let taken = vec!["Алға ауданы".to_string()];
+        assert_eq!(
+            sheet_name("АЛҒА АУДАНЫ", Lang::Kk, &taken),
+            "АЛҒА АУДАНЫ (2)"
+        );
+        assert_eq!(sheet_name("a/b: [c]?", Lang::En, &[]), "a-b- (c)");
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! - [`rough_lines`]: characters counted, words ignored.
 
 /// How wide a character of 10 pt table text is, in column width units.
-pub fn char_width(c: char) -> f64 {
+pub(crate) fn char_width(c: char) -> f64 {
     match c {
         ' ' | '.' | ',' | ':' | ';' | '\'' | '"' | '«' | '»' | '(' | ')' | '-' | 'і' | 'ı'
         | '|' => 0.5,
@@ -25,13 +25,13 @@ pub fn char_width(c: char) -> f64 {
 }
 
 /// The width of a text on one line, by [`char_width`].
-pub fn text_width(s: &str) -> f64 {
+pub(crate) fn text_width(s: &str) -> f64 {
     s.chars().map(char_width).sum()
 }
 
 /// The widest unbreakable piece of a header, by [`char_width`]: text wraps
 /// at spaces and after hyphens (`Коллективно-` / `договорное`).
-pub fn longest_word(s: &str) -> f64 {
+pub(crate) fn longest_word(s: &str) -> f64 {
     s.split_whitespace()
         .flat_map(|w| w.split_inclusive('-'))
         .map(text_width)
@@ -39,12 +39,12 @@ pub fn longest_word(s: &str) -> f64 {
 }
 
 /// The characters of the longest line of a text.
-pub fn line_chars(s: &str) -> f64 {
+pub(crate) fn line_chars(s: &str) -> f64 {
     s.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64
 }
 
 /// The characters of the longest word of a text.
-pub fn word_chars(s: &str) -> f64 {
+pub(crate) fn word_chars(s: &str) -> f64 {
     s.split_whitespace()
         .map(|w| w.chars().count())
         .max()
@@ -54,7 +54,7 @@ pub fn word_chars(s: &str) -> f64 {
 /// The width of a number as a cell with thousands separators shows it,
 /// roughly: digits, a separator per three, two places when it has a
 /// fraction, and a character of room.
-pub fn number_width(v: f64) -> f64 {
+pub(crate) fn number_width(v: f64) -> f64 {
     let whole = v.abs().round();
     let digits = if whole < 1e15 {
         // Digits of the whole part, without formatting the number.
@@ -101,7 +101,7 @@ fn greedy<'a>(
 
 /// Lines a text takes in a column `width` units wide: 10 pt table text
 /// wrapped at whitespace, measured by [`char_width`].
-pub fn wrapped_lines(text: &str, width: f64) -> usize {
+pub(crate) fn wrapped_lines(text: &str, width: f64) -> usize {
     // Excel adds 0.71 of padding to a set width; the cell's margins take 1.
     let capacity = (width - 0.3).max(3.0);
     text.lines()
@@ -121,7 +121,7 @@ pub fn wrapped_lines(text: &str, width: f64) -> usize {
 /// at spaces, every character as wide as a digit (Cyrillic and Latin text
 /// runs a little narrower than digits, which leaves room for the cell's
 /// padding).
-pub fn wrapped_chars(text: &str, width: f64, font_pt: f64) -> usize {
+pub(crate) fn wrapped_chars(text: &str, width: f64, font_pt: f64) -> usize {
     let capacity = ((width - 1.0) * 11.0 / font_pt).floor().max(1.0);
     text.split('\n')
         .map(|para| {
@@ -134,21 +134,21 @@ pub fn wrapped_chars(text: &str, width: f64, font_pt: f64) -> usize {
 
 /// Lines a text takes in a column `width` characters wide, counting
 /// characters alone: for long texts whose words are short.
-pub fn rough_lines(text: &str, width: f64) -> usize {
+pub(crate) fn rough_lines(text: &str, width: f64) -> usize {
     let chars = text.chars().count() as f64;
     ((chars / (width * 0.95)).ceil() as usize).max(1)
 }
 
 /// The height of a row of `lines` lines `line_pt` apart, with `padding_pt`
 /// of room, in points.
-pub fn height(lines: usize, line_pt: f64, padding_pt: f64) -> f64 {
+pub(crate) fn height(lines: usize, line_pt: f64, padding_pt: f64) -> f64 {
     line_pt * lines as f64 + padding_pt
 }
 
 /// The height of a row of `lines` lines of a `font_pt` font, in points:
 /// lines 1.32 of the font apart, 3 points of room, at least one and a half
 /// lines.
-pub fn font_height(lines: usize, font_pt: f64) -> f64 {
+pub(crate) fn font_height(lines: usize, font_pt: f64) -> f64 {
     (lines as f64 * font_pt * 1.32 + 3.0).max(font_pt * 1.5)
 }
 

@@ -102,6 +102,32 @@ fn files_use_lower_layers_only_and_never_go_round() {
     );
 }
 
+/// Modules are private to the crate: what is public is re-exported at the
+/// crate root (`lib.rs`, its "Public API"), so a module made `pub` again, or an
+/// item declared `pub` in a module nobody re-exports from, shows here.
+#[test]
+fn modules_are_private_and_the_api_is_the_crate_root() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = sources(&src, &src);
+    let mut problems = Vec::new();
+    for (rel, text) in &files {
+        let code = code_only(text);
+        for line in code.lines() {
+            let line = line.trim_start();
+            if line.starts_with("pub mod ") || line.starts_with("pub use ") && rel != "lib.rs" {
+                problems.push(format!("{rel}: {line}"));
+            }
+        }
+    }
+    let lib = std::fs::read_to_string(src.join("lib.rs")).unwrap();
+    assert!(lib.contains("pub use "), "lib.rs re-exports the public API");
+    assert!(
+        problems.is_empty(),
+        "public modules or re-exports outside lib.rs:\n{}",
+        problems.join("\n")
+    );
+}
+
 // ---------------------------------------------------------------------------
 // The checker itself, tried on small made-up trees.
 

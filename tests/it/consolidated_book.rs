@@ -10,16 +10,16 @@
 
 use crate::common::{read_json, root, scratch};
 use calamine::{open_workbook_from_rs, Data, DataType, Range, Reader, Xlsx};
-use jinaq::consolidate::Figures;
-use jinaq::history::Snapshot;
-use jinaq::lang::Lang;
-use jinaq::period::Period;
-use jinaq::pipeline::{Pipeline, DEFAULT_PIPELINE};
-use jinaq::report::consolidated_book::{build, labels::T};
-use jinaq::report::OutputPaths;
-use jinaq::run::outcome::Outcome;
-use jinaq::run::process;
-use jinaq::run::request::Request;
+use jinaq::process;
+use jinaq::Figures;
+use jinaq::Lang;
+use jinaq::Outcome;
+use jinaq::OutputPaths;
+use jinaq::Period;
+use jinaq::Request;
+use jinaq::Snapshot;
+use jinaq::{consolidated_workbook as build, BookText as T};
+use jinaq::{Pipeline, DEFAULT_PIPELINE};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::Cursor;
@@ -373,7 +373,7 @@ fn figures_on_every_sheet_match_the_reference() {
         else {
             continue;
         };
-        let title = jinaq::messages::rule_title(issue.rule, lang);
+        let title = jinaq::rule_title(issue.rule, lang);
         assert!(
             g.text(r, g_flags).contains(title),
             "row {row} of {file} names {title}"
@@ -974,10 +974,10 @@ fn region_verdicts(o: &Outcome) -> (String, String) {
     let on_finance = f.text(region, f.col(T::AgainstNorm, None));
     let s = Table::of(&mut book, T::SheetSummary, lang);
     let label = s.col(T::Indicator, None);
-    let norm = o.pipeline.rule(jinaq::issue::Rule::FinanceBelowNorm).norm;
+    let norm = o.pipeline.rule(jinaq::Rule::FinanceBelowNorm).norm;
     let line = T::FinanceShareLine
         .get(lang)
-        .replace("{norm}", &jinaq::messages::fmt_pct(norm, lang));
+        .replace("{norm}", &jinaq::fmt_pct(norm, lang));
     let row = s.row_of(label, &line);
     let beside = (label + 1..=s.last_col() + 1)
         .map(|c| s.text(row, c))
@@ -1002,7 +1002,7 @@ fn the_regions_share_meets_the_norm_only_when_every_unit_that_must_report_did() 
     for u in o.consolidation.units.iter_mut() {
         u.figures.finance = Some(share.clone());
     }
-    let met = o.pipeline.rule(jinaq::issue::Rule::FinanceBelowNorm).norm <= share.share.unwrap();
+    let met = o.pipeline.rule(jinaq::Rule::FinanceBelowNorm).norm <= share.share.unwrap();
     let judged = if met { T::MeetsNorm } else { T::BelowNorm }.get(lang);
     let all = format!("{total} of {total} units reported financing");
     for text in <[String; 2]>::from(region_verdicts(&o)) {
@@ -1145,7 +1145,7 @@ fn received_dates_come_from_the_saved_time_not_the_copy() {
     for r in o
         .reports
         .iter()
-        .filter(|r| r.status == jinaq::tables::FileStatus::Read)
+        .filter(|r| r.status == jinaq::FileStatus::Read)
     {
         let unit = r.unit.as_deref().unwrap();
         let row = u.row_of(name_col, &unit_name(&p, unit, lang));

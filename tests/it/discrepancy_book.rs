@@ -3,18 +3,18 @@
 //! and read back with calamine (values) and zip (links, dropdowns).
 
 use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
-use jinaq::issue::columns::{column, COLUMN_IDS};
-use jinaq::issue::status::Status;
-use jinaq::issue::{Issue, Place, Rule, Severity};
-use jinaq::lang::Lang;
-use jinaq::messages::{rule_title, severity_label};
-use jinaq::period::Period;
-use jinaq::pipeline::{Pipeline, DEFAULT_PIPELINE};
-use jinaq::report::discrepancy_book::table::COLUMNS;
-use jinaq::report::discrepancy_book::{build, build_at};
-use jinaq::run::outcome::Outcome;
-use jinaq::run::process;
-use jinaq::run::request::Request;
+use jinaq::process;
+use jinaq::Lang;
+use jinaq::Outcome;
+use jinaq::Period;
+use jinaq::Request;
+use jinaq::Status;
+use jinaq::DISCREPANCY_COLUMNS as COLUMNS;
+use jinaq::{column, COLUMN_IDS};
+use jinaq::{discrepancy_workbook as build, discrepancy_workbook_at as build_at};
+use jinaq::{rule_title, severity_label};
+use jinaq::{Issue, Place, Rule, Severity};
+use jinaq::{Pipeline, DEFAULT_PIPELINE};
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 

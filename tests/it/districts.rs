@@ -4,7 +4,7 @@
 
 use crate::common::*;
 use calamine::{open_workbook, Data, Reader, Xlsx};
-use jinaq::pipeline::{Pipeline, DEFAULT_PIPELINE};
+use jinaq::{Pipeline, DEFAULT_PIPELINE};
 use serde_json::Value;
 use std::io::Read;
 use std::path::Path;
@@ -60,7 +60,7 @@ fn every_unit_with_issues_has_its_own_file_of_its_issues() {
     for lang in ["kk", "ru", "en"] {
         let dir = run(&format!("districts-{lang}"), lang);
         let all = issues(&dir);
-        let lang_v: jinaq::lang::Lang = lang.parse().unwrap();
+        let lang_v: jinaq::Lang = lang.parse().unwrap();
         let mut names: Vec<String> = std::fs::read_dir(dir.join("districts"))
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
@@ -103,7 +103,7 @@ fn every_unit_with_issues_has_its_own_file_of_its_issues() {
                 assert_eq!(row.last().unwrap(), issue["message"].as_str().unwrap());
             }
             // Without the specialist's follow-up: no status anywhere.
-            let statuses = jinaq::issue::status::status_labels(lang_v);
+            let statuses = jinaq::status_labels(lang_v);
             assert!(!rows
                 .iter()
                 .flatten()
@@ -159,11 +159,11 @@ fn a_stale_district_file_is_removed_and_other_files_kept() {
         .expect("a unit with no issues");
     let stale = districts.join(format!(
         "{}_2026-03_ескертулер.xlsx",
-        quiet.name(jinaq::lang::Lang::Kk)
+        quiet.name(jinaq::Lang::Kk)
     ));
     let other_period = districts.join(format!(
         "{}_2026-02_ескертулер.xlsx",
-        quiet.name(jinaq::lang::Lang::Kk)
+        quiet.name(jinaq::Lang::Kk)
     ));
     let own = districts.join("хат.xlsx");
     for f in [&stale, &other_period, &own] {

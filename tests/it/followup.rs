@@ -9,9 +9,9 @@
 //! its own issue by themselves.
 
 use crate::common::*;
-use jinaq::issue::columns::column;
-use jinaq::issue::status::{Status, STATUSES};
-use jinaq::lang::Lang;
+use jinaq::column;
+use jinaq::Lang;
+use jinaq::{Status, STATUSES};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -101,7 +101,7 @@ fn sort_and_write_in_libreoffice(xlsx: &Path, dir: &Path) -> HashMap<String, Vec
         .map(|(sheet, v)| {
             assert_eq!(
                 v["last_column"].as_u64(),
-                Some(jinaq::issue::columns::COLUMN_IDS.len() as u64 - 1),
+                Some(jinaq::COLUMN_IDS.len() as u64 - 1),
                 "the filter of {sheet} covers every column"
             );
             let numbers = v["numbers"]
@@ -129,7 +129,7 @@ fn check_landed(first: &[Value], later: &[Value], later_book: &Path) -> usize {
         .filter(|(_, i)| count[&key_of(i)] == 1)
         .map(|(k, i)| (key_of(i), k + 1))
         .collect();
-    let in_book = jinaq::followup::load(later_book, "").unwrap();
+    let in_book = jinaq::load_follow_up(later_book, "").unwrap();
     let mut checked = 0;
     for i in later {
         let Some(&n) = number.get(&key_of(i)) else {

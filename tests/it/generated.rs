@@ -5,9 +5,9 @@
 //! never panics and nothing is lost: every row read is accepted or rejected,
 //! and every rejected row has an issue at its row.
 
-use jinaq::period::Period;
-use jinaq::pipeline::Pipeline;
-use jinaq::tables::read_bytes;
+use jinaq::read_bytes;
+use jinaq::Period;
+use jinaq::Pipeline;
 use proptest::prelude::*;
 use rust_xlsxwriter::{Formula, Workbook};
 use std::sync::OnceLock;

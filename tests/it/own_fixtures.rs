@@ -159,9 +159,7 @@ fn every_kind_of_junk_is_reported() {
 /// calendar dates the fixtures were made with.
 #[test]
 fn every_date_form_reads_as_the_date_written() {
-    use jinaq::ingest::discover::{FileKind, InputFile};
-    let pipeline =
-        jinaq::pipeline::Pipeline::load(&root().join("pipelines/aktobe-training.toml")).unwrap();
+    let pipeline = jinaq::Pipeline::load(&root().join("pipelines/aktobe-training.toml")).unwrap();
     let expected = read_json(&fixtures().join("expected.json"));
     let mut checked = 0;
     for (rel, e) in expected.as_object().unwrap() {
@@ -170,15 +168,8 @@ fn every_date_form_reads_as_the_date_written() {
         };
         let path = fixtures().join(rel);
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let file = InputFile {
-            size: std::fs::metadata(&path).unwrap().len(),
-            path,
-            rel: name.clone(),
-            name,
-            modified: None,
-            kind: FileKind::Workbook,
-        };
-        let report = jinaq::tables::read_file(&file, &pipeline, "2026-03".parse().ok());
+        let bytes = std::fs::read(&path).unwrap();
+        let report = jinaq::read_bytes(&name, bytes, &pipeline, "2026-03".parse().ok());
         let events = report
             .events
             .unwrap_or_else(|| panic!("{rel}: no events read"));

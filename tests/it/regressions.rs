@@ -4,9 +4,9 @@
 //! must now be read or refused without a panic, within bounded memory.
 
 use crate::common::root;
-use jinaq::period::Period;
-use jinaq::pipeline::Pipeline;
-use jinaq::tables::{read_bytes, FileStatus};
+use jinaq::Period;
+use jinaq::Pipeline;
+use jinaq::{read_bytes, FileStatus};
 
 #[test]
 fn every_kept_crash_input_is_read_or_reported() {

@@ -4,10 +4,10 @@
 //! each checked against the run's own summary and issue files.
 
 use crate::common::{jinaq_ok, reference_month, root, scratch};
-use jinaq::issue::Severity;
-use jinaq::lang::Lang;
-use jinaq::messages::{fmt_num, severity_count};
-use jinaq::pipeline::{Pipeline, DEFAULT_PIPELINE};
+use jinaq::Lang;
+use jinaq::Severity;
+use jinaq::{fmt_num, severity_count};
+use jinaq::{Pipeline, DEFAULT_PIPELINE};
 use serde_json::Value;
 use std::path::Path;
 

@@ -13,9 +13,9 @@
 use crate::common::*;
 use crate::golden::assert_kept;
 use calamine::{Data, Reader, SheetVisible, Xlsx};
-use jinaq::lang::Lang;
-use jinaq::pipeline::{Pipeline, DEFAULT_PIPELINE};
-use jinaq::registry::Registry;
+use jinaq::Lang;
+use jinaq::Registry;
+use jinaq::{Pipeline, DEFAULT_PIPELINE};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;

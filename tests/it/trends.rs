@@ -6,10 +6,10 @@
 use crate::common::*;
 use crate::history::{consolidate, unit_report, ALGA};
 use calamine::{open_workbook, Data, Range, Reader, Xlsx};
-use jinaq::lang::Lang;
-use jinaq::pipeline::{Pipeline, DEFAULT_PIPELINE};
-use jinaq::registry::Registry;
-use jinaq::report::consolidated_book::labels::{self, T};
+use jinaq::Lang;
+use jinaq::Registry;
+use jinaq::{month_name, BookText as T};
+use jinaq::{Pipeline, DEFAULT_PIPELINE};
 use std::path::Path;
 
 const LANG: Lang = Lang::Kk;
@@ -370,7 +370,7 @@ fn the_same_month_a_year_ago_sits_beside_the_period() {
             .replace("{year}", &year.to_string());
         col_of(&t.r, caption + 1, &name)
     };
-    let march = row_of(&t.r, 1, labels::month_name(3, LANG), caption);
+    let march = row_of(&t.r, 1, month_name(3, LANG), caption);
     close(
         value(&t.r, march, series(2026)),
         Some(3.0 * n / members),
@@ -381,7 +381,7 @@ fn the_same_month_a_year_ago_sits_beside_the_period() {
         Some(2.0 * n / members),
         "chart: March 2025",
     );
-    let february = row_of(&t.r, 1, labels::month_name(2, LANG), caption);
+    let february = row_of(&t.r, 1, month_name(2, LANG), caption);
     assert_eq!(value(&t.r, february, series(2026)), None);
     assert!(t.holds(&T::NoteNoLastMonth.get(LANG).replace("{prev}", "01.03.2026")));
 }

@@ -201,8 +201,8 @@ fn a_registry_drafted_from_a_month_reads_back() {
     let made = run_in(&bin, &home, &["init", "w", "--registry-from", "received"]);
     assert_eq!(made.status.code(), Some(0), "{}", text(&made));
     let work = home.join("w");
-    let pipeline = jinaq::pipeline::Pipeline::load(&work.join("jinaq.toml")).unwrap();
-    let registry = jinaq::registry::Registry::load(&work.join("registry.xlsx"), &pipeline).unwrap();
+    let pipeline = jinaq::Pipeline::load(&work.join("jinaq.toml")).unwrap();
+    let registry = jinaq::Registry::load(&work.join("registry.xlsx"), &pipeline).unwrap();
     assert!(!registry.orgs.is_empty());
     // unit order as the pipeline lists them
     let rank = |u: &str| pipeline.units.iter().position(|x| x.id == u).unwrap();

@@ -12,7 +12,7 @@ use rust_xlsxwriter::{DocProperties, Format, Note, Workbook, Worksheet, XlsxErro
 
 crate::texts! {
     /// The texts of the registry workbook `init` writes.
-    pub enum Text {
+    pub(crate) enum Text {
         RegistrySheet => ("Тізілім", "Реестр", "Registry"),
         InstructionsSheet => ("Нұсқаулық", "Инструкция", "Instructions"),
         Source => ("Қайдан алынды (файл, парақ, жол)", "Откуда взято (файл, лист, строка)", "Read from (file, sheet, row)"),
@@ -71,12 +71,12 @@ const LINES: [Text; 6] = [
 ];
 
 /// An empty registry: headers and instructions.
-pub fn empty(pipeline: &Pipeline) -> Result<Vec<u8>, XlsxError> {
+pub(crate) fn empty(pipeline: &Pipeline) -> Result<Vec<u8>, XlsxError> {
     write(pipeline, None)
 }
 
 /// A registry holding a draft, with the column saying where each row came from.
-pub fn draft(pipeline: &Pipeline, draft: &Draft) -> Result<Vec<u8>, XlsxError> {
+pub(crate) fn draft(pipeline: &Pipeline, draft: &Draft) -> Result<Vec<u8>, XlsxError> {
     write(pipeline, Some(draft))
 }
 

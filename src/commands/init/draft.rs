@@ -16,29 +16,29 @@ use std::path::Path;
 
 /// One organisation of the draft.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DraftOrg {
+pub(crate) struct DraftOrg {
     /// Unit id.
-    pub unit: String,
+    pub(crate) unit: String,
     /// БСН, 12 digits, where a report gives one.
-    pub bin: Option<String>,
+    pub(crate) bin: Option<String>,
     /// The name as first written.
-    pub name: String,
+    pub(crate) name: String,
     /// Members as first given.
-    pub members: Option<f64>,
+    pub(crate) members: Option<f64>,
     /// Every place the organisation was read from: file, sheet, row.
-    pub sources: Vec<String>,
+    pub(crate) sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Draft {
-    pub period: Period,
+pub(crate) struct Draft {
+    pub(crate) period: Period,
     /// The reports the draft was read from.
-    pub files: usize,
-    pub orgs: Vec<DraftOrg>,
+    pub(crate) files: usize,
+    pub(crate) orgs: Vec<DraftOrg>,
 }
 
 /// Reads the month's reports in `inbox` into a draft.
-pub fn from_inbox(inbox: &Path, pipeline: &Pipeline, flag: Option<Period>) -> Result<Draft> {
+pub(crate) fn from_inbox(inbox: &Path, pipeline: &Pipeline, flag: Option<Period>) -> Result<Draft> {
     let files = discover(inbox, &pipeline.files)?;
     let mut reports = read::read_inbox(&files, pipeline, flag, false);
     let period = period::resolve(flag, &reports)?;
@@ -47,7 +47,7 @@ pub fn from_inbox(inbox: &Path, pipeline: &Pipeline, flag: Option<Period>) -> Re
 }
 
 /// The draft of the reports a run takes.
-pub fn from_reports(reports: &[FileReport], period: Period, pipeline: &Pipeline) -> Draft {
+pub(crate) fn from_reports(reports: &[FileReport], period: Period, pipeline: &Pipeline) -> Draft {
     let taken: Vec<&FileReport> = reports
         .iter()
         .filter(|r| r.status == FileStatus::Read && r.unit.is_some())

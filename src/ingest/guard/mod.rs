@@ -31,7 +31,7 @@ use super::format::{Format, Limit, Refusal};
 use crate::pipeline::Limits;
 
 /// Refuses the file when reading it would pass a limit.
-pub fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(), Refusal> {
+pub(crate) fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(), Refusal> {
     match format {
         Format::Xlsx | Format::Xlsb | Format::Ods => zip_parts::check(bytes, format, limits),
         Format::Xls => xls_cells::check(bytes, limits),
@@ -40,7 +40,7 @@ pub fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(), Refusa
 
 /// One stream of an .xls compound file by name, read with the same bounded
 /// walk as the check; `None` where it is absent or the container damaged.
-pub fn xls_stream(bytes: &[u8], name: &str) -> Option<Vec<u8>> {
+pub(crate) fn xls_stream(bytes: &[u8], name: &str) -> Option<Vec<u8>> {
     xls_cells::stream(bytes, &[name]).ok().flatten()
 }
 

@@ -50,7 +50,11 @@ struct OpenCell {
     from: u64,
 }
 
-pub fn check<R: Read>(part: R, limits: &Limits, budget: &mut CellBudget) -> Result<(), Refusal> {
+pub(crate) fn check<R: Read>(
+    part: R,
+    limits: &Limits,
+    budget: &mut CellBudget,
+) -> Result<(), Refusal> {
     let mut text: u64 = 0;
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
     let config = xml.config_mut();

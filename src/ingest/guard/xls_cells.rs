@@ -21,7 +21,7 @@ const MINI_CUTOFF: usize = 4096;
 /// would not reach this.
 const MAX_CONTINUATIONS: usize = 20_000;
 
-pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), Refusal> {
+pub(crate) fn check(bytes: &[u8], limits: &Limits) -> Result<(), Refusal> {
     match stream(bytes, &["Workbook", "Book"])? {
         Some(stream) => check_records(&stream, limits),
         // The reader fails on this container by itself, allocating little.

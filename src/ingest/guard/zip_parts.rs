@@ -10,7 +10,7 @@ use zip::ZipArchive;
 /// a small part cannot be a bomb, and tiny XML parts pack very densely.
 const RATIO_FLOOR: u64 = 1024 * 1024;
 
-pub fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(), Refusal> {
+pub(crate) fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(), Refusal> {
     let mut zip =
         ZipArchive::new(Cursor::new(bytes)).map_err(|e| Refusal::Damaged(format!("zip: {e}")))?;
     let parts = zip.len() as u64;

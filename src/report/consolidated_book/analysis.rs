@@ -149,7 +149,7 @@ fn mark_priority_heads(
     Ok(())
 }
 
-pub fn forms_sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
+pub(crate) fn forms_sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     matrix(
         ctx,
         &b.by_form,
@@ -160,7 +160,7 @@ pub fn forms_sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     )
 }
 
-pub fn areas_sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
+pub(crate) fn areas_sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     matrix(
         ctx,
         &b.by_area,
@@ -173,7 +173,7 @@ pub fn areas_sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
 
 /// Events per topic area below which a priority area is thin: the mean per
 /// area of the vocabulary.
-pub fn thin_threshold(total_events: usize, areas: usize) -> f64 {
+pub(crate) fn thin_threshold(total_events: usize, areas: usize) -> f64 {
     total_events as f64 / areas.max(1) as f64
 }
 
@@ -204,7 +204,7 @@ fn area_lines<'a>(ctx: &'a Ctx, b: &'a Breakdowns) -> Vec<AreaLine<'a>> {
     rows
 }
 
-pub fn priority_sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
+pub(crate) fn priority_sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     let (o, st) = (ctx.o, &ctx.st);
     let t = |x: T| ctx.t(x);
     let last_col = 7;

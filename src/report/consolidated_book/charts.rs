@@ -29,7 +29,7 @@ fn font(size: u8) -> ChartFont {
     f
 }
 
-pub fn sheet(ctx: &Ctx, b: &Breakdowns, refs: &SummaryRefs) -> Result<Sheet, XlsxError> {
+pub(crate) fn sheet(ctx: &Ctx, b: &Breakdowns, refs: &SummaryRefs) -> Result<Sheet, XlsxError> {
     let name = ctx.sheet_name(T::SheetCharts);
     let mut s = Sheet::new(&name)?;
     let top = s.title(

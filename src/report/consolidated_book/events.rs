@@ -56,7 +56,7 @@ fn term(
     }
 }
 
-pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
+pub(crate) fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     let (o, st) = (ctx.o, &ctx.st);
     let t = |x: T| ctx.t(x);
     let mut s = Sheet::new(&ctx.sheet_name(T::SheetEvents))?;

@@ -12,19 +12,19 @@ const LAST_COL: u16 = 6;
 
 /// The region's share against the norm, for the finance sheet and the
 /// first sheet.
-pub struct Verdict {
+pub(crate) struct Verdict {
     /// `норма сақталған`, `нормадан төмен` or `бағаланбайды`, then how many
     /// units reported financing.
-    pub text: String,
+    pub(crate) text: String,
     /// Below the norm: marked as bad.
-    pub bad: bool,
+    pub(crate) bad: bool,
 }
 
 /// The region's verdict, when the region has a share: below or meeting the
 /// norm only when every unit that must report financing
 /// (`reports_finance` in the pipeline) did; with `n of total` units that
 /// reported.
-pub fn region_verdict(ctx: &Ctx) -> Option<Verdict> {
+pub(crate) fn region_verdict(ctx: &Ctx) -> Option<Verdict> {
     let o = ctx.o;
     let share = o.consolidation.region.finance.as_ref()?.share?;
     let reported = |id: &str| {
@@ -55,7 +55,7 @@ pub fn region_verdict(ctx: &Ctx) -> Option<Verdict> {
     })
 }
 
-pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
+pub(crate) fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
     let (o, st) = (ctx.o, &ctx.st);
     let t = |x: T| ctx.t(x);
     let mut s = Sheet::new(&ctx.sheet_name(T::SheetFinance))?;

@@ -215,7 +215,7 @@ pub fn month_name(month: u32, lang: Lang) -> &'static str {
 }
 /// The months a period covers from January: `2026 жылғы қаңтар – наурыз`,
 /// `январь – март 2026 года`, `January – March 2026`.
-pub fn period_span(period: Period, lang: Lang) -> String {
+pub(crate) fn period_span(period: Period, lang: Lang) -> String {
     let first = Month::January.get(lang);
     let months = if period.month <= 1 {
         first.to_string()
@@ -229,7 +229,7 @@ pub fn period_span(period: Period, lang: Lang) -> String {
 }
 
 /// The line under a sheet's title: the months covered and the as-of date.
-pub fn period_line(period: Period, lang: Lang) -> String {
+pub(crate) fn period_line(period: Period, lang: Lang) -> String {
     fill(
         T::PeriodLine.get(lang),
         &[

@@ -22,7 +22,7 @@
 //! never a formula; a figure nobody reported is an empty cell. The document's
 //! dates come from the period, so the same inputs give the same bytes.
 
-pub mod labels;
+pub(crate) mod labels;
 
 mod analysis;
 mod charts;

@@ -17,7 +17,7 @@ const LAST_COL: u16 = 16;
 type RowKey<'a> = (&'a str, &'a str, u32);
 
 /// The issues at each row of a file's sheet.
-pub fn issues_by_row<'a>(ctx: &Ctx<'a, '_>) -> HashMap<RowKey<'a>, Vec<(Severity, Rule)>> {
+pub(crate) fn issues_by_row<'a>(ctx: &Ctx<'a, '_>) -> HashMap<RowKey<'a>, Vec<(Severity, Rule)>> {
     let mut map: HashMap<RowKey, Vec<(Severity, Rule)>> = HashMap::default();
     for i in &ctx.o.issues {
         let (Some(file), Some(sheet), Some(row)) =
@@ -62,7 +62,7 @@ fn heads(ctx: &Ctx) -> Vec<Head> {
     ]
 }
 
-pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
+pub(crate) fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     let st = &ctx.st;
     let mut s = Sheet::new(&ctx.sheet_name(T::SheetOrgs))?;
     let header_row = s.title(ctx.t(T::TitleOrgs), &ctx.period_line, LAST_COL, st)?;

@@ -16,7 +16,7 @@ const LINE_HEIGHT: f64 = 13.0;
 
 /// A column of a header block: one cell over both header rows, or a group
 /// over sub-columns.
-pub enum Head {
+pub(crate) enum Head {
     One(String),
     /// A group over sub-columns; `upward` writes the sub-headers bottom to
     /// top so that number columns stay narrow.
@@ -28,11 +28,11 @@ pub enum Head {
 }
 
 impl Head {
-    pub fn one(s: &str) -> Head {
+    pub(crate) fn one(s: &str) -> Head {
         Head::One(s.to_string())
     }
 
-    pub fn group(s: &str, subs: &[&str]) -> Head {
+    pub(crate) fn group(s: &str, subs: &[&str]) -> Head {
         Head::Group {
             text: s.to_string(),
             subs: subs.iter().map(|x| x.to_string()).collect(),
@@ -40,7 +40,7 @@ impl Head {
         }
     }
 
-    pub fn group_up(s: &str, subs: &[&str]) -> Head {
+    pub(crate) fn group_up(s: &str, subs: &[&str]) -> Head {
         Head::Group {
             text: s.to_string(),
             subs: subs.iter().map(|x| x.to_string()).collect(),
@@ -58,8 +58,8 @@ impl Head {
 
 /// A sheet in the making: its cells, and the widths and heights its content
 /// asks for.
-pub struct Sheet {
-    pub ws: Worksheet,
+pub(crate) struct Sheet {
+    pub(crate) ws: Worksheet,
     /// Widest single-line content per column, in width units.
     content: BTreeMap<u16, f64>,
     /// Longest header word per column, in width units.
@@ -87,14 +87,14 @@ fn unsigned_zero(v: f64) -> f64 {
 /// `v` as a format that shows steps of `step` reads it: a value that reads as
 /// zero (`-0.03` shown with one decimal) becomes zero, so that no cell shows
 /// `-0,0`; any other value is kept as it is.
-pub fn shown(v: Option<f64>, step: f64) -> Option<f64> {
+pub(crate) fn shown(v: Option<f64>, step: f64) -> Option<f64> {
     v.map(|v| if v.abs() < step / 2.0 { 0.0 } else { v })
 }
 
 impl Sheet {
     /// A sheet named `name`, a name Excel accepts
     /// ([`crate::workbook::sheet_name()`]).
-    pub fn new(name: &str) -> Result<Sheet, XlsxError> {
+    pub(crate) fn new(name: &str) -> Result<Sheet, XlsxError> {
         let mut ws = Worksheet::new();
         ws.set_name(name)?;
         Ok(Sheet {
@@ -118,7 +118,13 @@ impl Sheet {
 
     /// Text in a cell (cut at the cell's limit); with a wrapping format it
     /// may take several lines, and its row is made tall enough.
-    pub fn text(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
+    pub(crate) fn text(
+        &mut self,
+        row: u32,
+        col: u16,
+        s: &str,
+        f: &Format,
+    ) -> Result<(), XlsxError> {
         let s = cell_text(s);
         self.measure_text(row, col, &s);
         self.ws.write_string_with_format(row, col, s, f)?;
@@ -126,7 +132,7 @@ impl Sheet {
     }
 
     /// Text in a cell whose format [`Sheet::format_range`] sets afterwards.
-    pub fn text_plain(&mut self, row: u32, col: u16, s: &str) -> Result<(), XlsxError> {
+    pub(crate) fn text_plain(&mut self, row: u32, col: u16, s: &str) -> Result<(), XlsxError> {
         let s = cell_text(s);
         self.measure_text(row, col, &s);
         self.ws.write_string(row, col, s)?;
@@ -143,7 +149,13 @@ impl Sheet {
 
     /// A number, or a blank cell with the same format when nobody reported it.
     /// A negative zero is written as zero.
-    pub fn num(&mut self, row: u32, col: u16, v: Option<f64>, f: &Format) -> Result<(), XlsxError> {
+    pub(crate) fn num(
+        &mut self,
+        row: u32,
+        col: u16,
+        v: Option<f64>,
+        f: &Format,
+    ) -> Result<(), XlsxError> {
         match v.map(unsigned_zero) {
             Some(v) => {
                 Self::grow(&mut self.content, col, number_width(v));
@@ -158,7 +170,12 @@ impl Sheet {
 
     /// A number in a cell whose format [`Sheet::format_range`] sets
     /// afterwards (which also makes the blank when nobody reported it).
-    pub fn num_plain(&mut self, row: u32, col: u16, v: Option<f64>) -> Result<(), XlsxError> {
+    pub(crate) fn num_plain(
+        &mut self,
+        row: u32,
+        col: u16,
+        v: Option<f64>,
+    ) -> Result<(), XlsxError> {
         if let Some(v) = v.map(unsigned_zero) {
             Self::grow(&mut self.content, col, number_width(v));
             self.ws.write_number(row, col, v)?;
@@ -170,7 +187,7 @@ impl Sheet {
     /// written with [`Sheet::text_plain`] and [`Sheet::num_plain`] (and
     /// blanks where nothing was written). A few hundred rows at a time, so
     /// that every group finds the rows still in the cache.
-    pub fn format_columns(
+    pub(crate) fn format_columns(
         &mut self,
         rows: std::ops::RangeInclusive<u32>,
         groups: &[(std::ops::RangeInclusive<u16>, &Format)],
@@ -193,7 +210,7 @@ impl Sheet {
     /// One format over a block of cells, written or not: the format is
     /// looked up once rather than at every cell, which counts in sheets of
     /// many thousand rows.
-    pub fn format_range(
+    pub(crate) fn format_range(
         &mut self,
         rows: std::ops::RangeInclusive<u32>,
         cols: std::ops::RangeInclusive<u16>,
@@ -206,7 +223,7 @@ impl Sheet {
         Ok(())
     }
 
-    pub fn count(
+    pub(crate) fn count(
         &mut self,
         row: u32,
         col: u16,
@@ -216,7 +233,7 @@ impl Sheet {
         self.num(row, col, v.map(|v| v as f64), f)
     }
 
-    pub fn date(
+    pub(crate) fn date(
         &mut self,
         row: u32,
         col: u16,
@@ -236,13 +253,13 @@ impl Sheet {
         Ok(())
     }
 
-    pub fn blank(&mut self, row: u32, col: u16, f: &Format) -> Result<(), XlsxError> {
+    pub(crate) fn blank(&mut self, row: u32, col: u16, f: &Format) -> Result<(), XlsxError> {
         self.ws.write_blank(row, col, f)?;
         Ok(())
     }
 
     /// Keeps a column between `min` and `max` characters wide; long text wraps.
-    pub fn limit(&mut self, col: u16, min: f64, max: f64) {
+    pub(crate) fn limit(&mut self, col: u16, min: f64, max: f64) {
         self.limits.insert(col, (min, max));
     }
 
@@ -256,7 +273,7 @@ impl Sheet {
 
     /// A header block at `row`: one row when no column has sub-columns, two
     /// otherwise. Returns the row after the block.
-    pub fn header(
+    pub(crate) fn header(
         &mut self,
         row: u32,
         first_col: u16,
@@ -314,7 +331,7 @@ impl Sheet {
     }
 
     /// A title and the period line above a table; returns the next free row.
-    pub fn title(
+    pub(crate) fn title(
         &mut self,
         title: &str,
         period_line: &str,
@@ -330,7 +347,7 @@ impl Sheet {
 
     /// A note under a table, over the width of the table. Call after
     /// [`Sheet::fit`]: its height follows the widths.
-    pub fn note(
+    pub(crate) fn note(
         &mut self,
         row: u32,
         last_col: u16,
@@ -362,7 +379,7 @@ impl Sheet {
 
     /// Sets the fitted widths, then the heights of rows whose text wraps.
     /// Call after all cells and limits are in.
-    pub fn fit(&mut self) -> Result<(), XlsxError> {
+    pub(crate) fn fit(&mut self) -> Result<(), XlsxError> {
         let cols: Vec<u16> = self
             .content
             .keys()
@@ -425,7 +442,11 @@ impl Sheet {
 
     /// Landscape A4, one page wide, centred, header rows on every page, a
     /// footer with the sheet, the period and `page / pages`.
-    pub fn print_setup(&mut self, header_rows: (u32, u32), period: &str) -> Result<(), XlsxError> {
+    pub(crate) fn print_setup(
+        &mut self,
+        header_rows: (u32, u32),
+        period: &str,
+    ) -> Result<(), XlsxError> {
         Print::landscape(0.55, 0.6)
             .centred()
             .repeat(header_rows.0, header_rows.1)

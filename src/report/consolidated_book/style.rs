@@ -10,44 +10,44 @@ const BAD_FILL: u32 = 0xF8CBAD;
 const TABLE_FONT: u8 = 10;
 
 /// The formats of the workbook.
-pub struct Styles {
-    pub title: Format,
-    pub subtitle: Format,
-    pub note: Format,
-    pub header: Format,
+pub(crate) struct Styles {
+    pub(crate) title: Format,
+    pub(crate) subtitle: Format,
+    pub(crate) note: Format,
+    pub(crate) header: Format,
     /// Sub-headers over narrow number columns, written upwards.
-    pub header_up: Format,
-    pub text: Format,
-    pub text_wrap: Format,
-    pub center: Format,
-    pub italic: Format,
-    pub int: Format,
+    pub(crate) header_up: Format,
+    pub(crate) text: Format,
+    pub(crate) text_wrap: Format,
+    pub(crate) center: Format,
+    pub(crate) italic: Format,
+    pub(crate) int: Format,
     /// Counts where 0 reads as a dash (matrices with many empty pairings).
-    pub int_dash: Format,
-    pub pct: Format,
-    pub pct_bad: Format,
-    pub score: Format,
-    pub date: Format,
-    pub flag_error: Format,
-    pub flag_warning: Format,
-    pub bad: Format,
-    pub link: Format,
+    pub(crate) int_dash: Format,
+    pub(crate) pct: Format,
+    pub(crate) pct_bad: Format,
+    pub(crate) score: Format,
+    pub(crate) date: Format,
+    pub(crate) flag_error: Format,
+    pub(crate) flag_warning: Format,
+    pub(crate) bad: Format,
+    pub(crate) link: Format,
     /// Marks beside a table, outside its borders.
-    pub side: Format,
-    pub side_bad: Format,
-    pub change_int: Format,
-    pub change_pct: Format,
-    pub change_points: Format,
-    pub total_text: Format,
-    pub total_int: Format,
-    pub total_int_dash: Format,
-    pub total_pct: Format,
-    pub total_score: Format,
-    pub total_change_int: Format,
+    pub(crate) side: Format,
+    pub(crate) side_bad: Format,
+    pub(crate) change_int: Format,
+    pub(crate) change_pct: Format,
+    pub(crate) change_points: Format,
+    pub(crate) total_text: Format,
+    pub(crate) total_int: Format,
+    pub(crate) total_int_dash: Format,
+    pub(crate) total_pct: Format,
+    pub(crate) total_score: Format,
+    pub(crate) total_change_int: Format,
 }
 
 impl Styles {
-    pub fn new(lang: Lang, points_suffix: &str) -> Styles {
+    pub(crate) fn new(lang: Lang, points_suffix: &str) -> Styles {
         let cell = formats::boxed()
             .set_font_size(TABLE_FONT)
             .set_align(FormatAlign::VerticalCenter);

@@ -12,12 +12,12 @@ use crate::issue::Severity;
 use rust_xlsxwriter::{Format, FormatAlign, Url, XlsxError};
 
 /// Where the first sheet keeps what the charts draw.
-pub struct SummaryRefs {
-    pub sheet: String,
+pub(crate) struct SummaryRefs {
+    pub(crate) sheet: String,
     /// First and last row of the five trained categories.
-    pub categories: (u32, u32),
-    pub label_col: u16,
-    pub value_col: u16,
+    pub(crate) categories: (u32, u32),
+    pub(crate) label_col: u16,
+    pub(crate) value_col: u16,
 }
 
 /// How a row's figure reads and how its change is counted.
@@ -229,7 +229,7 @@ fn further(
     Ok(row)
 }
 
-pub fn sheet(ctx: &Ctx, discrepancies: &str) -> Result<(Sheet, SummaryRefs), XlsxError> {
+pub(crate) fn sheet(ctx: &Ctx, discrepancies: &str) -> Result<(Sheet, SummaryRefs), XlsxError> {
     let (o, st) = (ctx.o, &ctx.st);
     let with_prev = o.previous_year.is_some();
     let last_col: u16 = if with_prev { 5 } else { 2 };

@@ -79,7 +79,7 @@ fn in_vocab_order<'a>(
     out
 }
 
-pub fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
+pub(crate) fn sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxError> {
     let (o, st) = (ctx.o, &ctx.st);
     let t = |x: T| ctx.t(x);
     let mut s = Sheet::new(&ctx.sheet_name(T::SheetSurvey))?;

@@ -101,7 +101,7 @@ fn comparison(last: Option<f64>, now: Option<f64>) -> [Option<f64>; 3] {
     [last, now, change]
 }
 
-pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
+pub(crate) fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
     let (o, st) = (ctx.o, &ctx.st);
     let name = ctx.sheet_name(T::SheetTrends);
     let mut s = Sheet::new(&name)?;

@@ -15,7 +15,7 @@ use rust_xlsxwriter::XlsxError;
 
 /// What came from a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Receipt {
+pub(crate) enum Receipt {
     NotReceived,
     Received {
         /// The day it was received and where that day came from; `None`
@@ -29,7 +29,7 @@ pub enum Receipt {
 
 /// The last day a report of the period may arrive: `due_day` of the month
 /// after the period.
-pub fn due_date(period: Period, due_day: u32) -> Ymd {
+pub(crate) fn due_date(period: Period, due_day: u32) -> Ymd {
     let (y, m, _) = period.as_of();
     Ymd {
         year: y,
@@ -38,7 +38,7 @@ pub fn due_date(period: Period, due_day: u32) -> Ymd {
     }
 }
 
-pub fn receipt(ctx: &Ctx, unit: &str) -> Receipt {
+pub(crate) fn receipt(ctx: &Ctx, unit: &str) -> Receipt {
     let o = ctx.o;
     let report = o
         .reports
@@ -148,7 +148,7 @@ fn write_figures(
     Ok(())
 }
 
-pub fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
+pub(crate) fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
     let (o, st) = (ctx.o, &ctx.st);
     let mut s = Sheet::new(&ctx.sheet_name(T::SheetUnits))?;
     let header_row = s.title(ctx.t(T::TitleUnits), &ctx.period_line, LAST_COL, st)?;

@@ -19,10 +19,10 @@ use std::path::{Component, Path, PathBuf};
 
 /// Excel's limit on a hyperlink, in UTF-16 units (`rust_xlsxwriter` checks
 /// the path and the cell part each against it; the whole stays under it).
-pub const MAX_URL: usize = 2_080;
+pub(crate) const MAX_URL: usize = 2_080;
 
 /// Excel keeps at most this many hyperlinks on one worksheet.
-pub const MAX_LINKS_PER_SHEET: usize = 65_530;
+pub(crate) const MAX_LINKS_PER_SHEET: usize = 65_530;
 
 /// Removes `.` and resolves `..` without touching the file system: the
 /// output folder may not exist yet, and the user's spelling of the inbox is
@@ -137,7 +137,7 @@ fn encode_segment(seg: &str) -> String {
 /// escapes it knows (`%20`, `%25`, `%22`, `%3C`, ...); a path escaped only
 /// with others (`%23` for `#`) would have its `%` escaped again and point
 /// nowhere. Such a link is left out.
-pub fn survives_writer(path: &str) -> bool {
+pub(crate) fn survives_writer(path: &str) -> bool {
     if !path.contains('%') {
         return true;
     }
@@ -150,7 +150,7 @@ pub fn survives_writer(path: &str) -> bool {
 
 /// `'Sheet name'!C4`: always quoted, which Excel accepts for any name, with
 /// apostrophes doubled.
-pub fn sheet_ref(sheet: &str, cell: &str) -> String {
+pub(crate) fn sheet_ref(sheet: &str, cell: &str) -> String {
     format!("'{}'!{cell}", sheet.replace('\'', "''"))
 }
 
@@ -163,7 +163,7 @@ fn utf16_len(s: &str) -> usize {
 /// file when there is no sheet), seen from the folder `book_dir` of the
 /// discrepancy workbook, or absolute when `book_dir` is None. None when no
 /// safe link can be made.
-pub fn source_url(
+pub(crate) fn source_url(
     input: &Path,
     file: &str,
     sheet: Option<&str>,

@@ -13,7 +13,7 @@ use crate::issue::{Issue, Rule};
 const SHARE_FIELDS: [&str; 2] = ["trained_share", "finance.share"];
 
 /// Whether the issue's values are shares.
-pub fn is_share(i: &Issue) -> bool {
+pub(crate) fn is_share(i: &Issue) -> bool {
     i.field
         .as_deref()
         .is_some_and(|f| SHARE_FIELDS.contains(&f))
@@ -29,7 +29,7 @@ fn per(i: &Issue) -> f64 {
 
 /// A value of the issue as the cell holds it: a share as a fraction (shown
 /// with a per cent format), anything else as it is.
-pub fn cell_value(i: &Issue, v: f64) -> f64 {
+pub(crate) fn cell_value(i: &Issue, v: f64) -> f64 {
     if is_share(i) {
         v / per(i)
     } else {
@@ -39,7 +39,7 @@ pub fn cell_value(i: &Issue, v: f64) -> f64 {
 
 /// The difference of two shares, each as a fraction ([`cell_value`]), in
 /// percentage points.
-pub fn points(expected: f64, actual: f64) -> f64 {
+pub(crate) fn points(expected: f64, actual: f64) -> f64 {
     ((actual - expected) * 1e8).round() / 1e6
 }
 

@@ -13,13 +13,13 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, Worksheet, XlsxError};
 /// (see [`crate::normalize::text::clean_display`]), then as the workbook kit
 /// makes any text fit a cell ([`crate::workbook::cell_text`]). Written with
 /// `write_string`, it never becomes a formula.
-pub fn report_text(s: &str) -> String {
+pub(crate) fn report_text(s: &str) -> String {
     let clean = crate::normalize::text::clean_display(s);
     crate::workbook::cell_text(&clean).into_owned()
 }
 
 /// The first letter in upper case, for labels that open a cell.
-pub fn capitalised(s: &str) -> String {
+pub(crate) fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -32,7 +32,7 @@ const HEAD: u32 = 0xD9E1F2;
 const FOLLOW_UP_HEAD: u32 = 0xE2EFDA;
 
 /// Subtle fills, still distinct when printed in grey.
-pub fn row_fill(s: Severity) -> u32 {
+pub(crate) fn row_fill(s: Severity) -> u32 {
     match s {
         Severity::Error => 0xFCE4E4,
         Severity::Warning => 0xFFF2CC,
@@ -41,7 +41,7 @@ pub fn row_fill(s: Severity) -> u32 {
 }
 
 /// The severity cell itself, a shade stronger.
-pub fn mark_fill(s: Severity) -> u32 {
+pub(crate) fn mark_fill(s: Severity) -> u32 {
     match s {
         Severity::Error => 0xF4B6B6,
         Severity::Warning => 0xFFE08A,
@@ -56,56 +56,56 @@ fn boxed() -> Format {
         .set_font_size(10)
 }
 
-pub fn title() -> Format {
+pub(crate) fn title() -> Format {
     formats::bold(14)
 }
 
-pub fn subtitle() -> Format {
+pub(crate) fn subtitle() -> Format {
     Format::new().set_font_size(11)
 }
 
-pub fn heading() -> Format {
+pub(crate) fn heading() -> Format {
     formats::bold(12)
 }
 
-pub fn note() -> Format {
+pub(crate) fn note() -> Format {
     formats::note().set_text_wrap().set_align(FormatAlign::Top)
 }
 
-pub fn head() -> Format {
+pub(crate) fn head() -> Format {
     formats::header(boxed(), HEAD)
 }
 
-pub fn follow_up_head() -> Format {
+pub(crate) fn follow_up_head() -> Format {
     formats::header(boxed(), FOLLOW_UP_HEAD)
 }
 
 /// A hidden machine column's head.
-pub fn key_head() -> Format {
+pub(crate) fn key_head() -> Format {
     formats::coloured(Format::new(), colour::DIM_TEXT).set_font_size(9)
 }
 
 /// Body cells of one issue row, filled by its severity.
-pub struct RowFormats {
-    pub mark: Format,
-    pub text: Format,
-    pub wrap: Format,
-    pub center: Format,
-    pub link: Format,
-    pub int: Format,
-    pub dec: Format,
-    pub pct: Format,
-    pub diff_int: Format,
-    pub diff_dec: Format,
+pub(crate) struct RowFormats {
+    pub(crate) mark: Format,
+    pub(crate) text: Format,
+    pub(crate) wrap: Format,
+    pub(crate) center: Format,
+    pub(crate) link: Format,
+    pub(crate) int: Format,
+    pub(crate) dec: Format,
+    pub(crate) pct: Format,
+    pub(crate) diff_int: Format,
+    pub(crate) diff_dec: Format,
     /// The difference of two shares, in percentage points.
-    pub diff_pts: Format,
+    pub(crate) diff_pts: Format,
 }
 
 impl RowFormats {
     /// Numbers as in the consolidated workbook: tagged with the run's
     /// language, so thousands are grouped with a space and decimals take a
     /// comma in a Kazakh or Russian workbook ([`formats::localised`]).
-    pub fn new(s: Severity, lang: Lang) -> RowFormats {
+    pub(crate) fn new(s: Severity, lang: Lang) -> RowFormats {
         let base = formats::filled(boxed(), row_fill(s));
         let num = |code: &str| formats::localised(lang, code);
         let pts = texts::T::PercentagePoints.get(lang);
@@ -130,13 +130,13 @@ impl RowFormats {
 }
 
 /// The columns the specialist fills: white, boxed.
-pub struct FollowUpFormats {
-    pub text: Format,
-    pub date: Format,
+pub(crate) struct FollowUpFormats {
+    pub(crate) text: Format,
+    pub(crate) date: Format,
 }
 
 impl FollowUpFormats {
-    pub fn new() -> FollowUpFormats {
+    pub(crate) fn new() -> FollowUpFormats {
         FollowUpFormats {
             text: boxed().set_text_wrap(),
             date: boxed()
@@ -147,18 +147,18 @@ impl FollowUpFormats {
 }
 
 /// Summary table cells.
-pub struct TableFormats {
-    pub text: Format,
-    pub link: Format,
-    pub int: Format,
-    pub number: Format,
-    pub dim: Format,
-    pub total_text: Format,
-    pub total_int: Format,
+pub(crate) struct TableFormats {
+    pub(crate) text: Format,
+    pub(crate) link: Format,
+    pub(crate) int: Format,
+    pub(crate) number: Format,
+    pub(crate) dim: Format,
+    pub(crate) total_text: Format,
+    pub(crate) total_int: Format,
 }
 
 impl TableFormats {
-    pub fn new(lang: Lang) -> TableFormats {
+    pub(crate) fn new(lang: Lang) -> TableFormats {
         let counts = formats::localised(lang, code::THOUSANDS_OR_DASH);
         let base = boxed()
             .set_font_size(11)
@@ -184,7 +184,7 @@ impl TableFormats {
 /// Landscape A4, one page wide, the head row on every page, the report and
 /// the `what` of the sheet in the page header, the period and page number in
 /// the footer.
-pub fn print_setup(
+pub(crate) fn print_setup(
     ws: &mut Worksheet,
     lang: Lang,
     period: Period,

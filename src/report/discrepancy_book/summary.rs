@@ -155,7 +155,7 @@ struct Summary<'w, 'c> {
 
 /// Writes the summary sheet. `unit_sheets` maps a unit id to its sheet;
 /// `shown` is how many issues the sheet of all issues holds.
-pub fn write_summary(
+pub(crate) fn write_summary(
     wb: &mut Workbook,
     name: &str,
     unit_sheets: &HashMap<&str, String>,

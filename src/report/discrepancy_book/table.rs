@@ -212,7 +212,7 @@ pub const COLUMNS: [Column; 23] = [
 
 /// The hidden sheet that holds the suggestions the match dropdowns offer
 /// (a list of any length, names with commas included).
-pub const SUGGESTION_SHEET: &str = "suggestions";
+pub(crate) const SUGGESTION_SHEET: &str = "suggestions";
 
 impl Column {
     /// The head as the run's language writes it; a hidden key column is
@@ -225,7 +225,7 @@ impl Column {
         }
     }
 
-    pub fn is_hidden(&self) -> bool {
+    pub(crate) fn is_hidden(&self) -> bool {
         self.kind == Kind::Key
     }
 }
@@ -235,12 +235,12 @@ fn at(id: &str) -> u16 {
 }
 
 /// Excel holds 1 048 576 rows; one is the head.
-pub const MAX_ROWS: usize = 1_048_575;
+pub(crate) const MAX_ROWS: usize = 1_048_575;
 
 /// What every issue sheet of one workbook shares.
-pub struct Context<'a> {
-    pub o: &'a Outcome<'a>,
-    pub book_dir: Option<&'a Path>,
+pub(crate) struct Context<'a> {
+    pub(crate) o: &'a Outcome<'a>,
+    pub(crate) book_dir: Option<&'a Path>,
     /// (file, registry id or БСН) -> the organisation's name as the file writes it.
     org_names: HashMap<(&'a str, &'a str), &'a str>,
     formats: [RowFormats; 3],
@@ -249,7 +249,7 @@ pub struct Context<'a> {
     /// first and last) of its suggestions on the suggestion sheet.
     suggested: HashMap<usize, (u32, u32)>,
     /// The suggestion sheet's column, top down: `name — БСН`.
-    pub suggestions: Vec<String>,
+    pub(crate) suggestions: Vec<String>,
 }
 
 /// The suggestions of each unknown organisation as the dropdown offers them
@@ -279,7 +279,7 @@ fn suggestions(o: &Outcome) -> (HashMap<usize, (u32, u32)>, Vec<String>) {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(o: &'a Outcome<'a>, book_dir: Option<&'a Path>) -> Context<'a> {
+    pub(crate) fn new(o: &'a Outcome<'a>, book_dir: Option<&'a Path>) -> Context<'a> {
         let mut org_names = HashMap::new();
         for r in &o.reports {
             for row in r.coverage.iter().flat_map(|c| c.rows.iter()) {
@@ -315,7 +315,7 @@ impl<'a> Context<'a> {
         &self.formats[Severity::ALL.iter().position(|x| *x == s).unwrap_or(0)]
     }
 
-    pub fn unit_name(&self, id: Option<&str>) -> String {
+    pub(crate) fn unit_name(&self, id: Option<&str>) -> String {
         match id {
             Some(id) => self
                 .o
@@ -521,7 +521,7 @@ fn fit_widths(rows: &[RowText], lang: Lang) -> Vec<f64> {
 
 /// Writes an issue sheet: `rows` are (number in the list of all issues,
 /// issue). `what` names the sheet in the printed page header.
-pub fn write_issue_sheet(
+pub(crate) fn write_issue_sheet(
     wb: &mut Workbook,
     name: &str,
     what: &str,
@@ -756,7 +756,7 @@ fn write_match(ws: &mut Worksheet, r: u32, i: &Issue, cx: &Context) -> Result<()
 
 /// The hidden sheet of the suggestions the match dropdowns offer (none
 /// when no organisation is unknown).
-pub fn write_suggestion_sheet(wb: &mut Workbook, cx: &Context) -> Result<(), XlsxError> {
+pub(crate) fn write_suggestion_sheet(wb: &mut Workbook, cx: &Context) -> Result<(), XlsxError> {
     if cx.suggestions.is_empty() {
         return Ok(());
     }

@@ -10,7 +10,7 @@ use crate::period::Period;
 
 crate::texts! {
     /// A text of the discrepancy workbook.
-    pub enum T {
+    pub(crate) enum T {
         ReportTitle => ("Кәсіподақтық оқыту туралы есептердегі сәйкессіздіктер", "Расхождения в отчётах о профсоюзном обучении", "Discrepancies in the union training reports"),
         SummarySheet => ("Жиынтық", "Сводка", "Summary"),
         DetailSheet => ("Барлық мәселелер", "Все замечания", "All issues"),
@@ -68,7 +68,7 @@ crate::texts! {
 
 crate::texts! {
     /// What a severity asks of the reader.
-    pub enum SeverityMeaning for Severity {
+    pub(crate) enum SeverityMeaning for Severity {
         Error => ("Есептің деректері қате: бөлімше түзетіп, есепті қайта жіберуі керек.", "Данные отчёта неверны: подразделению нужно исправить и прислать отчёт заново.", "The report's data are wrong: the unit must correct and resend the report."),
         Warning => ("Тексеру қажет: қате болуы мүмкін немесе түсініктеме керек.", "Требует проверки: возможна ошибка или нужно пояснение.", "Needs checking: possibly wrong, or an explanation is needed."),
         Info => ("Мәлімет үшін: әдетте әрекет қажет емес.", "Для сведения: как правило, действий не требуется.", "For information: usually no action is needed."),
@@ -77,27 +77,27 @@ crate::texts! {
 
 crate::texts! {
     /// The head of a column of counts, one per severity.
-    pub enum SeverityCountHead for Severity {
+    pub(crate) enum SeverityCountHead for Severity {
         Error => ("Қате", "Ошибки", "Errors"),
         Warning => ("Ескерту", "Предупреждения", "Warnings"),
         Info => ("Ақпарат", "Сведения", "Info"),
     }
 }
 
-pub fn report_title(lang: Lang) -> &'static str {
+pub(crate) fn report_title(lang: Lang) -> &'static str {
     T::ReportTitle.get(lang)
 }
 
-pub fn summary_sheet(lang: Lang) -> &'static str {
+pub(crate) fn summary_sheet(lang: Lang) -> &'static str {
     T::SummarySheet.get(lang)
 }
 
-pub fn detail_sheet(lang: Lang) -> &'static str {
+pub(crate) fn detail_sheet(lang: Lang) -> &'static str {
     T::DetailSheet.get(lang)
 }
 
 /// `2026 жылғы наурыз`, `март 2026 г.`, `March 2026`.
-pub fn period_name(p: Period, lang: Lang) -> String {
+pub(crate) fn period_name(p: Period, lang: Lang) -> String {
     fill(
         T::PeriodName.get(lang),
         &[
@@ -107,18 +107,18 @@ pub fn period_name(p: Period, lang: Lang) -> String {
     )
 }
 
-pub fn period_line(p: Period, lang: Lang) -> String {
+pub(crate) fn period_line(p: Period, lang: Lang) -> String {
     fill(
         T::PeriodLine.get(lang),
         &[("period", &period_name(p, lang))],
     )
 }
 
-pub fn as_of_line(p: Period, lang: Lang) -> String {
+pub(crate) fn as_of_line(p: Period, lang: Lang) -> String {
     fill(T::AsOf.get(lang), &[("date", &p.as_of_dotted())])
 }
 
-pub fn totals_line(n: usize, e: usize, w: usize, i: usize, lang: Lang) -> String {
+pub(crate) fn totals_line(n: usize, e: usize, w: usize, i: usize, lang: Lang) -> String {
     fill(
         T::Totals.get(lang),
         &[
@@ -130,111 +130,111 @@ pub fn totals_line(n: usize, e: usize, w: usize, i: usize, lang: Lang) -> String
     )
 }
 
-pub fn severity_heading(lang: Lang) -> &'static str {
+pub(crate) fn severity_heading(lang: Lang) -> &'static str {
     T::SeverityHeading.get(lang)
 }
 
-pub fn severity_meaning(s: Severity, lang: Lang) -> &'static str {
+pub(crate) fn severity_meaning(s: Severity, lang: Lang) -> &'static str {
     SeverityMeaning::from(s).get(lang)
 }
 
 /// Column heads of the counts, one per severity.
-pub fn severity_count_head(s: Severity, lang: Lang) -> &'static str {
+pub(crate) fn severity_count_head(s: Severity, lang: Lang) -> &'static str {
     SeverityCountHead::from(s).get(lang)
 }
 
-pub fn by_unit_heading(lang: Lang) -> &'static str {
+pub(crate) fn by_unit_heading(lang: Lang) -> &'static str {
     T::ByUnitHeading.get(lang)
 }
 
-pub fn by_rule_heading(lang: Lang) -> &'static str {
+pub(crate) fn by_rule_heading(lang: Lang) -> &'static str {
     T::ByRuleHeading.get(lang)
 }
 
-pub fn missing_heading(lang: Lang) -> &'static str {
+pub(crate) fn missing_heading(lang: Lang) -> &'static str {
     T::MissingHeading.get(lang)
 }
 
-pub fn all_reported(lang: Lang) -> &'static str {
+pub(crate) fn all_reported(lang: Lang) -> &'static str {
     T::AllReported.get(lang)
 }
 
-pub fn number_head(lang: Lang) -> &'static str {
+pub(crate) fn number_head(lang: Lang) -> &'static str {
     T::NumberHead.get(lang)
 }
 
-pub fn unit_head(lang: Lang) -> &'static str {
+pub(crate) fn unit_head(lang: Lang) -> &'static str {
     T::UnitHead.get(lang)
 }
 
-pub fn total_head(lang: Lang) -> &'static str {
+pub(crate) fn total_head(lang: Lang) -> &'static str {
     T::TotalHead.get(lang)
 }
 
-pub fn report_file_head(lang: Lang) -> &'static str {
+pub(crate) fn report_file_head(lang: Lang) -> &'static str {
     T::ReportFileHead.get(lang)
 }
 
-pub fn no_report(lang: Lang) -> &'static str {
+pub(crate) fn no_report(lang: Lang) -> &'static str {
     T::NoReport.get(lang)
 }
 
-pub fn region_total(lang: Lang) -> &'static str {
+pub(crate) fn region_total(lang: Lang) -> &'static str {
     T::RegionTotal.get(lang)
 }
 
-pub fn no_unit(lang: Lang) -> &'static str {
+pub(crate) fn no_unit(lang: Lang) -> &'static str {
     T::NoUnit.get(lang)
 }
 
-pub fn check_head(lang: Lang) -> &'static str {
+pub(crate) fn check_head(lang: Lang) -> &'static str {
     T::CheckHead.get(lang)
 }
 
-pub fn check_id_head(lang: Lang) -> &'static str {
+pub(crate) fn check_id_head(lang: Lang) -> &'static str {
     T::CheckIdHead.get(lang)
 }
 
-pub fn description_head(lang: Lang) -> &'static str {
+pub(crate) fn description_head(lang: Lang) -> &'static str {
     T::DescriptionHead.get(lang)
 }
 
-pub fn guide(lang: Lang) -> String {
+pub(crate) fn guide(lang: Lang) -> String {
     fill(T::Guide.get(lang), &[("sheet", detail_sheet(lang))])
 }
 
-pub fn truncated(shown: usize, lang: Lang) -> String {
+pub(crate) fn truncated(shown: usize, lang: Lang) -> String {
     fill(T::Truncated.get(lang), &[("shown", &shown.to_string())])
 }
 
-pub fn open_file(lang: Lang) -> &'static str {
+pub(crate) fn open_file(lang: Lang) -> &'static str {
     T::OpenFile.get(lang)
 }
 
-pub fn open_sheet(lang: Lang) -> &'static str {
+pub(crate) fn open_sheet(lang: Lang) -> &'static str {
     T::OpenSheet.get(lang)
 }
 
-pub fn open_tip(lang: Lang) -> &'static str {
+pub(crate) fn open_tip(lang: Lang) -> &'static str {
     T::OpenTip.get(lang)
 }
 
-pub fn page_footer(lang: Lang) -> &'static str {
+pub(crate) fn page_footer(lang: Lang) -> &'static str {
     T::PageFooter.get(lang)
 }
 
 /// The title and message of the status column's dropdown.
 /// The title and message of an unknown organisation's match dropdown.
-pub fn pick_match(lang: Lang) -> (&'static str, &'static str) {
+pub(crate) fn pick_match(lang: Lang) -> (&'static str, &'static str) {
     (T::MatchHead.get(lang), T::PickMatch.get(lang))
 }
 
-pub fn pick_from_list(lang: Lang) -> (&'static str, &'static str) {
+pub(crate) fn pick_from_list(lang: Lang) -> (&'static str, &'static str) {
     (T::StatusHead.get(lang), T::PickFromList.get(lang))
 }
 
 /// The title and message of the due date column's check.
-pub fn date_wanted(lang: Lang) -> (&'static str, &'static str) {
+pub(crate) fn date_wanted(lang: Lang) -> (&'static str, &'static str) {
     (T::DueHead.get(lang), T::DateWanted.get(lang))
 }
 

@@ -32,9 +32,9 @@ use serde_json::Value;
 use texts::T;
 
 /// One district's file: its name in the folder and its bytes.
-pub struct DistrictFile {
-    pub name: String,
-    pub bytes: Vec<u8>,
+pub(crate) struct DistrictFile {
+    pub(crate) name: String,
+    pub(crate) bytes: Vec<u8>,
 }
 
 /// The font size of the table; the columns below fit A4's width at it.
@@ -56,7 +56,7 @@ const COLUMNS: [(T, f64); 9] = [
 ];
 
 /// The files of every unit that has issues, in the pipeline's order.
-pub fn build_all(o: &Outcome) -> Result<Vec<DistrictFile>, XlsxError> {
+pub(crate) fn build_all(o: &Outcome) -> Result<Vec<DistrictFile>, XlsxError> {
     let mut out = Vec::new();
     for u in &o.pipeline.units {
         let issues: Vec<&Issue> = o
@@ -94,7 +94,7 @@ fn file_name(unit: &str, o: &Outcome) -> String {
 
 /// Whether a file name in the districts' folder is one this module writes
 /// for `period` (in any language), so that a stale one can be removed.
-pub fn is_district_file(name: &str, period: &str) -> bool {
+pub(crate) fn is_district_file(name: &str, period: &str) -> bool {
     texts::file_words()
         .iter()
         .any(|w| name.ends_with(&format!("_{period}_{w}.xlsx")))

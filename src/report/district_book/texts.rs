@@ -4,7 +4,7 @@ use crate::lang::{fill, Lang};
 
 crate::texts! {
     /// A text of a district's file.
-    pub enum T {
+    pub(crate) enum T {
         /// `{unit}`: the unit's name.
         Title => ("{unit}: есептегі ескертулер", "{unit}: замечания к отчёту", "{unit}: issues in the report"),
         /// `{period}`: the period spelled out.
@@ -47,20 +47,20 @@ crate::texts! {
 
 /// Every language's last word of a file name, to tell this kind of file
 /// from others in the folder.
-pub fn file_words() -> [&'static str; 3] {
+pub(crate) fn file_words() -> [&'static str; 3] {
     [Lang::Kk, Lang::Ru, Lang::En].map(|l| T::FileWord.get(l))
 }
 
-pub fn title(unit: &str, lang: Lang) -> String {
+pub(crate) fn title(unit: &str, lang: Lang) -> String {
     fill(T::Title.get(lang), &[("unit", unit)])
 }
 
-pub fn period_line(period: &str, lang: Lang) -> String {
+pub(crate) fn period_line(period: &str, lang: Lang) -> String {
     fill(T::PeriodLine.get(lang), &[("period", period)])
 }
 
 /// The day to resend by, worded by whether the report has errors.
-pub fn deadline(date: &str, errors: bool, lang: Lang) -> String {
+pub(crate) fn deadline(date: &str, errors: bool, lang: Lang) -> String {
     let t = if errors {
         T::Deadline
     } else {
@@ -69,7 +69,7 @@ pub fn deadline(date: &str, errors: bool, lang: Lang) -> String {
     fill(t.get(lang), &[("date", date)])
 }
 
-pub fn counts(c: [usize; 3], lang: Lang) -> String {
+pub(crate) fn counts(c: [usize; 3], lang: Lang) -> String {
     let [e, w, i] = c.map(|n| n.to_string());
     fill(
         T::Counts.get(lang),
@@ -77,6 +77,6 @@ pub fn counts(c: [usize; 3], lang: Lang) -> String {
     )
 }
 
-pub fn contact(contact: &str, lang: Lang) -> String {
+pub(crate) fn contact(contact: &str, lang: Lang) -> String {
     fill(T::Contact.get(lang), &[("contact", contact)])
 }

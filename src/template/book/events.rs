@@ -15,7 +15,7 @@ use rust_xlsxwriter::{
 };
 
 /// Rows of the events table beyond the events already listed.
-pub const FREE_EVENT_ROWS: usize = 40;
+pub(crate) const FREE_EVENT_ROWS: usize = 40;
 
 // Columns.
 pub(super) const E_NUM: u16 = 0;

@@ -25,8 +25,6 @@ use rust_xlsxwriter::{
     ProtectionOptions, Url, Workbook, Worksheet, XlsxError,
 };
 
-pub use events::FREE_EVENT_ROWS;
-
 /// Where a sheet's table starts: title rows above, two header rows.
 const HEADER_ROW: u32 = 6;
 const FIRST_ROW: u32 = HEADER_ROW + 2;
@@ -314,7 +312,7 @@ fn fits_in_validation(items: &[String]) -> bool {
 }
 
 /// Writes the form; the bytes depend on the form alone.
-pub fn write(form: &Form) -> Result<Vec<u8>, XlsxError> {
+pub(crate) fn write(form: &Form) -> Result<Vec<u8>, XlsxError> {
     let l = labels(form.lang);
     let book = Book {
         form,
