@@ -8,17 +8,21 @@
 //!    values, the unit and period of each file told from its name and titles.
 //! 3. [`tables`]: the coverage table, events, financing and the unit's own
 //!    summary located on their sheets and read row by row.
-//! 4. [`checks`]: row rules, total rows, summaries, the registry, events and
-//!    financing; every finding an [`issue::Issue`] with its cell.
+//! 4. [`checks`]: row rules, total rows, summaries, the registry
+//!    ([`registry`]), events and financing; every finding an [`issue::Issue`]
+//!    with its cell, explained by [`messages`] in the run's language.
 //! 5. [`consolidate`]: accepted rows -> unit and region figures (polars);
 //!    [`breakdown`] splits them by form, topic area and unit for the workbook.
 //!    [`history`] and [`followup`] bring in earlier months.
 //! 6. [`report`]: the consolidated workbook, the discrepancy log (xlsx, csv,
-//!    json) and the summary json.
+//!    json) and the summary json, each written through the workbook kit
+//!    ([`workbook`]: formats, print setup, widths, text cut, sheet names).
 //!
 //! The pipeline file ([`pipeline`]) gives the reports their meaning; [`run`]
 //! takes a month through the stages and hands its outcome to [`report`];
-//! [`commands`] turn flags into a run and print what it found. [`template`]
+//! [`commands`] turn flags ([`cli`]) into a run and print what it found, or
+//! what stopped it ([`error`]); [`bench`] generates the national-scale inbox
+//! a run is measured on. [`template`]
 //! goes the other way: the form the districts fill, made so that the stages
 //! above read it back without an issue. Every stage speaks the words of
 //! [`issue`], [`period`], [`measures`] and [`lang`].

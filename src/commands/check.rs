@@ -43,16 +43,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8> {
     let registry = registry_path.and_then(|path| match Registry::load(&path, &pipeline) {
         Ok(r) => Some(r),
         Err(e) => {
-            let e = e.message(lang);
-            let note = match lang {
-                Lang::Kk => format!("Тізілім оқылмады ({e}); ұйымдар тізіліммен салыстырылмады."),
-                Lang::Ru => {
-                    format!("Реестр не прочитан ({e}); организации с реестром не сверялись.")
-                }
-                Lang::En => format!(
-                    "The registry was not read ({e}); organisations were not compared with it."
-                ),
-            };
+            let note = fill(T::RegistryUnread.get(lang), &[("error", &e.message(lang))]);
             println!("{}\n", style.paint(Paint::Warning, &note));
             None
         }
@@ -212,20 +203,11 @@ fn read_lines(r: &FileReport, pipeline: &Pipeline, lang: Lang) -> Vec<String> {
         .as_deref()
         .and_then(|u| pipeline.unit(u))
         .map(|u| u.name(lang).to_string())
-        .unwrap_or_else(|| {
-            lang.pick("аудан анықталмады", "район не определён", "unit not known")
-                .to_string()
-        });
+        .unwrap_or_else(|| T::UnitUnknown.get(lang).to_string());
     let period = match (r.period, lang) {
         (Some(p), Lang::Kk | Lang::Ru) => crate::template::texts::period_title(p, lang),
         (Some(p), Lang::En) => p.to_string(),
-        (None, _) => lang
-            .pick(
-                "кезең анықталмады",
-                "период не определён",
-                "period not known",
-            )
-            .to_string(),
+        (None, _) => T::PeriodUnknown.get(lang).to_string(),
     };
     out.push(format!("{unit}, {period}"));
     let n = |v: f64| fmt_num(v, lang);
@@ -233,29 +215,15 @@ fn read_lines(r: &FileReport, pipeline: &Pipeline, lang: Lang) -> Vec<String> {
     if let Some(cov) = &r.coverage {
         let sums = crate::checks::levels::sums(cov);
         let orgs = cov.accepted().count() as f64;
-        out.push(match lang {
-            Lang::Kk => format!(
-                "«{}» парағы: {} ұйым, {} кәсіподақ мүшесі, {} адам оқытудан өткен",
-                cov.sheet,
-                n(orgs),
-                f(sums[0]),
-                f(sums[1])
-            ),
-            Lang::Ru => format!(
-                "Лист «{}»: организаций — {}, членов профсоюза — {}, прошли обучение — {}",
-                cov.sheet,
-                n(orgs),
-                f(sums[0]),
-                f(sums[1])
-            ),
-            Lang::En => format!(
-                "Sheet \"{}\": {} organisations, {} members, {} trained",
-                cov.sheet,
-                n(orgs),
-                f(sums[0]),
-                f(sums[1])
-            ),
-        });
+        out.push(fill(
+            T::CoverageRead.get(lang),
+            &[
+                ("sheet", &cov.sheet),
+                ("orgs", &n(orgs)),
+                ("members", &f(sums[0])),
+                ("trained", &f(sums[1])),
+            ],
+        ));
     }
     if let Some(e) = &r.events {
         let count = e
@@ -263,52 +231,29 @@ fn read_lines(r: &FileReport, pipeline: &Pipeline, lang: Lang) -> Vec<String> {
             .iter()
             .filter(|r| r.date.is_some() || r.participants.is_some() || !r.topic.is_empty())
             .count() as f64;
-        out.push(match lang {
-            Lang::Kk => format!(
-                "«{}» парағы: {} іс-шара, {} қатысушы",
-                e.sheet,
-                n(count),
-                f(e.participants())
-            ),
-            Lang::Ru => format!(
-                "Лист «{}»: мероприятий — {}, участников — {}",
-                e.sheet,
-                n(count),
-                f(e.participants())
-            ),
-            Lang::En => format!(
-                "Sheet \"{}\": {} events, {} participants",
-                e.sheet,
-                n(count),
-                f(e.participants())
-            ),
-        });
+        out.push(fill(
+            T::EventsRead.get(lang),
+            &[
+                ("sheet", &e.sheet),
+                ("events", &n(count)),
+                ("participants", &f(e.participants())),
+            ],
+        ));
     }
     if let Some(fin) = &r.finance {
         let share = match (fin.budget, fin.training) {
             (Some(b), Some(t)) if b > 0.0 => format!(" ({})", fmt_pct(t / b, lang)),
             _ => String::new(),
         };
-        out.push(match lang {
-            Lang::Kk => format!(
-                "«{}» парағы: смета шығыстары {} теңге, оның ішінде оқытуға {} теңге{share}",
-                fin.sheet,
-                f(fin.budget),
-                f(fin.training)
-            ),
-            Lang::Ru => format!(
-                "Лист «{}»: расходы по смете — {} тенге, на обучение — {} тенге{share}",
-                fin.sheet,
-                f(fin.budget),
-                f(fin.training)
-            ),
-            Lang::En => format!(
-                "Sheet \"{}\": {} tenge of expenses, {} tenge on training{share}",
-                fin.sheet,
-                f(fin.budget),
-                f(fin.training)
-            ),
-        });
+        out.push(fill(
+            T::FinanceRead.get(lang),
+            &[
+                ("sheet", &fin.sheet),
+                ("budget", &f(fin.budget)),
+                ("training", &f(fin.training)),
+                ("share", &share),
+            ],
+        ));
     }
     out
 }
@@ -317,11 +262,7 @@ fn read_lines(r: &FileReport, pipeline: &Pipeline, lang: Lang) -> Vec<String> {
 fn cell_text(place: &Place, lang: Lang) -> String {
     match (place.a1(), place.excel_row()) {
         (Some(c), _) => c,
-        (None, Some(r)) => match lang {
-            Lang::Kk => format!("{r}-жол"),
-            Lang::Ru => format!("строка {r}"),
-            Lang::En => format!("row {r}"),
-        },
+        (None, Some(r)) => fill(T::RowNo.get(lang), &[("row", &r.to_string())]),
         (None, None) => "—".to_string(),
     }
 }
@@ -329,20 +270,13 @@ fn cell_text(place: &Place, lang: Lang) -> String {
 /// The issues of one file as aligned, wrapped lines.
 fn issue_table(issues: &[Issue], lang: Lang, width: usize, style: &Style) -> Vec<String> {
     if issues.is_empty() {
-        return vec![style.paint(
-            Paint::Ok,
-            lang.pick(
-                "Қате де, ескерту де жоқ.",
-                "Ошибок и замечаний нет.",
-                "No errors, no warnings.",
-            ),
-        )];
+        return vec![style.paint(Paint::Ok, T::NoIssues.get(lang))];
     }
     let head = [
-        lang.pick("Парақ", "Лист", "Sheet"),
-        lang.pick("Ұяшық", "Ячейка", "Cell"),
-        lang.pick("Маңыздылығы", "Важность", "Severity"),
-        lang.pick("Не істеу керек", "Что сделать", "What to do"),
+        T::HeadSheet.get(lang),
+        T::HeadCell.get(lang),
+        T::HeadSeverity.get(lang),
+        T::HeadToDo.get(lang),
     ];
     let rows: Vec<[String; 3]> = issues
         .iter()
@@ -432,13 +366,12 @@ fn verdict(
         let text = fill(T::CheckFix.get(lang), &[("errors", &errors)]);
         return (Paint::Error, text);
     }
-    let ready = match (lang, several) {
-        (Lang::Kk, false) => "Есеп жіберуге дайын",
-        (Lang::Kk, true) => "Есептер жіберуге дайын",
-        (Lang::Ru, false) => "Отчёт готов к отправке",
-        (Lang::Ru, true) => "Отчёты готовы к отправке",
-        (Lang::En, _) => "Ready to send",
-    };
+    let ready = if several {
+        T::ReadySeveral
+    } else {
+        T::ReadyOne
+    }
+    .get(lang);
     if warnings > 0 {
         let warnings = fmt_count(warnings, T::WarningsToLook.get(lang), lang);
         let text = fill(
@@ -447,7 +380,7 @@ fn verdict(
         );
         (Paint::Warning, text)
     } else {
-        (Paint::Ok, format!("✓ {ready}."))
+        (Paint::Ok, fill(T::Ready.get(lang), &[("ready", ready)]))
     }
 }
 

@@ -1,7 +1,7 @@
 //! What the commands print on the terminal, in Kazakh, Russian and English.
 
 crate::texts! {
-    /// A text printed by `consolidate`, `history` or `template`.
+    /// A text printed by `consolidate`, `check`, `history` or `template`.
     pub(crate) enum T {
         // The run summary of `consolidate`.
         Period => ("Кезең: {period}", "Период: {period}", "Period: {period}"),
@@ -125,6 +125,26 @@ crate::texts! {
             "  3. The month's consolidation: {cd} && {command}",
         ),
         FormNext => ("файл атауы: «{file}»; жіберер алдында {command} арқылы тексеріледі", "предложите районам имя файла «{file}» и проверку {command}", "suggest the file name \"{file}\" and a check with {command}"),
+
+        // `check`.
+        RegistryUnread => ("Тізілім оқылмады ({error}); ұйымдар тізіліммен салыстырылмады.", "Реестр не прочитан ({error}); организации с реестром не сверялись.", "The registry was not read ({error}); organisations were not compared with it."),
+        UnitUnknown => ("аудан анықталмады", "район не определён", "unit not known"),
+        PeriodUnknown => ("кезең анықталмады", "период не определён", "period not known"),
+        CoverageRead => ("«{sheet}» парағы: {orgs} ұйым, {members} кәсіподақ мүшесі, {trained} адам оқытудан өткен", "Лист «{sheet}»: организаций — {orgs}, членов профсоюза — {members}, прошли обучение — {trained}", "Sheet \"{sheet}\": {orgs} organisations, {members} members, {trained} trained"),
+        EventsRead => ("«{sheet}» парағы: {events} іс-шара, {participants} қатысушы", "Лист «{sheet}»: мероприятий — {events}, участников — {participants}", "Sheet \"{sheet}\": {events} events, {participants} participants"),
+        FinanceRead => ("«{sheet}» парағы: смета шығыстары {budget} теңге, оның ішінде оқытуға {training} теңге{share}", "Лист «{sheet}»: расходы по смете — {budget} тенге, на обучение — {training} тенге{share}", "Sheet \"{sheet}\": {budget} tenge of expenses, {training} tenge on training{share}"),
+        RowNo => ("{row}-жол", "строка {row}", "row {row}"),
+        NoIssues => ("Қате де, ескерту де жоқ.", "Ошибок и замечаний нет.", "No errors, no warnings."),
+        HeadSheet => ("Парақ", "Лист", "Sheet"),
+        HeadCell => ("Ұяшық", "Ячейка", "Cell"),
+        HeadSeverity => ("Маңыздылығы", "Важность", "Severity"),
+        HeadToDo => ("Не істеу керек", "Что сделать", "What to do"),
+        IssueCounts => ("Қате: {errors}, ескерту: {warnings}, ақпарат: {infos}.", "Ошибок: {errors}, предупреждений: {warnings}, сведений: {infos}.", "Errors: {errors}, warnings: {warnings}, notes: {infos}."),
+        FixErrors => ("✗ Жіберер алдында {errors} қатені түзетіңіз.", "✗ Перед отправкой исправьте ошибки: {errors}.", "✗ Fix {errors} error(s) before sending."),
+        ReadyOne => ("Есеп жіберуге дайын", "Отчёт готов к отправке", "Ready to send"),
+        ReadySeveral => ("Есептер жіберуге дайын", "Отчёты готовы к отправке", "Ready to send"),
+        ReadyWarnings => ("✓ {ready}; {warnings} ескертуді қарап шығыңыз.", "✓ {ready}; просмотрите предупреждения: {warnings}.", "✓ {ready}; {warnings} warning(s) worth a look."),
+        Ready => ("✓ {ready}.", "✓ {ready}.", "✓ {ready}."),
     }
 }
 

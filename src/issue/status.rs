@@ -21,6 +21,17 @@ pub enum Status {
     Waived,
 }
 
+crate::texts! {
+    /// What the dropdown shows for each status.
+    enum StatusLabel for Status {
+        New => ("Жаңа", "Новое", "New"),
+        InProgress => ("Орындалуда", "В работе", "In progress"),
+        Fixed => ("Түзетілді", "Исправлено", "Fixed"),
+        Explained => ("Түсініктеме берілді", "Дано пояснение", "Explained"),
+        Waived => ("Бақылаудан алынды", "Снято с контроля", "Waived"),
+    }
+}
+
 /// What the specialist wrote about an issue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FollowUp {
@@ -57,13 +68,7 @@ impl Status {
 
     /// What the dropdown shows in a run of this language.
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Status::New => lang.pick("Жаңа", "Новое", "New"),
-            Status::InProgress => lang.pick("Орындалуда", "В работе", "In progress"),
-            Status::Fixed => lang.pick("Түзетілді", "Исправлено", "Fixed"),
-            Status::Explained => lang.pick("Түсініктеме берілді", "Дано пояснение", "Explained"),
-            Status::Waived => lang.pick("Бақылаудан алынды", "Снято с контроля", "Waived"),
-        }
+        StatusLabel::from(self).get(lang)
     }
 
     /// Reads a status as a specialist may have left it in the status cell:
@@ -125,6 +130,11 @@ pub fn status_labels(lang: Lang) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_labels_are_complete() {
+        crate::lang::assert_complete(StatusLabel::ALL, StatusLabel::get);
+    }
 
     #[test]
     fn every_label_of_every_language_reads_back() {

@@ -78,6 +78,8 @@ crate::texts! {
         PercentMessage => ("Тәжірибеде қолданамын деп жауап бергендердің пайызы: 0-ден 100-ге дейінгі сан.", "Процент ответивших, что применят знания на практике: число от 0 до 100.", "The percent of respondents who will apply what they learnt: a number from 0 to 100."),
         AmountTitle => ("Сома, теңге", "Сумма, тенге", "Amount, tenge"),
         AmountMessage => ("Соманы теңгемен жазыңыз: 0 немесе оң сан.", "Укажите сумму в тенге: 0 или положительное число.", "Write the amount in tenge: 0 or a positive number."),
+        /// `{norm}`: the financing norm in per cent, with a decimal comma.
+        NormNote => ("Норма: оқытуға смета шығыстарының кемінде {norm} %.", "Норма: на обучение — не меньше {norm} % расходной части сметы.", "Norm: at least {norm} % of the budget's expenses on training."),
 
         /// The period as the title row writes it; the reader tells the
         /// period from it.

@@ -85,6 +85,13 @@ fn is_taken(name: &str, taken: &[String]) -> bool {
     lower == "history" || taken.iter().any(|t| t.to_lowercase() == lower)
 }
 
+crate::texts! {
+    /// The name of a sheet whose wanted name is empty once cleaned.
+    enum Word {
+        Sheet => ("Парақ", "Лист", "Sheet"),
+    }
+}
+
 /// A valid sheet name for `wanted`, unique among `taken` ignoring case.
 ///
 /// Forbidden characters are replaced (`[` `]` by parentheses, `:` `/` `\` by
@@ -93,7 +100,7 @@ fn is_taken(name: &str, taken: &[String]) -> bool {
 /// boundary (see [`shorten`]), and a clash gets ` (2)`, ` (3)`, ... . An empty
 /// result falls back to the word "sheet" of the run's language.
 pub(crate) fn sheet_name(wanted: &str, lang: Lang, taken: &[String]) -> String {
-    let fallback = lang.pick("Парақ", "Лист", "Sheet");
+    let fallback = Word::Sheet.get(lang);
     let mut base = shorten(&scrub(wanted), lang, MAX_SHEET_NAME);
     if base.is_empty() {
         base = fallback.to_string();
@@ -118,6 +125,11 @@ mod tests {
 
     fn valid(name: &str) -> bool {
         check_sheet_name(name).is_ok()
+    }
+
+    #[test]
+    fn the_words_are_complete() {
+        crate::lang::assert_complete(Word::ALL, Word::get);
     }
 
     #[test]

@@ -128,6 +128,38 @@ fn modules_are_private_and_the_api_is_the_crate_root() {
     );
 }
 
+/// The README's "How it works" names every file and folder of `src/`, so a
+/// newcomer finds each stage where the table says.
+#[test]
+fn the_readme_names_every_part_of_src() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let section = readme
+        .split("## How it works")
+        .nth(1)
+        .expect("README has a How it works section");
+    let section = section.split("\n## ").next().unwrap_or(section);
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(root.join("src")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let shown = if path.is_dir() {
+            format!("`{name}/`")
+        } else {
+            format!("`{name}`")
+        };
+        if !section.contains(&shown) {
+            missing.push(shown);
+        }
+    }
+    missing.sort();
+    assert!(
+        missing.is_empty(),
+        "README How it works does not name: {}",
+        missing.join(", ")
+    );
+}
+
 // ---------------------------------------------------------------------------
 // The checker itself, tried on small made-up trees.
 

@@ -7,6 +7,7 @@ use super::labels::T;
 use super::sheet::{Head, Sheet};
 use super::{Breakdowns, Ctx};
 use crate::breakdown::{AreaReach, EventSplit, Tally};
+use crate::lang::fill;
 use crate::messages::fmt_num;
 use crate::pipeline::{Term, Vocabulary};
 use crate::workbook::formats;
@@ -257,7 +258,7 @@ pub(crate) fn priority_sheet(ctx: &Ctx, b: &Breakdowns) -> Result<Sheet, XlsxErr
     s.note(
         row + 1,
         last_col,
-        &t(T::NoteThin).replace("{avg}", &avg),
+        &fill(t(T::NoteThin), &[("avg", &avg)]),
         st,
     )?;
     s.note(row + 2, last_col, t(T::NoteDash), st)?;

@@ -6,6 +6,7 @@
 use super::labels::T;
 use super::sheet::{Head, Sheet};
 use super::Ctx;
+use crate::lang::fill;
 use rust_xlsxwriter::XlsxError;
 
 const LAST_COL: u16 = 6;
@@ -133,13 +134,13 @@ pub(crate) fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
     s.note(
         row,
         LAST_COL,
-        &t(T::NoteFinance).replace("{n}", &n.to_string()),
+        &fill(t(T::NoteFinance), &[("n", &n.to_string())]),
         st,
     )?;
     s.note(
         row + 1,
         LAST_COL,
-        &t(T::NoteBelowNorm).replace("{norm}", &ctx.norm_text()),
+        &fill(t(T::NoteBelowNorm), &[("norm", &ctx.norm_text())]),
         st,
     )?;
     s.note(row + 2, LAST_COL, t(T::NoteEmpty), st)?;

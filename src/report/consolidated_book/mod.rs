@@ -39,6 +39,7 @@ mod units;
 use super::OutputPaths;
 use crate::breakdown;
 use crate::issue::Rule;
+use crate::lang::fill;
 use crate::lang::Lang;
 use crate::run::outcome::{timed, Outcome};
 use labels::T;
@@ -140,7 +141,7 @@ fn properties(ctx: &Ctx) -> Result<DocProperties, XlsxError> {
         .set_subject(subject)
         .set_company(o.pipeline.title(ctx.lang))
         .set_keywords(format!("jinaq {version}, {}, {}", o.pipeline.id, o.period))
-        .set_comment(ctx.t(T::DocComment).replace("{version}", version));
+        .set_comment(fill(ctx.t(T::DocComment), &[("version", version)]));
     crate::workbook::dated(properties, o.period.as_of())
 }
 

@@ -9,6 +9,7 @@ use super::sheet::{shown, Head, Sheet};
 use super::Ctx;
 use crate::consolidate::Figures;
 use crate::issue::Severity;
+use crate::lang::fill;
 use rust_xlsxwriter::{Format, FormatAlign, Url, XlsxError};
 
 /// Where the first sheet keeps what the charts draw.
@@ -114,9 +115,7 @@ fn further_lines(ctx: &Ctx) -> Vec<Line> {
             prev.and_then(|p| p.participants),
         ),
         Line {
-            label: ctx
-                .t(T::FinanceShareLine)
-                .replace("{norm}", &ctx.norm_text()),
+            label: fill(ctx.t(T::FinanceShareLine), &[("norm", &ctx.norm_text())]),
             indent: false,
             kind: Kind::Share,
             current: c.region.finance.as_ref().and_then(|f| f.share),
@@ -220,7 +219,7 @@ fn further(
             }
         }
         if i == quality_no {
-            let text = ctx.t(T::LinkText).replace("{file}", discrepancies);
+            let text = fill(ctx.t(T::LinkText), &[("file", discrepancies)]);
             let url = Url::new(format!("file:///{discrepancies}")).set_text(&text);
             s.ws.write_url_with_format(row, side_col, url, &st.link)?;
         }
@@ -271,10 +270,10 @@ pub(crate) fn sheet(ctx: &Ctx, discrepancies: &str) -> Result<(Sheet, SummaryRef
         ctx.t(T::NoteEmpty).to_string(),
     ];
     if let Some(prev) = &o.previous_year {
-        notes.push(
-            ctx.t(T::NotePrevious)
-                .replace("{prev}", &prev.period.as_of_dotted()),
-        );
+        notes.push(fill(
+            ctx.t(T::NotePrevious),
+            &[("prev", &prev.period.as_of_dotted())],
+        ));
     }
     for n in notes {
         s.note(row, side_col, &n, st)?;

@@ -26,6 +26,7 @@ use super::labels::{self, T};
 use super::sheet::{shown, Head, Sheet};
 use super::Ctx;
 use crate::consolidate::Figures;
+use crate::lang::fill;
 use crate::period::Period;
 use crate::workbook::formats::{code, localised};
 use rust_xlsxwriter::{
@@ -253,13 +254,12 @@ fn notes(ctx: &Ctx, last_month: Option<&str>) -> Vec<String> {
     notes.push(t(T::NoteTrendColumns).to_string());
     match last_month {
         Some(prev) => {
-            notes.push(
-                t(T::NoteMonthChange)
-                    .replace("{cur}", &o.period.as_of_dotted())
-                    .replace("{prev}", prev),
-            );
+            notes.push(fill(
+                t(T::NoteMonthChange),
+                &[("cur", &o.period.as_of_dotted()), ("prev", prev)],
+            ));
             if o.previous_month.is_none() {
-                notes.push(t(T::NoteNoLastMonth).replace("{prev}", prev));
+                notes.push(fill(t(T::NoteNoLastMonth), &[("prev", prev)]));
             }
         }
         None => notes.push(t(T::NoteJanuary).to_string()),
@@ -316,9 +316,10 @@ fn chart_table(
             Series::Highest => (T::UnitsHighest, year),
             Series::Lowest => (T::UnitsLowest, year),
         };
-        t(T::OfYear)
-            .replace("{name}", t(label))
-            .replace("{year}", &y.to_string())
+        fill(
+            t(T::OfYear),
+            &[("name", t(label)), ("year", &y.to_string())],
+        )
     };
     let value = |kind: Series, month: u32| {
         let y = match kind {

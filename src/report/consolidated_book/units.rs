@@ -8,6 +8,7 @@ use super::Ctx;
 use crate::consolidate::Figures;
 use crate::ingest::saved::{local_day, DateSource, Received};
 use crate::issue::Severity;
+use crate::lang::fill;
 use crate::period::Period;
 use crate::period::Ymd;
 use crate::tables::FileStatus;
@@ -204,8 +205,8 @@ pub(crate) fn sheet(ctx: &Ctx) -> Result<Sheet, XlsxError> {
     s.fit()?;
     let due = due_date(o.period, o.pipeline.due_day);
     let notes = [
-        ctx.t(T::NoteReceived).replace("{due}", &due.dd_mm_yyyy()),
-        ctx.t(T::NoteBelowNorm).replace("{norm}", &ctx.norm_text()),
+        fill(ctx.t(T::NoteReceived), &[("due", &due.dd_mm_yyyy())]),
+        fill(ctx.t(T::NoteBelowNorm), &[("norm", &ctx.norm_text())]),
         ctx.t(T::NoteIssueTotal).to_string(),
         ctx.t(T::NoteEmpty).to_string(),
     ];

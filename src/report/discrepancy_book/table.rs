@@ -31,9 +31,8 @@ use std::path::Path;
 pub struct Column {
     /// Language-neutral id; the head of a hidden column.
     pub id: &'static str,
-    kk: &'static str,
-    ru: &'static str,
-    en: &'static str,
+    /// The heading the specialist reads; None for a hidden key.
+    heading: Option<Heading>,
     /// Width bounds in characters; equal bounds fix the width.
     min: f64,
     max: f64,
@@ -50,164 +49,83 @@ enum Kind {
     Key,
 }
 
-const fn col(
-    id: &'static str,
-    kk: &'static str,
-    ru: &'static str,
-    en: &'static str,
-    min: f64,
-    max: f64,
-    kind: Kind,
-) -> Column {
+crate::texts! {
+    /// The heading of each column the specialist reads.
+    enum Heading {
+        Number => ("№", "№", "No."),
+        Severity => ("Маңыздылығы", "Важность", "Severity"),
+        Unit => ("Бөлімше", "Подразделение", "Unit"),
+        File => ("Файл", "Файл", "File"),
+        Sheet => ("Парақ", "Лист", "Sheet"),
+        Cell => ("Ұяшық", "Ячейка", "Cell"),
+        Check => ("Тексеру", "Проверка", "Check"),
+        Description => ("Сипаттама", "Описание", "Description"),
+        Expected => ("Күтілген мән", "Ожидалось", "Expected"),
+        Actual => ("Есепте көрсетілгені", "Указано в отчёте", "Actual"),
+        Difference => ("Айырмасы", "Разница", "Difference"),
+        Org => ("Ұйым", "Организация", "Organisation"),
+        Field => ("Көрсеткіш", "Показатель", "Field"),
+        Responsible => ("Жауапты", "Ответственный", "Responsible"),
+        Due => ("Мерзімі", "Срок", "Due date"),
+        Status => ("Күйі", "Статус", "Status"),
+        Comment => ("Түсініктеме", "Комментарий", "Comment"),
+        Match => ("Тізілімдегі ұйым", "Организация по реестру", "Registry organisation"),
+    }
+}
+
+const fn col(id: &'static str, heading: Heading, min: f64, max: f64, kind: Kind) -> Column {
     Column {
         id,
-        kk,
-        ru,
-        en,
+        heading: Some(heading),
         min,
         max,
         kind,
     }
 }
 
+/// A hidden machine key, headed by its id in every language.
+const fn hidden(id: &'static str, width: f64) -> Column {
+    Column {
+        id,
+        heading: None,
+        min: width,
+        max: width,
+        kind: Kind::Key,
+    }
+}
+
 /// The columns of the issue table, in the order of
 /// [`COLUMN_IDS`](crate::issue::columns::COLUMN_IDS).
 pub const COLUMNS: [Column; 23] = [
-    col("number", "№", "№", "No.", 4.0, 5.0, Kind::Issue),
-    col(
-        "severity",
-        "Маңыздылығы",
-        "Важность",
-        "Severity",
-        8.0,
-        15.0,
-        Kind::Issue,
-    ),
-    col(
-        "unit",
-        "Бөлімше",
-        "Подразделение",
-        "Unit",
-        11.0,
-        16.0,
-        Kind::Issue,
-    ),
-    col("file", "Файл", "Файл", "File", 12.0, 18.0, Kind::Issue),
-    col("sheet", "Парақ", "Лист", "Sheet", 7.0, 15.0, Kind::Issue),
-    col("cell", "Ұяшық", "Ячейка", "Cell", 6.0, 9.0, Kind::Issue),
-    col(
-        "check",
-        "Тексеру",
-        "Проверка",
-        "Check",
-        12.0,
-        18.0,
-        Kind::Issue,
-    ),
-    col(
-        "description",
-        "Сипаттама",
-        "Описание",
-        "Description",
-        45.0,
-        45.0,
-        Kind::Issue,
-    ),
-    col(
-        "expected",
-        "Күтілген мән",
-        "Ожидалось",
-        "Expected",
-        9.0,
-        12.0,
-        Kind::Issue,
-    ),
-    col(
-        "actual",
-        "Есепте көрсетілгені",
-        "Указано в отчёте",
-        "Actual",
-        9.0,
-        12.0,
-        Kind::Issue,
-    ),
-    col(
-        "difference",
-        "Айырмасы",
-        "Разница",
-        "Difference",
-        8.0,
-        10.0,
-        Kind::Issue,
-    ),
-    col(
-        "org",
-        "Ұйым",
-        "Организация",
-        "Organisation",
-        12.0,
-        18.0,
-        Kind::Issue,
-    ),
-    col(
-        "field",
-        "Көрсеткіш",
-        "Показатель",
-        "Field",
-        10.0,
-        16.0,
-        Kind::Issue,
-    ),
+    col("number", Heading::Number, 4.0, 5.0, Kind::Issue),
+    col("severity", Heading::Severity, 8.0, 15.0, Kind::Issue),
+    col("unit", Heading::Unit, 11.0, 16.0, Kind::Issue),
+    col("file", Heading::File, 12.0, 18.0, Kind::Issue),
+    col("sheet", Heading::Sheet, 7.0, 15.0, Kind::Issue),
+    col("cell", Heading::Cell, 6.0, 9.0, Kind::Issue),
+    col("check", Heading::Check, 12.0, 18.0, Kind::Issue),
+    col("description", Heading::Description, 45.0, 45.0, Kind::Issue),
+    col("expected", Heading::Expected, 9.0, 12.0, Kind::Issue),
+    col("actual", Heading::Actual, 9.0, 12.0, Kind::Issue),
+    col("difference", Heading::Difference, 8.0, 10.0, Kind::Issue),
+    col("org", Heading::Org, 12.0, 18.0, Kind::Issue),
+    col("field", Heading::Field, 10.0, 16.0, Kind::Issue),
     col(
         "responsible",
-        "Жауапты",
-        "Ответственный",
-        "Responsible",
+        Heading::Responsible,
         12.0,
         12.0,
         Kind::FollowUp,
     ),
-    col(
-        "due",
-        "Мерзімі",
-        "Срок",
-        "Due date",
-        10.0,
-        10.0,
-        Kind::FollowUp,
-    ),
-    col(
-        "status",
-        "Күйі",
-        "Статус",
-        "Status",
-        11.0,
-        14.0,
-        Kind::FollowUp,
-    ),
-    col(
-        "comment",
-        "Түсініктеме",
-        "Комментарий",
-        "Comment",
-        18.0,
-        18.0,
-        Kind::FollowUp,
-    ),
-    col("rule_id", "", "", "", 14.0, 14.0, Kind::Key),
-    col("unit_id", "", "", "", 10.0, 10.0, Kind::Key),
-    col("org_key", "", "", "", 14.0, 14.0, Kind::Key),
-    col("field_id", "", "", "", 14.0, 14.0, Kind::Key),
-    col("severity_id", "", "", "", 8.0, 8.0, Kind::Key),
-    col(
-        "match",
-        "Тізілімдегі ұйым",
-        "Организация по реестру",
-        "Registry organisation",
-        24.0,
-        40.0,
-        Kind::FollowUp,
-    ),
+    col("due", Heading::Due, 10.0, 10.0, Kind::FollowUp),
+    col("status", Heading::Status, 11.0, 14.0, Kind::FollowUp),
+    col("comment", Heading::Comment, 18.0, 18.0, Kind::FollowUp),
+    hidden("rule_id", 14.0),
+    hidden("unit_id", 10.0),
+    hidden("org_key", 14.0),
+    hidden("field_id", 14.0),
+    hidden("severity_id", 8.0),
+    col("match", Heading::Match, 24.0, 40.0, Kind::FollowUp),
 ];
 
 /// The hidden sheet that holds the suggestions the match dropdowns offer
@@ -218,11 +136,7 @@ impl Column {
     /// The head as the run's language writes it; a hidden key column is
     /// headed by its id in every language.
     pub fn head(&self, lang: Lang) -> &'static str {
-        if self.kind == Kind::Key {
-            self.id
-        } else {
-            lang.pick(self.kk, self.ru, self.en)
-        }
+        self.heading.map_or(self.id, |h| h.get(lang))
     }
 
     pub(crate) fn is_hidden(&self) -> bool {
@@ -787,4 +701,14 @@ fn add_validations(ws: &mut Worksheet, last: u32, lang: Lang) -> Result<(), Xlsx
         .set_error_message(message)?;
     ws.add_data_validation(1, at("due"), last, at("due"), &due)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_heading_is_complete() {
+        crate::lang::assert_complete(Heading::ALL, Heading::get);
+    }
 }

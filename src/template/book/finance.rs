@@ -2,7 +2,8 @@
 //! training, to fill in, and the share computed, red below the norm.
 
 use super::{abs_range, cell, formula, print_setup, protect, validation, Book, HEADER_ROW};
-use crate::lang::Lang;
+use crate::lang::fill;
+use crate::template::texts::T;
 use rust_xlsxwriter::{
     ConditionalFormatFormula, DataValidation, DataValidationRule, Worksheet, XlsxError,
 };
@@ -63,10 +64,7 @@ impl Book<'_> {
             &s.computed_percent,
         )?;
         let norm = format!("{}", (form.norm * 1000.0).round() / 10.0).replace('.', ",");
-        let note = match form.lang {
-            Lang::Ru => format!("Норма: на обучение — не меньше {norm} % расходной части сметы."),
-            _ => format!("Норма: оқытуға смета шығыстарының кемінде {norm} %."),
-        };
+        let note = fill(T::NormNote.get(form.lang), &[("norm", &norm)]);
         ws.write_string_with_format(SHARE + 2, LABEL, &note, &s.hint)?;
         let amount = validation(
             DataValidation::new()
