@@ -217,3 +217,60 @@ pub fn holds(place: &Value, cell: &Value) -> bool {
         _ => false,
     }
 }
+
+/// A folder where the program runs with file permissions in force: under
+/// the system's temporary folder, which every user can enter wherever the
+/// repository was cloned, holding a copy of the program. As root, where
+/// permissions do not stop reads or writes, the program runs as the
+/// unprivileged user `nobody`; any other user runs it as themselves.
+#[cfg(unix)]
+pub struct Unprivileged {
+    pub dir: PathBuf,
+    program: PathBuf,
+}
+
+#[cfg(unix)]
+impl Unprivileged {
+    const NOBODY: u32 = 65534;
+
+    pub fn new(name: &str) -> Unprivileged {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("jinaq-it-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a folder under the temporary folder");
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let program = dir.join("jinaq");
+        std::fs::copy(env!("CARGO_BIN_EXE_jinaq"), &program).expect("the program copied");
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        Unprivileged { dir, program }
+    }
+
+    /// Whether the program runs as another user than the test.
+    pub fn as_nobody() -> bool {
+        // SAFETY: geteuid has no preconditions.
+        unsafe { libc::geteuid() == 0 }
+    }
+
+    /// The program, run in this folder; the folders it must write in
+    /// (`writable`, not their contents) are given to the user it runs as.
+    pub fn command(&self, writable: &[&Path]) -> Command {
+        use std::os::unix::process::CommandExt;
+        let mut cmd = Command::new(&self.program);
+        cmd.current_dir(&self.dir);
+        if Self::as_nobody() {
+            for dir in writable {
+                std::os::unix::fs::chown(dir, Some(Self::NOBODY), Some(Self::NOBODY))
+                    .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+            }
+            cmd.uid(Self::NOBODY).gid(Self::NOBODY);
+        }
+        cmd
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Unprivileged {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

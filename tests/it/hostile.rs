@@ -50,8 +50,21 @@ fn tight_pipeline(dir: &Path, changes: &[(&str, &str)]) -> PathBuf {
 /// Runs `consolidate` on `inbox`, in English, measuring the child's peak
 /// memory.
 fn consolidate(dir: &Path, inbox: &Path, pipeline: Option<&Path>) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jinaq"));
+    cmd.current_dir(root());
+    consolidate_as(dir, inbox, pipeline, &fixture("registry.xlsx"), cmd)
+}
+
+/// [`consolidate`] with the registry and the command given (an
+/// unprivileged one, see [`Unprivileged`]).
+fn consolidate_as(
+    dir: &Path,
+    inbox: &Path,
+    pipeline: Option<&Path>,
+    registry: &Path,
+    mut cmd: Command,
+) -> Run {
     let out = dir.join("out");
-    let registry = fixture("registry.xlsx");
     let mut args: Vec<String> = vec![
         "consolidate".into(),
         "--input".into(),
@@ -72,9 +85,8 @@ fn consolidate(dir: &Path, inbox: &Path, pipeline: Option<&Path>) -> Run {
         args.extend(["--pipeline".into(), p.display().to_string()]);
     }
     let stderr_path = dir.join("stderr.txt");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jinaq"))
+    let mut child = cmd
         .args(&args)
-        .current_dir(root())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&stderr_path).unwrap())
@@ -564,22 +576,25 @@ fn a_folder_named_like_a_workbook() {
 #[cfg(unix)]
 #[test]
 fn unreadable_permissions() {
-    // SAFETY: geteuid has no preconditions.
-    if unsafe { libc::geteuid() } == 0 {
-        eprintln!(
-            "notice: running as root, where file permissions do not stop reads; \
-             the permission case is skipped (a pipe and a link loop stand for unreadable files)"
-        );
-        return;
-    }
     use std::os::unix::fs::PermissionsExt;
-    let (dir, inbox) = inbox("permissions", &[("Алға 2026-03.xlsx", good())]);
+    let place = Unprivileged::new("unreadable");
+    let dir = place.dir.clone();
+    let inbox = dir.join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let registry = dir.join("registry.xlsx");
+    std::fs::copy(fixture("registry.xlsx"), &registry).unwrap();
+    std::fs::write(inbox.join("Мәртөк 2026-03.xlsx"), good()).unwrap();
     let f = inbox.join("Алға 2026-03.xlsx");
+    std::fs::write(&f, good()).unwrap();
     std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let run = consolidate(&dir, &inbox, None);
+    let cmd = place.command(&[&dir]);
+    let run = consolidate_as(&dir, &inbox, None, &registry, cmd);
     std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
     let i = run.reported("Алға 2026-03.xlsx", "file.unreadable");
     assert!(i["message"].as_str().unwrap().contains("cannot be opened"));
+    // The readable copy beside it is read: only the one file is lost.
+    assert_eq!(run.summary["files"]["read"], 1, "{}", run.summary);
+    run.adds_up(&["Алға 2026-03.xlsx", "Мәртөк 2026-03.xlsx"]);
 }
 
 #[cfg(unix)]

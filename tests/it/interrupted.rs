@@ -158,23 +158,27 @@ fn an_output_folder_that_is_a_file_stops_the_run() {
 #[cfg(unix)]
 #[test]
 fn a_read_only_output_folder_stops_the_run() {
-    // SAFETY: geteuid has no preconditions.
-    if unsafe { libc::geteuid() } == 0 {
-        eprintln!(
-            "notice: running as root, where a read-only folder is still writable; \
-             the blocked-output and output-is-a-file tests stand for it"
-        );
-        return;
-    }
     use std::os::unix::fs::PermissionsExt;
-    let dir = scratch("interrupted-read-only");
+    let place = Unprivileged::new("read-only-output");
+    let dir = place.dir.clone();
     let (small, _) = inboxes(&dir);
+    let registry = dir.join("registry.xlsx");
+    std::fs::copy(root().join("tests/fixtures/registry.xlsx"), &registry).unwrap();
     let out = dir.join("out");
-    std::fs::create_dir_all(out.join("2026-03")).unwrap();
-    std::fs::set_permissions(out.join("2026-03"), std::fs::Permissions::from_mode(0o555)).unwrap();
-    let o = run(&small, &out);
-    std::fs::set_permissions(out.join("2026-03"), std::fs::Permissions::from_mode(0o755)).unwrap();
-    assert_eq!(o.status.code(), Some(2));
+    let period = out.join("2026-03");
+    std::fs::create_dir_all(&period).unwrap();
+    let mut cmd = place.command(&[&out, &period]);
+    std::fs::set_permissions(&period, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let o = cmd
+        .args(consolidate_args(&small, &registry, "2026-03", &out))
+        .output()
+        .unwrap();
+    std::fs::set_permissions(&period, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(&period.display().to_string()), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(&period).unwrap().collect();
+    assert!(left.is_empty(), "written into a read-only folder: {left:?}");
 }
 
 /// Every input, good or hostile, is byte-for-byte and time-for-time the
