@@ -6,8 +6,10 @@
 //! The final copy is one that holds a report table (a cover letter or a
 //! phone list named after the unit never replaces its report), then the one
 //! marked corrected (`түзетілген`, `исправленный`, the pipeline's markers),
-//! then the highest copy number (`(2)`), then the latest modified, then the
-//! last name.
+//! then the highest copy number (`(2)`), then the latest saved (the time
+//! the workbook states it was saved, where it does: copying or downloading a
+//! file changes its modification time, not that; else the modification
+//! time), then the last name.
 
 use crate::issue::{Issue, Place, Rule};
 use crate::normalize::text::key;
@@ -37,7 +39,7 @@ fn precedence(
         r.holds_report(),
         corrected,
         copy,
-        r.modified,
+        r.saved.or(r.modified),
         r.name.clone(),
     )
 }

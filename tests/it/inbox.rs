@@ -83,3 +83,110 @@ fn files_without_a_report_table_never_replace_a_report() {
         assert!(superseded.contains(s), "{s}");
     }
 }
+
+/// `path`'s bytes with one part of the zip replaced: a workbook saved again
+/// at another time, as the writer states it inside the file. The first part
+/// (an ods's `mimetype`) stays first and stored, as the format wants.
+fn with_part(path: &Path, part: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    use zip::write::SimpleFileOptions;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut found = false;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        if name == part {
+            bytes = edit(std::str::from_utf8(&bytes).unwrap()).into_bytes();
+            found = true;
+        }
+        let options = SimpleFileOptions::default().compression_method(f.compression());
+        out.start_file(name, options).unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    assert!(found, "{part} in {}", path.display());
+    out.finish().unwrap().into_inner()
+}
+
+/// Replaces the text of every `<tag ...>text</tag>` by `text`.
+fn set_element(xml: &str, tag: &str, text: &str) -> String {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    let start = xml.find(&open).unwrap_or_else(|| panic!("{tag} in {xml}"));
+    let body = start + xml[start..].find('>').unwrap() + 1;
+    let end = body + xml[body..].find(&close).unwrap();
+    format!("{}{text}{}", &xml[..body], &xml[end..])
+}
+
+/// Two copies of a district's report, in two formats, the one saved later
+/// copied into the inbox first: the copy the district saved last is taken,
+/// whatever order the files were downloaded in, and the other is named as
+/// superseded by it.
+#[test]
+fn the_copy_saved_last_is_taken_whatever_order_it_was_copied_in() {
+    let formats = root().join("tests/fixtures/formats");
+    let xlsx = |saved: &str| {
+        with_part(
+            &formats.join("Алға_2026-03_lo.xlsx"),
+            "docProps/core.xml",
+            |x| set_element(x, "dcterms:modified", saved),
+        )
+    };
+    let ods = |saved: &str| {
+        with_part(&formats.join("Алға_2026-03_lo.ods"), "meta.xml", |x| {
+            set_element(x, "dc:date", saved)
+        })
+    };
+    let registry = root().join("tests/fixtures/registry.xlsx");
+    let (early, late) = ("2026-04-02T08:00:00Z", "2026-04-03T10:15:00Z");
+    for (case, xlsx_saved, ods_saved, taken, set_aside) in [
+        (
+            "ods-later",
+            early,
+            late,
+            "Алға наурыз 2026.ods",
+            "Алға_2026-03.xlsx",
+        ),
+        (
+            "xlsx-later",
+            late,
+            early,
+            "Алға_2026-03.xlsx",
+            "Алға наурыз 2026.ods",
+        ),
+    ] {
+        let dir = scratch(&format!("inbox-saved-{case}"));
+        let inbox = dir.join("inbox");
+        std::fs::create_dir_all(&inbox).unwrap();
+        std::fs::write(inbox.join("Алға_2026-03.xlsx"), xlsx(xlsx_saved)).unwrap();
+        std::fs::write(
+            inbox.join("Алға наурыз 2026.ods"),
+            ods(ods_saved.trim_end_matches('Z')),
+        )
+        .unwrap();
+        // The copy saved first lands last on this disk.
+        let later = SystemTime::now() + Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(inbox.join(set_aside))
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        let out = dir.join("out");
+        consolidate_ok(&inbox, &registry, "2026-03", &out);
+        let summary = read_json(&out.join("2026-03/summary-2026-03.json"));
+        let superseded = summary["files"]["superseded"].as_array().unwrap();
+        assert_eq!(superseded.len(), 1, "{case}: {superseded:#?}");
+        assert_eq!(superseded[0]["file"], set_aside, "{case}");
+        assert_eq!(superseded[0]["replaced_by"], taken, "{case}");
+        let alga = summary["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["unit"] == "alga")
+            .unwrap();
+        assert_eq!(alga["file"], taken, "{case}");
+    }
+}
