@@ -34,6 +34,8 @@ pub enum Command {
     Template(TemplateArgs),
     /// Make a working folder: jinaq.toml, inbox/, output/ and registry.xlsx.
     Init(InitArgs),
+    /// The year's brief as a Word document: the period run as consolidate runs it, only brief-<period>.docx written.
+    Brief(BriefArgs),
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -172,4 +174,29 @@ pub struct InitArgs {
     /// Language of what is printed: kk, ru or en [default: kk]
     #[arg(long)]
     pub lang: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct BriefArgs {
+    /// Reporting month, YYYY-MM; December for the year [default: told from the files]
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Language of the brief: kk, ru or en [default: from the pipeline file]
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Output folder: the brief goes into OUTPUT/<period>/, last year is read from OUTPUT/history [default: from the pipeline file]
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Inbox folder with the period's reports [default: from the pipeline file]
+    #[arg(long)]
+    pub input: Option<PathBuf>,
+    /// Registry workbook [default: from the pipeline file]
+    #[arg(long)]
+    pub registry: Option<PathBuf>,
+    /// Pipeline file [default: jinaq.toml in the current folder, else the built-in pipeline]
+    #[arg(long)]
+    pub pipeline: Option<PathBuf>,
+    /// The specialist's texts of the narrative sections (TOML) [default: `[brief] text` of the pipeline file]
+    #[arg(long)]
+    pub text: Option<PathBuf>,
 }

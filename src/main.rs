@@ -19,9 +19,13 @@ fn main() -> ExitCode {
         Some(Command::Consolidate(a)) => a.verbose,
         None => cli.consolidate.verbose,
         Some(Command::Check(a)) => a.verbose,
-        Some(Command::History(_) | Command::Bench(_) | Command::Template(_) | Command::Init(_)) => {
-            0
-        }
+        Some(
+            Command::History(_)
+            | Command::Bench(_)
+            | Command::Template(_)
+            | Command::Init(_)
+            | Command::Brief(_),
+        ) => 0,
     };
     jinaq::messages::show_technical(verbose > 0);
     quiet_reader_panics();
@@ -46,6 +50,7 @@ fn main() -> ExitCode {
         Some(Command::Bench(args)) => jinaq::commands::bench::run(args),
         Some(Command::Template(args)) => jinaq::commands::template::run(args),
         Some(Command::Init(args)) => jinaq::commands::init::run(args),
+        Some(Command::Brief(args)) => jinaq::commands::brief::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -80,6 +85,7 @@ fn failure_lang(cli: &Cli) -> Lang {
         Some(Command::Check(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
         Some(Command::History(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
         Some(Command::Bench(a)) => (None, a.pipeline.as_deref()),
+        Some(Command::Brief(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
         Some(Command::Template(a)) => return failure_lang_flag(a.lang.as_deref()),
         Some(Command::Init(a)) => return failure_lang_flag(a.lang.as_deref()),
     };

@@ -39,14 +39,39 @@ pub fn run(args: &ConsolidateArgs) -> Result<u8> {
         }
     }
     let (outcome, paths) = crate::run::execute(&request, &output)?;
+    let brief = year_end_brief(&outcome, &output, args.quiet);
     if !args.quiet {
         print_summary(&outcome, &paths);
+        if let Some(name) = brief.as_ref().and_then(|p| p.file_name()) {
+            println!("  {}", name.to_string_lossy());
+        }
     }
     Ok(if outcome.count(Severity::Error) > 0 {
         1
     } else {
         0
     })
+}
+
+/// A December run writes the year's brief beside the workbook. A brief that
+/// cannot be made is told on stderr; the run's outputs and exit status stand.
+fn year_end_brief(
+    o: &Outcome,
+    output: &std::path::Path,
+    quiet: bool,
+) -> Option<std::path::PathBuf> {
+    if o.period.month != 12 {
+        return None;
+    }
+    let written = super::brief::narrative(None, o.pipeline, o.lang, !quiet)
+        .and_then(|n| Ok(crate::report::brief::write(o, o.lang, &n, output)?));
+    match written {
+        Ok(path) => Some(path),
+        Err(e) => {
+            eprintln!("jinaq: {}", e.message(o.lang));
+            None
+        }
+    }
 }
 
 /// The run in a few lines (the pipeline and registry used are printed before

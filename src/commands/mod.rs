@@ -4,6 +4,7 @@
 //! run's progress bar over files when the command asks for one.
 
 pub mod bench;
+pub mod brief;
 pub mod check;
 pub mod consolidate;
 pub mod history;
