@@ -70,6 +70,7 @@ fn add(doc: Docx, block: &Block) -> Docx {
         }),
         Block::Heading(text) => doc.add_paragraph(
             body()
+                .align(AlignmentType::Left)
                 .add_run(Run::new().add_text(text).bold())
                 .keep_next(true)
                 .line_spacing(LineSpacing::new().before(240).after(120)),

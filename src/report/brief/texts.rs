@@ -90,12 +90,6 @@ crate::texts! {
     RowCatChairs => ("кәсіподақ ұйымдарының төрағалары", "председатели профсоюзных организаций", "chairs of union organisations"),
     RowCatConciliation => ("келісу комиссияларының мүшелері", "члены согласительных комиссий", "conciliation commission members"),
     RowShare => ("Оқытудан өткендердің кәсіподақ мүшелерінің жалпы санына шаққандағы пайызы", "Доля прошедших обучение в общей численности членов профсоюза, %", "Trained as a share of all members"),
-    /// How the table's shares are shown.
-    ShareCut => (
-        "Пайыздар бір ондық таңбаға дейін дөңгелектенбей қысқартылып көрсетілген (16,95% → 16,9%).",
-        "Доли показаны с отбрасыванием знаков после первого десятичного (16,95% → 16,9%).",
-        "Shares are cut, not rounded, after the first decimal (16.95% → 16.9%).",
-    ),
 
     // Section 6.
     Norm => (
