@@ -60,12 +60,15 @@ pub(super) fn render(blocks: &[Block], date: &str) -> Result<Vec<u8>, docx_rs::D
 
 fn add(doc: Docx, block: &Block) -> Docx {
     match block {
-        Block::Title(lines) => lines.iter().fold(doc, |d, line| {
+        Block::Title(lines) => lines.iter().enumerate().fold(doc, |d, (i, line)| {
+            // A blank line's worth of space below the block.
+            let after = if i + 1 == lines.len() { 280 } else { 0 };
             d.add_paragraph(
                 Paragraph::new()
                     .add_run(Run::new().add_text(line).bold())
                     .align(AlignmentType::Center)
-                    .keep_next(true),
+                    .keep_next(true)
+                    .line_spacing(LineSpacing::new().after(after)),
             )
         }),
         Block::Heading(text) => doc.add_paragraph(
