@@ -5,14 +5,13 @@
 //! figures come from reports with error-severity issues.
 
 use super::texts::T;
-use super::{display_path, load_pipeline, parse_lang, parse_period, sources_lines};
-use crate::cli::BriefArgs;
+use super::{display_path, load_pipeline, parse_lang, sources_lines};
+use crate::cli::{BriefArgs, ConsolidateArgs};
 use crate::error::Result;
 use crate::issue::Severity;
 use crate::lang::{fill, Lang};
 use crate::pipeline::{Pipeline, BUILTIN_BRIEF_TEXT};
 use crate::report::brief::{self, Narrative};
-use crate::run::request::Request;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: &BriefArgs) -> Result<u8> {
@@ -23,18 +22,18 @@ pub fn run(args: &BriefArgs) -> Result<u8> {
         .unwrap_or_else(|| pipeline.output.clone());
     let lang = parse_lang(args.lang.as_deref(), &pipeline)?;
     let narrative = narrative(args.text.as_deref(), &pipeline, lang, true)?;
-    let request = Request {
-        pipeline: &pipeline,
-        input: args.input.clone().unwrap_or_else(|| pipeline.input.clone()),
-        registry: args
-            .registry
-            .clone()
-            .unwrap_or_else(|| pipeline.registry.clone()),
-        period: parse_period(args.period.as_deref())?,
-        lang,
-        progress: false,
-        history: Some(output.join("history")),
+    // The period is run as `consolidate` runs it, with the same flags.
+    let run_args = ConsolidateArgs {
+        pipeline: args.pipeline.clone(),
+        input: args.input.clone(),
+        registry: args.registry.clone(),
+        period: args.period.clone(),
+        output: Some(output.clone()),
+        lang: args.lang.clone(),
+        quiet: true,
+        verbose: 0,
     };
+    let request = super::consolidate::request(&run_args, &pipeline, &output)?;
     for line in sources_lines(&pipeline, Some(&request.registry), lang) {
         println!("{line}");
     }

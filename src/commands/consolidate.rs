@@ -21,18 +21,7 @@ pub fn run(args: &ConsolidateArgs) -> Result<u8> {
         .output
         .clone()
         .unwrap_or_else(|| pipeline.output.clone());
-    let request = Request {
-        pipeline: &pipeline,
-        input: args.input.clone().unwrap_or_else(|| pipeline.input.clone()),
-        registry: args
-            .registry
-            .clone()
-            .unwrap_or_else(|| pipeline.registry.clone()),
-        period: parse_period(args.period.as_deref())?,
-        lang: parse_lang(args.lang.as_deref(), &pipeline)?,
-        progress: !args.quiet && std::io::stderr().is_terminal(),
-        history: Some(output.join("history")),
-    };
+    let request = request(args, &pipeline, &output)?;
     if !args.quiet {
         for line in sources_lines(&pipeline, Some(&request.registry), request.lang) {
             println!("{line}");
@@ -50,6 +39,28 @@ pub fn run(args: &ConsolidateArgs) -> Result<u8> {
         1
     } else {
         0
+    })
+}
+
+/// The run the flags ask for: the pipeline's folders unless given, earlier
+/// periods read from `output/history`, a progress bar on a terminal unless
+/// quiet.
+pub(crate) fn request<'p>(
+    args: &ConsolidateArgs,
+    pipeline: &'p crate::pipeline::Pipeline,
+    output: &std::path::Path,
+) -> Result<Request<'p>> {
+    Ok(Request {
+        pipeline,
+        input: args.input.clone().unwrap_or_else(|| pipeline.input.clone()),
+        registry: args
+            .registry
+            .clone()
+            .unwrap_or_else(|| pipeline.registry.clone()),
+        period: parse_period(args.period.as_deref())?,
+        lang: parse_lang(args.lang.as_deref(), pipeline)?,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
+        history: Some(output.join("history")),
     })
 }
 

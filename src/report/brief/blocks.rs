@@ -91,9 +91,13 @@ pub(crate) fn share_text(
     shown: crate::measures::ShareShown,
     lang: crate::lang::Lang,
 ) -> String {
+    percent_digits(&shown_digits(share, shown), lang)
+}
+
+/// The per cent of a share as shown, in digits: `16.9`.
+fn shown_digits(share: f64, shown: crate::measures::ShareShown) -> String {
     let per_cent = shown.apply(share) * 100.0;
-    let digits = format!("{per_cent:.*}", usize::from(shown.decimals));
-    percent_digits(&digits, lang)
+    format!("{per_cent:.*}", usize::from(shown.decimals))
 }
 
 /// A share of a budget as the office writes it: shown as the pipeline says,
@@ -103,8 +107,7 @@ pub(crate) fn budget_share_text(
     shown: crate::measures::ShareShown,
     lang: crate::lang::Lang,
 ) -> String {
-    let per_cent = shown.apply(share) * 100.0;
-    let digits = format!("{per_cent:.*}", usize::from(shown.decimals));
+    let digits = shown_digits(share, shown);
     let trimmed = if digits.contains('.') {
         digits.trim_end_matches('0').trim_end_matches('.')
     } else {

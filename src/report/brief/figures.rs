@@ -297,3 +297,40 @@ fn units_against_norm(b: &Brief) -> Vec<Block> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_as_of_date_in_words() {
+        let december = Period::new(2025, 12).unwrap();
+        assert_eq!(as_of_words(december, Lang::Kk), "2026 жылғы 01 қаңтардағы");
+        assert_eq!(as_of_words(december, Lang::Ru), "1 января 2026 года");
+        let march = Period::new(2026, 3).unwrap();
+        assert_eq!(as_of_words(march, Lang::Kk), "2026 жылғы 01 сәуірдегі");
+        assert_eq!(as_of_words(march, Lang::En), "April 1, 2026");
+    }
+
+    #[test]
+    fn a_count_takes_the_noun_its_number_asks_for() {
+        assert_eq!(
+            noun(614.0, T::OrgsNoun, Lang::Ru),
+            "первичных профсоюзных организаций"
+        );
+        assert_eq!(
+            noun(21.0, T::OrgsNoun, Lang::Ru),
+            "первичную профсоюзную организацию"
+        );
+        assert_eq!(
+            noun(64.0, T::EventsNounThis, Lang::Ru),
+            "обучающих семинара"
+        );
+        assert_eq!(noun(5673.0, T::PeopleGen, Lang::Ru), "человек");
+        assert_eq!(
+            noun(614.0, T::OrgsNoun, Lang::Kk),
+            "бастауыш кәсіподақ ұйымын"
+        );
+        assert_eq!(share_of(Some(1.0), Some(0.0)), None);
+    }
+}
