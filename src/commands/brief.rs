@@ -33,7 +33,7 @@ pub fn run(args: &BriefArgs) -> Result<u8> {
         quiet: true,
         verbose: 0,
     };
-    let request = super::consolidate::request(&run_args, &pipeline, &output)?;
+    let request = super::request(&run_args, &pipeline, &output)?;
     for line in sources_lines(&pipeline, Some(&request.registry), lang) {
         println!("{line}");
     }

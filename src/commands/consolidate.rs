@@ -3,7 +3,7 @@
 //! summary at the end; exit status 1 when the run found error-severity issues.
 
 use super::texts::T;
-use super::{display_path, load_pipeline, parse_lang, parse_period, sources_lines};
+use super::{display_path, load_pipeline, sources_lines};
 use crate::cli::ConsolidateArgs;
 use crate::error::Result;
 use crate::issue::Severity;
@@ -12,8 +12,6 @@ use crate::messages;
 use crate::period::Period;
 use crate::report::OutputPaths;
 use crate::run::outcome::Outcome;
-use crate::run::request::Request;
-use std::io::IsTerminal;
 
 pub fn run(args: &ConsolidateArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
@@ -21,7 +19,7 @@ pub fn run(args: &ConsolidateArgs) -> Result<u8> {
         .output
         .clone()
         .unwrap_or_else(|| pipeline.output.clone());
-    let request = request(args, &pipeline, &output)?;
+    let request = super::request(args, &pipeline, &output)?;
     if !args.quiet {
         for line in sources_lines(&pipeline, Some(&request.registry), request.lang) {
             println!("{line}");
@@ -39,28 +37,6 @@ pub fn run(args: &ConsolidateArgs) -> Result<u8> {
         1
     } else {
         0
-    })
-}
-
-/// The run the flags ask for: the pipeline's folders unless given, earlier
-/// periods read from `output/history`, a progress bar on a terminal unless
-/// quiet.
-pub(crate) fn request<'p>(
-    args: &ConsolidateArgs,
-    pipeline: &'p crate::pipeline::Pipeline,
-    output: &std::path::Path,
-) -> Result<Request<'p>> {
-    Ok(Request {
-        pipeline,
-        input: args.input.clone().unwrap_or_else(|| pipeline.input.clone()),
-        registry: args
-            .registry
-            .clone()
-            .unwrap_or_else(|| pipeline.registry.clone()),
-        period: parse_period(args.period.as_deref())?,
-        lang: parse_lang(args.lang.as_deref(), pipeline)?,
-        progress: !args.quiet && std::io::stderr().is_terminal(),
-        history: Some(output.join("history")),
     })
 }
 

@@ -77,6 +77,28 @@ pub fn display_path(p: &Path) -> String {
         .to_string()
 }
 
+/// The run the flags ask for: the pipeline's folders unless given, earlier
+/// periods read from `output/history`, a progress bar on a terminal unless
+/// quiet.
+pub(crate) fn request<'p>(
+    args: &crate::cli::ConsolidateArgs,
+    pipeline: &'p crate::pipeline::Pipeline,
+    output: &std::path::Path,
+) -> Result<crate::run::request::Request<'p>> {
+    Ok(crate::run::request::Request {
+        pipeline,
+        input: args.input.clone().unwrap_or_else(|| pipeline.input.clone()),
+        registry: args
+            .registry
+            .clone()
+            .unwrap_or_else(|| pipeline.registry.clone()),
+        period: parse_period(args.period.as_deref())?,
+        lang: parse_lang(args.lang.as_deref(), pipeline)?,
+        progress: !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        history: Some(output.join("history")),
+    })
+}
+
 pub fn parse_lang(flag: Option<&str>, pipeline: &Pipeline) -> Result<Lang> {
     flag.map_or(Ok(pipeline.lang), lang_flag)
 }
