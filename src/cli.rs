@@ -28,7 +28,11 @@ impl Cli {
             None => self.consolidate.verbose,
             Some(Command::Check(a)) => a.verbose,
             Some(
-                Command::History(_) | Command::Bench(_) | Command::Template(_) | Command::Init(_),
+                Command::History(_)
+                | Command::Bench(_)
+                | Command::Template(_)
+                | Command::Init(_)
+                | Command::Brief(_),
             ) => 0,
         }
     }
@@ -49,6 +53,8 @@ pub(crate) enum Command {
     Template(TemplateArgs),
     /// Make a working folder: jinaq.toml, inbox/, output/ and registry.xlsx.
     Init(InitArgs),
+    /// The year's brief as a Word document: the period run as consolidate runs it, only brief-<period>.docx written.
+    Brief(BriefArgs),
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -187,4 +193,29 @@ pub(crate) struct InitArgs {
     /// Language of what is printed: kk, ru or en [default: kk]
     #[arg(long)]
     pub(crate) lang: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub(crate) struct BriefArgs {
+    /// Reporting month, YYYY-MM; December for the year [default: told from the files]
+    #[arg(long)]
+    pub(crate) period: Option<String>,
+    /// Language of the brief: kk, ru or en [default: from the pipeline file]
+    #[arg(long)]
+    pub(crate) lang: Option<String>,
+    /// Output folder: the brief goes into OUTPUT/<period>/, last year is read from OUTPUT/history [default: from the pipeline file]
+    #[arg(long)]
+    pub(crate) output: Option<PathBuf>,
+    /// Inbox folder with the period's reports [default: from the pipeline file]
+    #[arg(long)]
+    pub(crate) input: Option<PathBuf>,
+    /// Registry workbook [default: from the pipeline file]
+    #[arg(long)]
+    pub(crate) registry: Option<PathBuf>,
+    /// Pipeline file [default: jinaq.toml in the current folder, else the built-in pipeline]
+    #[arg(long)]
+    pub(crate) pipeline: Option<PathBuf>,
+    /// The specialist's texts of the narrative sections (TOML) [default: `[brief] text` of the pipeline file]
+    #[arg(long)]
+    pub(crate) text: Option<PathBuf>,
 }

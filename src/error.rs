@@ -12,6 +12,7 @@ use crate::lang::{fill, Lang};
 use crate::period::Period;
 use crate::pipeline::PipelineError;
 use crate::registry::RegistryError;
+use crate::report::brief::NarrativeError;
 use crate::report::WriteError;
 use std::path::PathBuf;
 
@@ -67,6 +68,8 @@ pub enum Error {
     NoFileMatches(String),
     /// A file pattern of `check` that cannot be read as a pattern.
     FilePattern(String),
+    /// The texts of the year's brief cannot be read.
+    BriefText(#[from] NarrativeError),
 }
 
 pub(crate) type Result<T> = std::result::Result<T, Error>;
@@ -216,6 +219,7 @@ impl Error {
             }
             Error::NoFileMatches(p) => one(Text::NoFileMatches, p),
             Error::FilePattern(p) => one(Text::FilePattern, p),
+            Error::BriefText(e) => e.message(lang),
         }
     }
 }

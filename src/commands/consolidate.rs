@@ -3,7 +3,7 @@
 //! summary at the end; exit status 1 when the run found error-severity issues.
 
 use super::texts::T;
-use super::{display_path, load_pipeline, parse_lang, parse_period, sources_lines};
+use super::{display_path, load_pipeline, sources_lines};
 use crate::cli::ConsolidateArgs;
 use crate::error::Result;
 use crate::issue::Severity;
@@ -12,8 +12,6 @@ use crate::messages;
 use crate::period::Period;
 use crate::report::OutputPaths;
 use crate::run::outcome::Outcome;
-use crate::run::request::Request;
-use std::io::IsTerminal;
 
 pub(crate) fn run(args: &ConsolidateArgs) -> Result<u8> {
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
@@ -21,32 +19,46 @@ pub(crate) fn run(args: &ConsolidateArgs) -> Result<u8> {
         .output
         .clone()
         .unwrap_or_else(|| pipeline.output.clone());
-    let request = Request {
-        pipeline: &pipeline,
-        input: args.input.clone().unwrap_or_else(|| pipeline.input.clone()),
-        registry: args
-            .registry
-            .clone()
-            .unwrap_or_else(|| pipeline.registry.clone()),
-        period: parse_period(args.period.as_deref())?,
-        lang: parse_lang(args.lang.as_deref(), &pipeline)?,
-        progress: !args.quiet && std::io::stderr().is_terminal(),
-        history: Some(output.join("history")),
-    };
+    let request = super::request(args, &pipeline, &output)?;
     if !args.quiet {
         for line in sources_lines(&pipeline, Some(&request.registry), request.lang) {
             println!("{line}");
         }
     }
     let (outcome, paths) = crate::run::execute(&request, &output)?;
+    let brief = year_end_brief(&outcome, &output, args.quiet);
     if !args.quiet {
         print_summary(&outcome, &paths);
+        if let Some(name) = brief.as_ref().and_then(|p| p.file_name()) {
+            println!("  {}", name.to_string_lossy());
+        }
     }
     Ok(if outcome.count(Severity::Error) > 0 {
         1
     } else {
         0
     })
+}
+
+/// A December run writes the year's brief beside the workbook. A brief that
+/// cannot be made is told on stderr; the run's outputs and exit status stand.
+fn year_end_brief(
+    o: &Outcome,
+    output: &std::path::Path,
+    quiet: bool,
+) -> Option<std::path::PathBuf> {
+    if o.period.month != 12 {
+        return None;
+    }
+    let written = super::brief::narrative(None, o.pipeline, o.lang, !quiet)
+        .and_then(|n| Ok(crate::report::brief::write(o, o.lang, &n, output)?));
+    match written {
+        Ok(path) => Some(path),
+        Err(e) => {
+            eprintln!("jinaq: {}", e.message(o.lang));
+            None
+        }
+    }
 }
 
 /// The run in a few lines (the pipeline and registry used are printed before

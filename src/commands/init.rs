@@ -16,7 +16,7 @@ use super::{display_path, lang_flag, parse_period, WORKING_PIPELINE};
 use crate::cli::InitArgs;
 use crate::error::{Error, Result};
 use crate::lang::{fill, Lang};
-use crate::pipeline::{Pipeline, BUILTIN_TEXT};
+use crate::pipeline::{Pipeline, BUILTIN_BRIEF_TEXT, BUILTIN_TEXT};
 use crate::report::WriteError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,15 +25,18 @@ use std::path::{Path, PathBuf};
 const INBOX: &str = "inbox";
 const OUTPUT: &str = "output";
 const REGISTRY: &str = "registry.xlsx";
+/// The texts of the year's brief, as the pipeline's `[brief] text` names them.
+const BRIEF_TEXT: &str = "brief-text.toml";
 
 pub(crate) fn run(args: &InitArgs) -> Result<u8> {
     let lang = args.lang.as_deref().map_or(Ok(Lang::Kk), lang_flag)?;
     let dir = &args.dir;
     let config = dir.join(WORKING_PIPELINE);
     let registry = dir.join(REGISTRY);
+    let brief_text = dir.join(BRIEF_TEXT);
     let folders = [dir.join(INBOX), dir.join(OUTPUT)];
     // Files never replaced; a folder that exists is used as it is.
-    let mut in_the_way: Vec<PathBuf> = [&config, &registry]
+    let mut in_the_way: Vec<PathBuf> = [&config, &registry, &brief_text]
         .into_iter()
         .filter(|p| p.symlink_metadata().is_ok())
         .cloned()
@@ -65,6 +68,7 @@ pub(crate) fn run(args: &InitArgs) -> Result<u8> {
     }
     write_new(&config, text.as_bytes())?;
     write_new(&registry, &bytes)?;
+    write_new(&brief_text, BUILTIN_BRIEF_TEXT.as_bytes())?;
     print_made(dir, drafted.as_ref(), lang);
     Ok(0)
 }

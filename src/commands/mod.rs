@@ -4,6 +4,7 @@
 //! run's progress bar over files when the command asks for one.
 
 pub(crate) mod bench;
+pub(crate) mod brief;
 pub(crate) mod check;
 pub(crate) mod consolidate;
 pub(crate) mod history;
@@ -82,6 +83,28 @@ pub(crate) fn display_path(p: &Path) -> String {
         .to_string()
 }
 
+/// The run the flags ask for: the pipeline's folders unless given, earlier
+/// periods read from `output/history`, a progress bar on a terminal unless
+/// quiet.
+pub(crate) fn request<'p>(
+    args: &crate::cli::ConsolidateArgs,
+    pipeline: &'p crate::pipeline::Pipeline,
+    output: &std::path::Path,
+) -> Result<crate::run::request::Request<'p>> {
+    Ok(crate::run::request::Request {
+        pipeline,
+        input: args.input.clone().unwrap_or_else(|| pipeline.input.clone()),
+        registry: args
+            .registry
+            .clone()
+            .unwrap_or_else(|| pipeline.registry.clone()),
+        period: parse_period(args.period.as_deref())?,
+        lang: parse_lang(args.lang.as_deref(), pipeline)?,
+        progress: !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        history: Some(output.join("history")),
+    })
+}
+
 pub(crate) fn parse_lang(flag: Option<&str>, pipeline: &Pipeline) -> Result<Lang> {
     flag.map_or(Ok(pipeline.lang), lang_flag)
 }
@@ -123,6 +146,7 @@ pub fn run_cli(cli: &Cli) -> ExitCode {
         Some(Command::Bench(args)) => bench::run(args),
         Some(Command::Template(args)) => template::run(args),
         Some(Command::Init(args)) => init::run(args),
+        Some(Command::Brief(args)) => brief::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -157,6 +181,7 @@ fn cli_lang(cli: &Cli) -> Lang {
         Some(Command::Check(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
         Some(Command::History(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
         Some(Command::Bench(a)) => (None, a.pipeline.as_deref()),
+        Some(Command::Brief(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
         Some(Command::Template(a)) => return lang_flag_or_default(a.lang.as_deref()),
         Some(Command::Init(a)) => return lang_flag_or_default(a.lang.as_deref()),
     };

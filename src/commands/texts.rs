@@ -42,6 +42,14 @@ crate::texts! {
             "✗ Files that are not reports (no report table found): {n}. Send the filled report form.",
         ),
 
+        // `brief`, and a December run.
+        BriefWritten => ("Жылдық анықтама: {path}", "Годовая справка: {path}", "The year's brief: {path}"),
+        BriefTextMissing => (
+            "Анықтаманың мәтін файлы {path} табылмады: баяндау бөлімдері маманға бос қалдырылды.",
+            "Файл текстов справки {path} не найден: повествовательные разделы оставлены для специалиста.",
+            "The brief's text file {path} is not there: the narrative sections are left for the specialist.",
+        ),
+
         // The table of `history`.
         PeriodOrUnit => ("Кезең / бөлімше", "Период / подразделение", "Period / unit"),
         Members => ("Мүшелер", "Члены", "Members"),

@@ -303,8 +303,9 @@ pub struct Pipeline {
     pub office: Office,
     /// The offices' clock, seconds east of UTC.
     pub utc_offset_secs: i64,
+    /// The specialist's texts of the year's brief (`[brief] text`), if set.
+    pub(crate) brief_text: Option<PathBuf>,
     /// How shares are shown to people (the workbook's first sheet, the brief).
-    #[allow(dead_code)] // until the first sheet shows shares through it
     pub(crate) share: ShareShown,
     pub(crate) limits: Limits,
     pub units: Vec<Unit>,
@@ -461,6 +462,7 @@ impl Pipeline {
                 email: raw.office.email.trim().to_string(),
             },
             utc_offset_secs: i64::from(head.utc_offset_hours) * 3600,
+            brief_text: raw.brief.text.as_ref().map(|t| dir.join(t)),
             share,
             limits: Limits::from(&raw.limits),
             units,
@@ -507,6 +509,7 @@ impl Pipeline {
         for path in [&mut p.input, &mut p.registry, &mut p.output] {
             *path = lexical(path);
         }
+        p.brief_text = p.brief_text.as_deref().map(lexical);
         Ok(p)
     }
 
@@ -895,6 +898,10 @@ pub const DEFAULT_PIPELINE: &str = "pipelines/aktobe-training.toml";
 
 /// The text of the shipped pipeline file, comments included.
 pub(crate) const BUILTIN_TEXT: &str = include_str!("../../pipelines/aktobe-training.toml");
+
+/// The texts of the year's brief shipped beside the built-in pipeline: the
+/// built-in pipeline's brief uses them when its file is not there.
+pub(crate) const BUILTIN_BRIEF_TEXT: &str = include_str!("../../pipelines/brief-text.toml");
 
 /// A relative path with each `name/..` taken out, without asking the file
 /// system (the built-in pipeline's folder does not exist).

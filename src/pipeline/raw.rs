@@ -21,6 +21,9 @@ pub(crate) struct RawPipeline {
     /// The regional office, named in the heading of each district's file.
     #[serde(default)]
     pub(crate) office: RawOffice,
+    /// The year's brief (`jinaq brief`).
+    #[serde(default)]
+    pub(crate) brief: RawBrief,
     #[serde(default)]
     pub(crate) rules: BTreeMap<String, RawRule>,
     /// Comparisons between the figures of one organisation row.
@@ -92,6 +95,16 @@ fn default_share_decimals() -> u8 {
 
 fn default_resend_day() -> u32 {
     10
+}
+
+/// The year's brief.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBrief {
+    /// The specialist's texts of the brief's narrative sections (TOML),
+    /// relative to the pipeline file.
+    #[serde(default)]
+    pub(crate) text: Option<String>,
 }
 
 /// The regional office's contact; an empty value is left out.

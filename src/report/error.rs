@@ -20,6 +20,11 @@ pub enum WriteError {
         path: PathBuf,
         source: rust_xlsxwriter::XlsxError,
     },
+    /// A document (the year's brief) that cannot be made.
+    Document {
+        path: PathBuf,
+        source: docx_rs::DocxError,
+    },
 }
 
 crate::texts! {
@@ -77,6 +82,7 @@ impl WriteError {
                 (path, format!("{source}; {}", hint.get(lang)))
             }
             WriteError::Workbook { path, source } => (path, source.to_string()),
+            WriteError::Document { path, source } => (path, source.to_string()),
         };
         fill(
             Text::Write.get(lang),

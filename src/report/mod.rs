@@ -9,10 +9,14 @@
 //!   to send the district; a stale one of a unit with no issues now is
 //!   removed.
 //!
+//! - `brief-<period>.docx` ([`brief`]): the year's brief, written by
+//!   `jinaq brief` and by a December run.
+//!
 //! Every file is written atomically: to a temporary file in the same folder,
 //! then renamed over the old one, so a run killed at any moment leaves the
 //! previous outputs intact.
 
+pub(crate) mod brief;
 pub(crate) mod consolidated_book;
 pub(crate) mod discrepancy_book;
 pub(crate) mod district_book;

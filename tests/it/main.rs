@@ -3,6 +3,7 @@
 
 mod architecture;
 mod bench;
+mod brief;
 mod check_verdict;
 mod common;
 mod consolidated_book;
