@@ -5,4 +5,5 @@
 pub mod header;
 pub mod identify;
 pub mod text;
+pub(crate) mod as_of;
 pub mod value;

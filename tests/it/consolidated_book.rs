@@ -221,11 +221,12 @@ fn figures_on_every_sheet_match_the_reference() {
     ];
     rows.extend(CATEGORIES.iter().copied());
     for (t, path) in rows {
-        close(
-            s.value(s.row_of(label, t.get(lang)), value),
-            num(at(region, path)),
-            path,
-        );
+        // The share as the pipeline shows it (cut to one decimal).
+        let want = num(at(region, path)).map(|v| match t {
+            T::IndShare => p.share.apply(v),
+            _ => v,
+        });
+        close(s.value(s.row_of(label, t.get(lang)), value), want, path);
     }
     let further = [
         (T::OrgsReported, "orgs_reported"),
@@ -688,7 +689,10 @@ fn the_previous_year_appears_beside_the_period_when_history_has_it() {
     );
     // A share changes in percentage points; its relative change stays empty.
     let share = s.row_of(label, T::IndShare.get(lang));
-    let points = (now.trained_share.unwrap() - before.trained_share.unwrap()) * 100.0;
+    // Counted from the shares as the first sheet shows them (cut to one
+    // decimal by the shipped pipeline), to the tenth of a point.
+    let shown = |v: Option<f64>| p.share.apply(v.unwrap());
+    let points = ((shown(now.trained_share) - shown(before.trained_share)) * 1000.0).round() / 10.0;
     close(
         s.value(share, change),
         Some(points),
