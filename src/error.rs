@@ -6,6 +6,7 @@
 //! English message, for logs and tests.
 
 use crate::bench::GenerateError;
+use crate::history::import::ImportError;
 use crate::history::HistoryError;
 use crate::ingest::discover::InputError;
 use crate::lang::{fill, Lang};
@@ -67,6 +68,8 @@ pub enum Error {
     NoFileMatches(String),
     /// A file pattern of `check` that cannot be read as a pattern.
     FilePattern(String),
+    /// `history import` imported nothing: the file, and why.
+    Import(#[from] ImportError),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -216,6 +219,7 @@ impl Error {
             }
             Error::NoFileMatches(p) => one(Text::NoFileMatches, p),
             Error::FilePattern(p) => one(Text::FilePattern, p),
+            Error::Import(e) => e.message(lang),
         }
     }
 }

@@ -78,7 +78,12 @@ fn failure_lang(cli: &Cli) -> Lang {
             cli.consolidate.pipeline.as_deref(),
         ),
         Some(Command::Check(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
-        Some(Command::History(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
+        Some(Command::History(a)) => match &a.action {
+            Some(jinaq::cli::HistoryAction::Import(i)) => {
+                (i.lang.as_deref(), i.pipeline.as_deref())
+            }
+            None => (a.lang.as_deref(), a.pipeline.as_deref()),
+        },
         Some(Command::Bench(a)) => (None, a.pipeline.as_deref()),
         Some(Command::Template(a)) => return failure_lang_flag(a.lang.as_deref()),
         Some(Command::Init(a)) => return failure_lang_flag(a.lang.as_deref()),

@@ -1,5 +1,8 @@
 //! `jinaq history`: the periods stored under `OUTPUT/history/`, and a
-//! period's region and unit figures.
+//! period's region and unit figures; `jinaq history import` ([`import`])
+//! stores last year's figures from a table in the brief's shape.
+
+mod import;
 
 use super::texts::T;
 use super::{load_pipeline, parse_lang, parse_period, sources_lines};
@@ -29,6 +32,9 @@ fn line(label: &str, f: &Figures, lang: Lang) -> String {
 }
 
 pub fn run(args: &HistoryArgs) -> Result<u8> {
+    if let Some(crate::cli::HistoryAction::Import(a)) = &args.action {
+        return import::run(a);
+    }
     let pipeline = load_pipeline(args.pipeline.as_deref())?;
     let lang = parse_lang(args.lang.as_deref(), &pipeline)?;
     let output = args
@@ -59,7 +65,13 @@ pub fn run(args: &HistoryArgs) -> Result<u8> {
             println!("{head}");
             for p in periods {
                 match history::load(&dir, p) {
-                    Ok(Some(s)) => println!("{}", line(&p.to_string(), &s.region, lang)),
+                    Ok(Some(s)) => {
+                        let mut text = line(&p.to_string(), &s.region, lang);
+                        if let Some(from) = &s.imported {
+                            text = format!("{text}  {}", import::imported_from(from, lang));
+                        }
+                        println!("{text}");
+                    }
                     Ok(None) => {}
                     Err(e) => println!("{p:<28} {}: {e}", T::Damaged.get(lang)),
                 }
@@ -72,6 +84,9 @@ pub fn run(args: &HistoryArgs) -> Result<u8> {
                     period: p,
                     dir: dir.clone(),
                 })?;
+            if let Some(from) = &snapshot.imported {
+                println!("{}", import::imported_from(from, lang));
+            }
             println!("{head}");
             println!("{}", line(T::Region.get(lang), &snapshot.region, lang));
             for u in &pipeline.units {

@@ -5,7 +5,10 @@
 //! stems, vocabularies, and the settings of every rule.
 
 pub mod error;
+mod import_labels;
 pub mod raw;
+
+pub use import_labels::ImportLabels;
 
 pub use error::{PipelineError, Problem};
 
@@ -318,6 +321,8 @@ pub struct Pipeline {
     pub registry_spec: RegistrySpec,
     rules: HashMap<Rule, RuleSettings>,
     pub row_checks: Vec<RowCheck>,
+    /// The row labels of a table in the seed's shape (`jinaq history import`).
+    pub history_import: ImportLabels,
     /// Unit id, normalised Kazakh and Russian names, then stems -> unit index.
     unit_names: FxHashMap<String, usize>,
     /// Unit id -> unit index.
@@ -486,6 +491,14 @@ impl Pipeline {
             registry_spec: registry_spec(&raw.registry),
             rules: rules(&raw.rules)?,
             row_checks: row_checks(&raw.row_checks)?,
+            history_import: ImportLabels::new(
+                &raw.history.import.labels,
+                &raw.history.import.connectors,
+            )
+            .map_err(|field| Problem::LabelField {
+                section: "history.import.labels",
+                field,
+            })?,
             unit_names,
             unit_ids,
             confirmed: raw

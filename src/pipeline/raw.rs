@@ -26,6 +26,29 @@ pub struct RawPipeline {
     /// Comparisons between the figures of one organisation row.
     #[serde(default)]
     pub row_checks: Vec<RawRowCheck>,
+    /// Earlier periods: the labels `jinaq history import` reads by.
+    #[serde(default)]
+    pub history: RawHistory,
+}
+
+/// `[history]`: what earlier periods are read from besides the history folder.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHistory {
+    #[serde(default)]
+    pub import: RawImport,
+}
+
+/// `[history.import]`: the rows of a table in the seed's shape.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawImport {
+    /// Words a label may open with (`оның ішінде`, `в том числе`).
+    #[serde(default)]
+    pub connectors: Vec<String>,
+    /// Field -> row labels.
+    #[serde(default)]
+    pub labels: BTreeMap<String, Vec<String>>,
 }
 
 /// `sum(left) op sum(right)` must hold on every organisation row.

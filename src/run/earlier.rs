@@ -75,6 +75,7 @@ pub fn load(history: Option<&Path>, period: Period) -> Earlier {
                 region: prev.region.clone(),
                 units: prev.units.clone(),
                 orgs: Default::default(),
+                imported: None,
             })
         } else {
             read(p, false)

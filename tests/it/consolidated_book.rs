@@ -655,6 +655,7 @@ fn the_previous_year_appears_beside_the_period_when_history_has_it() {
         region: before.clone(),
         units: Default::default(),
         orgs: Default::default(),
+        imported: None,
     });
     let mut book = open(bytes_of(&o));
     let s = Table::of(&mut book, T::SheetSummary, lang);
@@ -1061,6 +1062,7 @@ fn a_change_too_small_to_show_reads_as_zero_never_minus_zero() {
         region: before,
         units: Default::default(),
         orgs: Default::default(),
+        imported: None,
     });
     assert!(now.members.unwrap() > 2000.0, "one member is under 0.05 %");
     let mut book = open(bytes_of(&o));

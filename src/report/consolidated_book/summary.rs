@@ -400,6 +400,7 @@ mod tests {
             region: before,
             units: Default::default(),
             orgs: Default::default(),
+            imported: None,
         });
         o
     }
