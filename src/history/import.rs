@@ -61,9 +61,14 @@ pub enum ImportProblem {
     Read(std::io::Error),
     Unreadable(Refusal),
     /// No sheet has the members' and the trained people's rows.
-    NoTable { sheets: Vec<String> },
+    NoTable {
+        sheets: Vec<String>,
+    },
     /// The rows were found, and no column above them is headed by a date.
-    NoDates { sheet: String, cells: String },
+    NoDates {
+        sheet: String,
+        cells: String,
+    },
     /// A header's date closes no period (not the first or last day of a month).
     NotAsOf {
         sheet: String,
@@ -77,7 +82,10 @@ pub enum ImportProblem {
         cells: [String; 2],
     },
     /// Required rows not found.
-    MissingRows { sheet: String, fields: Vec<String> },
+    MissingRows {
+        sheet: String,
+        fields: Vec<String>,
+    },
     /// A required figure left empty in a column.
     Empty {
         sheet: String,
@@ -105,7 +113,10 @@ pub enum ImportProblem {
         found: Vec<Period>,
     },
     /// The period was consolidated: replaced only with `--replace`.
-    Consolidated { period: Period, dir: PathBuf },
+    Consolidated {
+        period: Period,
+        dir: PathBuf,
+    },
     Store(HistoryError),
 }
 
@@ -142,7 +153,7 @@ impl ImportError {
             all.extend_from_slice(more);
             say(t, &all)
         };
-        let pct = |v: f64| fmt_num((v * 10_000.0).round() / 10_000.0, lang);
+        let pct = |v: f64| fmt_num((v * 100.0).round() / 100.0, lang);
         match &self.problem {
             ImportProblem::Read(e) => say(Text::Read, &[("detail", &e.to_string())]),
             ImportProblem::Unreadable(r) => {
@@ -159,9 +170,16 @@ impl ImportError {
             ImportProblem::NoDates { sheet, cells } => {
                 say(Text::NoDates, &[("sheet", sheet), ("cells", cells)])
             }
-            ImportProblem::NotAsOf { sheet, cell: c, text } => {
-                cell(Text::NotAsOf, sheet, c, &[("text", text), ("flag", "--period")])
-            }
+            ImportProblem::NotAsOf {
+                sheet,
+                cell: c,
+                text,
+            } => cell(
+                Text::NotAsOf,
+                sheet,
+                c,
+                &[("text", text), ("flag", "--period")],
+            ),
             ImportProblem::TwoColumns {
                 sheet,
                 period,
@@ -193,7 +211,12 @@ impl ImportError {
                 sheet,
                 cell: c,
                 field,
-            } => cell(Text::Empty, sheet, c, &[("field", field_label(field, lang))]),
+            } => cell(
+                Text::Empty,
+                sheet,
+                c,
+                &[("field", field_label(field, lang))],
+            ),
             ImportProblem::NotANumber {
                 sheet,
                 cell: c,
@@ -220,7 +243,10 @@ impl ImportError {
                 let found: Vec<String> = found.iter().map(Period::to_string).collect();
                 say(
                     Text::PeriodNotInTable,
-                    &[("period", &period.to_string()), ("found", &found.join(", "))],
+                    &[
+                        ("period", &period.to_string()),
+                        ("found", &found.join(", ")),
+                    ],
                 )
             }
             ImportProblem::Consolidated { period, dir } => say(
@@ -335,7 +361,11 @@ fn dated_columns(grid: &Grid, sheet: &str, rows: &Rows) -> Result<Vec<Dated>, Im
         }
     }
     if dated.is_empty() {
-        let cells = format!("{}:{}", a1(0, label_col + 1), a1(top.max(1) - 1, label_col + 4));
+        let cells = format!(
+            "{}:{}",
+            a1(0, label_col + 1),
+            a1(top.max(1) - 1, label_col + 4)
+        );
         return Err(ImportProblem::NoDates {
             sheet: sheet.to_string(),
             cells,
@@ -356,11 +386,12 @@ pub(crate) fn read(
         problem,
     };
     let bytes = std::fs::read(path).map_err(|e| fail(ImportProblem::Read(e)))?;
-    let wb = workbook::open(bytes, &pipeline.limits)
-        .map_err(|r| fail(ImportProblem::Unreadable(r)))?;
-    let file = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().to_string());
+    let wb =
+        workbook::open(bytes, &pipeline.limits).map_err(|r| fail(ImportProblem::Unreadable(r)))?;
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().to_string(),
+    );
     let columns = read_workbook(&wb, &file, &pipeline.history_import).map_err(fail)?;
     match period {
         None => Ok(columns),
@@ -591,7 +622,11 @@ mod tests {
     /// The seed's table at B3 under a title row, as `cells` change it.
     fn seed_grid(change: impl Fn(&mut Vec<(u32, u32, Cell)>)) -> Grid {
         let mut cells = vec![
-            (0, 1, t("Кәсіподақтық оқытудан өткендер саны туралы мәлімет")),
+            (
+                0,
+                1,
+                t("Кәсіподақтық оқытудан өткендер саны туралы мәлімет"),
+            ),
             (2, 0, t("№")),
             (2, 1, t("Показатель")),
             (2, 2, t("01.01.2025 жылы")),
@@ -599,7 +634,11 @@ mod tests {
         ];
         let rows = [
             ("Кәсіподақ мүшелерінің жалпы саны", "33 468", 33_557.0),
-            ("Кәсіподақтық оқытудан өткендер саны. Оның ішінде:", "5\u{a0}673", 6_101.0),
+            (
+                "Кәсіподақтық оқытудан өткендер саны. Оның ішінде:",
+                "5\u{a0}673",
+                6_101.0,
+            ),
             ("кәсіподақ мүшелері", "1 494", 1_597.0),
             ("тексеру комиссияларының мүшелері", "545", 593.0),
             ("кәсіподақ активі", "238", 1_131.0),
@@ -698,7 +737,13 @@ mod tests {
     #[test]
     fn a_share_written_either_way_is_checked_against_the_counts() {
         let counted = 5_673.0 / 33_468.0;
-        for ok in [t("16,9%"), t("16.9"), Cell::Number(0.169), t("17"), t("16,95")] {
+        for ok in [
+            t("16,9%"),
+            t("16.9"),
+            Cell::Number(0.169),
+            t("17"),
+            t("16,95"),
+        ] {
             assert_eq!(check_share(&ok, counted), Ok(()), "{ok:?}");
         }
         for bad in [t("18,1%"), Cell::Number(0.18), t("16,8")] {

@@ -23,9 +23,7 @@ pub(crate) fn as_of_day(cell: &Cell, is_1904: bool) -> Option<Ymd> {
         Cell::Number(n) if n.fract() == 0.0 && (2000.0..=2099.0).contains(n) => {
             Ymd::new(*n as i32, 12, 31)
         }
-        Cell::Number(n) if n.fract() == 0.0 && SERIALS.contains(n) => {
-            Ymd::from_serial(*n, is_1904)
-        }
+        Cell::Number(n) if n.fract() == 0.0 && SERIALS.contains(n) => Ymd::from_serial(*n, is_1904),
         Cell::Text(t) => day_in_text(t),
         _ => None,
     }
@@ -106,8 +104,14 @@ mod tests {
             as_of_day(&Cell::Date(Ymd::new(2025, 1, 1).unwrap()), false),
             Ymd::new(2025, 1, 1)
         );
-        assert_eq!(as_of_day(&Cell::Number(45_658.0), false), Ymd::new(2025, 1, 1));
-        assert_eq!(as_of_day(&Cell::Number(2024.0), false), Ymd::new(2024, 12, 31));
+        assert_eq!(
+            as_of_day(&Cell::Number(45_658.0), false),
+            Ymd::new(2025, 1, 1)
+        );
+        assert_eq!(
+            as_of_day(&Cell::Number(2024.0), false),
+            Ymd::new(2024, 12, 31)
+        );
         for s in ["Көрсеткіш", "Показатель", "№", "33 468", "5 673"] {
             assert_eq!(text(s), None, "{s}");
         }

@@ -2,8 +2,8 @@
 //! period a file is about. Failures are returned as problems for the caller
 //! to turn into issues at their cells.
 
+pub(crate) mod as_of;
 pub mod header;
 pub mod identify;
 pub mod text;
-pub(crate) mod as_of;
 pub mod value;

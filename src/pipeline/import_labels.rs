@@ -65,7 +65,8 @@ impl ImportLabels {
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
         out.connectors = connectors.iter().map(|c| compact(c)).collect();
         out.connectors.retain(|c| !c.is_empty());
-        out.connectors.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        out.connectors
+            .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         Ok(out)
     }
 
@@ -78,7 +79,11 @@ impl ImportLabels {
             .split(' ')
             .skip_while(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
         let mut rest: String = words.collect();
-        while let Some(c) = self.connectors.iter().find(|c| rest.starts_with(c.as_str())) {
+        while let Some(c) = self
+            .connectors
+            .iter()
+            .find(|c| rest.starts_with(c.as_str()))
+        {
             rest = rest[c.len()..].to_string();
         }
         if rest.is_empty() {
@@ -107,8 +112,14 @@ mod tests {
             ("Кәсіподақ мүшелерінің жалпы саны", "members"),
             ("1. Кәсіподақ мүшелерінің жалпы саны", "members"),
             ("Общее количество членов профсоюза", "members"),
-            ("Кәсіподақтық оқытудан өткендер саны. Оның ішінде:", "trained.total"),
-            ("2) Количество прошедших профсоюзное обучение, в том числе:", "trained.total"),
+            (
+                "Кәсіподақтық оқытудан өткендер саны. Оның ішінде:",
+                "trained.total",
+            ),
+            (
+                "2) Количество прошедших профсоюзное обучение, в том числе:",
+                "trained.total",
+            ),
             ("кәсіподақ мүшелері", "trained.members"),
             ("в том числе членов профсоюза", "trained.members"),
             ("оның ішінде: кәсіподақ мүшелері", "trained.members"),
@@ -125,7 +136,10 @@ mod tests {
                 "Оқытудан өткендердің кәсіподақ мүшелерінің жалпы санына шаққандағы пайызы",
                 "trained_share",
             ),
-            ("Процент обученных от общего числа членов профсоюза", "trained_share"),
+            (
+                "Процент обученных от общего числа членов профсоюза",
+                "trained_share",
+            ),
             ("Бастауыш кәсіподақ ұйымдарының саны", "orgs"),
             ("Количество первичных профсоюзных организаций", "orgs"),
             ("Оқыту іс-шараларының саны", "events"),
@@ -134,7 +148,8 @@ mod tests {
         ] {
             assert_eq!(l.field_of(text), Some(field), "{text}");
         }
-        for text in ["№", "Көрсеткіш", "Показатель", "1.", "в том числе", ""] {
+        for text in ["№", "Көрсеткіш", "Показатель", "1.", "в том числе", ""]
+        {
             assert_eq!(l.field_of(text), None, "{text}");
         }
     }

@@ -15,6 +15,7 @@ mod followup;
 mod generated;
 mod golden;
 mod history;
+mod history_import;
 mod hostile;
 mod inbox;
 mod interrupted;

@@ -15,7 +15,7 @@ use crate::history::import::{self, Column, Stored};
 use crate::history::Imported;
 use crate::lang::{fill, Lang};
 use crate::measures::ShareShown;
-use crate::messages::fmt_num;
+use crate::messages::{fmt_num, fmt_share_shown};
 
 crate::texts! {
     /// What `jinaq history import` prints.
@@ -47,10 +47,10 @@ pub(crate) fn imported_from(from: &Imported, lang: Lang) -> String {
 
 fn line(c: &Column, how: Stored, share: ShareShown, lang: Lang) -> String {
     let n = |v: Option<f64>| v.map_or("—".into(), |v| fmt_num(v, lang));
-    let shown = c.figures.trained_share.map_or("—".into(), |s| {
-        let v = share.apply(s) * 100.0;
-        format!("{}\u{a0}%", fmt_num(v, lang))
-    });
+    let shown = c
+        .figures
+        .trained_share
+        .map_or("—".into(), |s| fmt_share_shown(s, share, lang));
     let what = match how {
         Stored::New => T::New,
         Stored::ReplacedImport => T::ReplacedImport,

@@ -9,6 +9,7 @@ use super::sheet::{shown, Head, Sheet};
 use super::Ctx;
 use crate::consolidate::Figures;
 use crate::issue::Severity;
+use crate::messages::fmt_share_shown;
 use rust_xlsxwriter::{Format, FormatAlign, Url, XlsxError};
 
 /// Where the first sheet keeps what the charts draw.
@@ -98,7 +99,8 @@ fn further_lines(ctx: &Ctx) -> Vec<Line> {
         count(
             T::OrgsReported,
             orgs_reported,
-            prev.map(|p| p.orgs_reported as f64),
+            // An imported year without the organisations' row has none.
+            prev.map(|p| p.orgs_reported as f64).filter(|n| *n > 0.0),
         ),
         count(T::OrgsRegistry, Some(c.orgs_registry as f64), None),
         count(T::UnitsReported, Some(c.units_reported as f64), None),
@@ -241,6 +243,34 @@ fn further(
     Ok(row)
 }
 
+/// The notes on the previous year's column: the same period, or the
+/// period of last year that stands in for it, and where imported figures
+/// were read.
+fn previous_notes(ctx: &Ctx, prev: &crate::history::Snapshot) -> Vec<String> {
+    let as_of = prev.period.as_of_dotted();
+    let mut notes = Vec::new();
+    if prev.period == ctx.o.period.year_before() {
+        notes.push(ctx.t(T::NotePrevious).replace("{prev}", &as_of));
+    } else {
+        notes.push(crate::lang::fill(
+            ctx.t(T::NotePreviousOther),
+            &[("prev", &as_of), ("now", &ctx.o.period.as_of_dotted())],
+        ));
+    }
+    if let Some(from) = &prev.imported {
+        notes.push(crate::lang::fill(
+            ctx.t(T::NoteImported),
+            &[
+                ("prev", &as_of),
+                ("file", &from.file),
+                ("sheet", &from.sheet),
+                ("column", &from.column),
+            ],
+        ));
+    }
+    notes
+}
+
 /// The note on how shares are shown, from the pipeline's setting: cut or
 /// rounded, to so many places, with the seed's 5 673 of 33 468 as the
 /// example (16,95 % -> 16,9 % when cut to one decimal).
@@ -260,27 +290,19 @@ fn shares_note(ctx: &Ctx) -> String {
     };
     let example = format!(
         "{} → {}",
-        per_cent(written.apply(exact), written.decimals, ctx.lang),
-        per_cent(share.apply(exact), share.decimals, ctx.lang)
+        fmt_share_shown(exact, written, ctx.lang),
+        fmt_share_shown(exact, share, ctx.lang)
     );
     crate::lang::fill(
         ctx.t(T::NoteShares),
         &[
-            ("how", &crate::lang::fill(ctx.t(how), &[("places", ctx.t(places))])),
+            (
+                "how",
+                &crate::lang::fill(ctx.t(how), &[("places", ctx.t(places))]),
+            ),
             ("example", &example),
         ],
     )
-}
-
-/// A share as a per cent with `decimals` places, as the language writes it:
-/// `16,9 %`.
-fn per_cent(share: f64, decimals: u8, lang: crate::lang::Lang) -> String {
-    let text = format!("{:.*}", usize::from(decimals), share * 100.0);
-    let text = match lang {
-        crate::lang::Lang::En => text,
-        _ => text.replace('.', ","),
-    };
-    format!("{text}\u{a0}%")
 }
 
 pub fn sheet(ctx: &Ctx, discrepancies: &str) -> Result<(Sheet, SummaryRefs), XlsxError> {
@@ -322,10 +344,7 @@ pub fn sheet(ctx: &Ctx, discrepancies: &str) -> Result<(Sheet, SummaryRefs), Xls
     s.fit()?;
     let mut notes = vec![shares_note(ctx), ctx.t(T::NoteEmpty).to_string()];
     if let Some(prev) = &o.previous_year {
-        notes.push(
-            ctx.t(T::NotePrevious)
-                .replace("{prev}", &prev.period.as_of_dotted()),
-        );
+        notes.extend(previous_notes(ctx, prev));
     }
     for n in notes {
         s.note(row, side_col, &n, st)?;
@@ -433,7 +452,11 @@ mod tests {
             .rows()
             .flat_map(|r| r.iter().map(|c| c.to_string()))
             .collect();
-        ([num(&row[2]), num(&row[3]), num(&row[4])], notes.join("\n"), styles)
+        (
+            [num(&row[2]), num(&row[3]), num(&row[4])],
+            notes.join("\n"),
+            styles,
+        )
     }
 
     fn close(a: [Option<f64>; 3], b: [f64; 3]) {
@@ -450,7 +473,9 @@ mod tests {
         // the change from the shares shown: +1,2 points.
         close(cells, [0.181, 0.169, 1.2]);
         assert!(
-            notes.contains("бір ондық таңбаға дейін қиылып көрсетілген (16,95\u{a0}% → 16,9\u{a0}%)"),
+            notes.contains(
+                "бір ондық таңбаға дейін қиылып көрсетілген (16,95\u{a0}% → 16,9\u{a0}%)"
+            ),
             "{notes}"
         );
         assert!(styles.contains("formatCode=\"[$-43F]0.0%\""), "{styles}");
@@ -465,7 +490,9 @@ mod tests {
         let (cells, notes, _) = first_sheet(&pipeline(round), Lang::Ru);
         close(cells, [0.182, 0.17, 1.2]);
         assert!(
-            notes.contains("с округлением до одного знака после запятой (16,95\u{a0}% → 17,0\u{a0}%)"),
+            notes.contains(
+                "с округлением до одного знака после запятой (16,95\u{a0}% → 17,0\u{a0}%)"
+            ),
             "{notes}"
         );
         let two = ShareShown {
@@ -474,7 +501,10 @@ mod tests {
         };
         let (cells, notes, styles) = first_sheet(&pipeline(two), Lang::En);
         close(cells, [0.1818, 0.1695, 1.23]);
-        assert!(notes.contains("cut to two decimals (16.950\u{a0}% → 16.95\u{a0}%)"), "{notes}");
+        assert!(
+            notes.contains("cut to two decimals (16.950\u{a0}% → 16.95\u{a0}%)"),
+            "{notes}"
+        );
         assert!(styles.contains("formatCode=\"0.00%\""), "{styles}");
         assert!(styles.contains("+0.00&quot; pp&quot;"), "{styles}");
         let whole = ShareShown {
