@@ -442,7 +442,7 @@ mod tests {
         let label = T::IndShare.get(lang);
         let row = range
             .rows()
-            .find(|r| r.iter().any(|c| c.to_string() == label))
+            .find(|r| r.iter().any(|c| *c == label))
             .expect("the share row");
         let num = |c: &Data| match c {
             Data::Float(f) => Some(*f),
