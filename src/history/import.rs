@@ -148,12 +148,6 @@ impl ImportError {
             all.extend_from_slice(values);
             fill(t.get(lang), &all)
         };
-        let cell = |t: Text, sheet: &str, cell: &str, more: &[(&str, &str)]| {
-            let mut all = vec![("sheet", sheet), ("cell", cell)];
-            all.extend_from_slice(more);
-            say(t, &all)
-        };
-        let pct = |v: f64| fmt_num((v * 100.0).round() / 100.0, lang);
         match &self.problem {
             ImportProblem::Read(e) => say(Text::Read, &[("detail", &e.to_string())]),
             ImportProblem::Unreadable(r) => {
@@ -170,16 +164,6 @@ impl ImportError {
             ImportProblem::NoDates { sheet, cells } => {
                 say(Text::NoDates, &[("sheet", sheet), ("cells", cells)])
             }
-            ImportProblem::NotAsOf {
-                sheet,
-                cell: c,
-                text,
-            } => cell(
-                Text::NotAsOf,
-                sheet,
-                c,
-                &[("text", text), ("flag", "--period")],
-            ),
             ImportProblem::TwoColumns {
                 sheet,
                 period,
@@ -207,6 +191,49 @@ impl ImportError {
                     ],
                 )
             }
+            ImportProblem::PeriodNotInTable { period, found } => {
+                let found: Vec<String> = found.iter().map(Period::to_string).collect();
+                say(
+                    Text::PeriodNotInTable,
+                    &[
+                        ("period", &period.to_string()),
+                        ("found", &found.join(", ")),
+                    ],
+                )
+            }
+            ImportProblem::Consolidated { period, dir } => say(
+                Text::Consolidated,
+                &[
+                    ("period", &period.to_string()),
+                    ("dir", &dir.display().to_string()),
+                    ("flag", "--replace"),
+                ],
+            ),
+            ImportProblem::Store(e) => say(Text::Store, &[("detail", &e.to_string())]),
+            _ => self.cell_message(lang),
+        }
+    }
+
+    /// The message of a problem at one cell: the file, sheet and cell first.
+    fn cell_message(&self, lang: Lang) -> String {
+        let file = self.path.display().to_string();
+        let cell = |t: Text, sheet: &str, cell: &str, more: &[(&str, &str)]| {
+            let mut all = vec![("file", file.as_str()), ("sheet", sheet), ("cell", cell)];
+            all.extend_from_slice(more);
+            fill(t.get(lang), &all)
+        };
+        let pct = |v: f64| fmt_num((v * 100.0).round() / 100.0, lang);
+        match &self.problem {
+            ImportProblem::NotAsOf {
+                sheet,
+                cell: c,
+                text,
+            } => cell(
+                Text::NotAsOf,
+                sheet,
+                c,
+                &[("text", text), ("flag", "--period")],
+            ),
             ImportProblem::Empty {
                 sheet,
                 cell: c,
@@ -239,25 +266,7 @@ impl ImportError {
                 c,
                 &[("written", &pct(*written)), ("counted", &pct(*counted))],
             ),
-            ImportProblem::PeriodNotInTable { period, found } => {
-                let found: Vec<String> = found.iter().map(Period::to_string).collect();
-                say(
-                    Text::PeriodNotInTable,
-                    &[
-                        ("period", &period.to_string()),
-                        ("found", &found.join(", ")),
-                    ],
-                )
-            }
-            ImportProblem::Consolidated { period, dir } => say(
-                Text::Consolidated,
-                &[
-                    ("period", &period.to_string()),
-                    ("dir", &dir.display().to_string()),
-                    ("flag", "--replace"),
-                ],
-            ),
-            ImportProblem::Store(e) => say(Text::Store, &[("detail", &e.to_string())]),
+            _ => String::new(),
         }
     }
 }

@@ -10,18 +10,13 @@
 //! мүшелерінің жалпы саны" is the members and "кәсіподақ мүшелері" the
 //! category, and whatever follows a label ("оның ішінде:", ", %") is free.
 
+use crate::measures::MEASURES;
 use crate::normalize::text::key;
 
-/// The fields a seed-shaped table's rows give: the counted figures, the
-/// share, and the further rows an office table may hold.
-pub(crate) const IMPORT_FIELDS: &[&str] = &[
-    "members",
-    "trained.total",
-    "trained.members",
-    "trained.audit",
-    "trained.activists",
-    "trained.chairs",
-    "trained.conciliation",
+/// The fields a seed-shaped table's rows give besides the seven counted
+/// figures ([`MEASURES`]): the share, and the further rows an office table
+/// may hold.
+const FURTHER_FIELDS: &[&str] = &[
     "trained_share",
     "orgs",
     "events",
@@ -30,6 +25,10 @@ pub(crate) const IMPORT_FIELDS: &[&str] = &[
     "finance.training",
     "finance.share",
 ];
+
+fn is_import_field(field: &str) -> bool {
+    MEASURES.contains(&field) || FURTHER_FIELDS.contains(&field)
+}
 
 /// The labels of the import, resolved.
 #[derive(Debug, Clone, Default)]
@@ -54,7 +53,7 @@ impl ImportLabels {
     ) -> Result<ImportLabels, String> {
         let mut out = ImportLabels::default();
         for (field, texts) in labels {
-            if !IMPORT_FIELDS.contains(&field.as_str()) {
+            if !is_import_field(field) {
                 return Err(field.clone());
             }
             out.labels
