@@ -110,6 +110,8 @@ pub(crate) struct CheckArgs {
 
 #[derive(Debug, Args, Clone)]
 pub(crate) struct HistoryArgs {
+    #[command(subcommand)]
+    pub(crate) action: Option<HistoryAction>,
     /// Output folder whose history/ is listed [default: from the pipeline file]
     #[arg(long)]
     pub(crate) output: Option<PathBuf>,
@@ -122,6 +124,34 @@ pub(crate) struct HistoryArgs {
     /// Language: kk, ru or en [default: from the pipeline file]
     #[arg(long)]
     pub(crate) lang: Option<String>,
+}
+
+#[derive(Debug, Subcommand, Clone)]
+pub enum HistoryAction {
+    /// Store last year's region figures from a table in the brief's shape
+    /// (its columns headed by their "as of" dates) as those periods.
+    Import(HistoryImportArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct HistoryImportArgs {
+    /// The workbook with the table (xlsx, xlsm, xls, xlsb or ods)
+    pub file: PathBuf,
+    /// Import only this period's column, YYYY-MM (as of 01.01.2026 is 2025-12) [default: every dated column]
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Output folder whose history/ receives the periods [default: from the pipeline file]
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Pipeline file [default: jinaq.toml in the current folder, else the built-in pipeline]
+    #[arg(long)]
+    pub pipeline: Option<PathBuf>,
+    /// Language: kk, ru or en [default: from the pipeline file]
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Replace a period already consolidated from reports
+    #[arg(long)]
+    pub replace: bool,
 }
 
 #[derive(Debug, Args, Clone)]

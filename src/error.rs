@@ -6,6 +6,7 @@
 //! English message, for logs and tests.
 
 use crate::bench::GenerateError;
+use crate::history::import::ImportError;
 use crate::history::HistoryError;
 use crate::ingest::discover::InputError;
 use crate::lang::{fill, Lang};
@@ -70,6 +71,8 @@ pub enum Error {
     FilePattern(String),
     /// The texts of the year's brief cannot be read.
     BriefText(#[from] NarrativeError),
+    /// `history import` imported nothing: the file, and why.
+    Import(#[from] ImportError),
 }
 
 pub(crate) type Result<T> = std::result::Result<T, Error>;
@@ -220,6 +223,7 @@ impl Error {
             Error::NoFileMatches(p) => one(Text::NoFileMatches, p),
             Error::FilePattern(p) => one(Text::FilePattern, p),
             Error::BriefText(e) => e.message(lang),
+            Error::Import(e) => e.message(lang),
         }
     }
 }

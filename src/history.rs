@@ -6,6 +6,14 @@
 //! temporary folder, then renamed into place. A missing period is simply not
 //! there; a damaged one is reported by the caller and the run goes on
 //! without it.
+//!
+//! A period may also be imported ([`import`]): the region's figures read
+//! from a table in the seed's shape, stored as `units.parquet` with the
+//! region's row alone and `imported.json` saying where they were read
+//! (file, sheet, column). It has no organisation rows, units or events; a
+//! consolidation of the period replaces it like any stored period.
+
+pub(crate) mod import;
 
 use crate::consolidate::{Consolidation, Figures, FinanceFigures, Trained};
 use crate::measures::MEASURES;
@@ -35,6 +43,9 @@ pub enum HistoryError {
     },
     #[error("{}: no region row", path.display())]
     NoRegion { path: PathBuf },
+    /// The marker of an imported period that cannot be read.
+    #[error("{}: {detail}", path.display())]
+    Marker { path: PathBuf, detail: String },
 }
 
 impl HistoryError {
@@ -67,6 +78,19 @@ impl HistoryError {
 /// The name under which the region's figures are stored among the units.
 pub(crate) const REGION: &str = "region";
 
+/// The marker of an imported period, in its folder.
+pub(crate) const IMPORTED_FILE: &str = "imported.json";
+
+/// Where an imported period's figures were read: the workbook, its sheet,
+/// the column (`D`) and that column's header as written.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Imported {
+    pub file: String,
+    pub sheet: String,
+    pub column: String,
+    pub header: String,
+}
+
 /// One stored period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
@@ -75,6 +99,8 @@ pub struct Snapshot {
     pub units: BTreeMap<String, Figures>,
     /// Registry id -> the seven counted figures of that organisation.
     pub orgs: HashMap<String, [Option<f64>; 7]>,
+    /// Where the figures were imported from; None for a consolidated period.
+    pub imported: Option<Imported>,
 }
 
 pub(crate) fn period_dir(history: &Path, period: Period) -> PathBuf {
@@ -89,6 +115,12 @@ fn units_frame(c: &Consolidation) -> PolarsResult<DataFrame> {
             .iter()
             .map(|u| (u.unit.as_str(), &u.figures, Some(u.orgs_registry))),
     );
+    figures_frame(&rows)
+}
+
+/// The stored table of figures: a row per (unit, figures, organisations
+/// in the registry).
+fn figures_frame(rows: &[(&str, &Figures, Option<usize>)]) -> PolarsResult<DataFrame> {
     let mut cols = vec![
         Column::new(
             "unit".into(),
@@ -155,19 +187,56 @@ fn write_parquet(path: &Path, df: &mut DataFrame) -> Result<(), HistoryError> {
 
 /// Stores a period, replacing what was stored for it before.
 pub(crate) fn store(history: &Path, period: Period, c: &Consolidation) -> Result<(), HistoryError> {
-    std::fs::create_dir_all(history).map_err(HistoryError::io(history))?;
-    let final_dir = period_dir(history, period);
-    let tmp = history.join(format!(".{period}.{}.tmp", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp).map_err(HistoryError::io(&tmp))?;
-    let result = (|| {
+    store_with(history, period, |tmp| {
         let units = tmp.join("units.parquet");
         write_parquet(
             &units,
             &mut units_frame(c).map_err(HistoryError::table(&units))?,
         )?;
         write_parquet(&tmp.join("orgs.parquet"), &mut c.orgs.clone())?;
-        write_parquet(&tmp.join("events.parquet"), &mut c.events.clone())?;
+        write_parquet(&tmp.join("events.parquet"), &mut c.events.clone())
+    })
+}
+
+/// Stores imported region figures as a period, replacing what was stored
+/// for it before; `orgs` is the organisations the table gives, if any.
+pub(crate) fn store_imported(
+    history: &Path,
+    period: Period,
+    region: &Figures,
+    orgs: Option<usize>,
+    from: &Imported,
+) -> Result<(), HistoryError> {
+    store_with(history, period, |tmp| {
+        let units = tmp.join("units.parquet");
+        let mut df =
+            figures_frame(&[(REGION, region, orgs)]).map_err(HistoryError::table(&units))?;
+        write_parquet(&units, &mut df)?;
+        let marker = tmp.join(IMPORTED_FILE);
+        let text = serde_json::to_string_pretty(from).unwrap_or_default();
+        std::fs::write(&marker, text + "\n").map_err(HistoryError::io(&marker))
+    })
+}
+
+/// Whether a stored period was imported rather than consolidated.
+pub(crate) fn is_imported(history: &Path, period: Period) -> bool {
+    period_dir(history, period).join(IMPORTED_FILE).is_file()
+}
+
+/// Writes a period into a temporary folder with `write`, then swaps it in
+/// for what was stored before.
+fn store_with(
+    history: &Path,
+    period: Period,
+    write: impl FnOnce(&Path) -> Result<(), HistoryError>,
+) -> Result<(), HistoryError> {
+    std::fs::create_dir_all(history).map_err(HistoryError::io(history))?;
+    let final_dir = period_dir(history, period);
+    let tmp = history.join(format!(".{period}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).map_err(HistoryError::io(&tmp))?;
+    let result = (|| {
+        write(&tmp)?;
         // Swap in: the old period moves aside, the new one takes its name.
         let old = history.join(format!(".{period}.{}.old", std::process::id()));
         if final_dir.exists() {
@@ -299,12 +368,15 @@ fn load_with(
     let region = region.ok_or_else(|| HistoryError::NoRegion {
         path: units_path.clone(),
     })?;
-    if !with_orgs {
+    let imported = read_imported(&dir)?;
+    // An imported period has no organisation rows.
+    if !with_orgs || imported.is_some() {
         return Ok(Some(Snapshot {
             period,
             region,
             units,
             orgs: HashMap::new(),
+            imported,
         }));
     }
     let orgs_path = dir.join("orgs.parquet");
@@ -329,7 +401,23 @@ fn load_with(
         region,
         units,
         orgs,
+        imported: None,
     }))
+}
+
+/// The marker of an imported period, when the folder has one.
+fn read_imported(dir: &Path) -> Result<Option<Imported>, HistoryError> {
+    let path = dir.join(IMPORTED_FILE);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&path).map_err(HistoryError::io(&path))?;
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| HistoryError::Marker {
+            path,
+            detail: e.to_string(),
+        })
 }
 
 /// The periods stored, oldest first.

@@ -25,17 +25,16 @@ pub(crate) const CATEGORY_RANGE: std::ops::Range<usize> = 2..7;
 /// 33 468 = 16,95 % is written 16,9 %); the exact share stays in the data
 /// files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct ShareShown {
+pub struct ShareShown {
     /// Cut the digits after `decimals` (true) or round them.
     pub(crate) truncate: bool,
     /// Decimals of the per cent: 1 shows 16,9 %.
     pub(crate) decimals: u8,
 }
 
-#[allow(dead_code)] // until the first sheet shows shares through it
 impl ShareShown {
     /// As the office writes shares: cut to one decimal.
-    pub(crate) const OFFICE: ShareShown = ShareShown {
+    pub const OFFICE: ShareShown = ShareShown {
         truncate: true,
         decimals: 1,
     };
@@ -45,7 +44,7 @@ impl ShareShown {
 
     /// The share (a fraction) as shown, still a fraction: 0.16951 -> 0.169
     /// when cut to one decimal, 0.170 when rounded.
-    pub(crate) fn apply(self, share: f64) -> f64 {
+    pub fn apply(self, share: f64) -> f64 {
         let scale = 10f64.powi(i32::from(self.decimals) + 2);
         let scaled = share * scale;
         let shown = if self.truncate {

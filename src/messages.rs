@@ -191,6 +191,24 @@ pub fn fmt_num(v: f64, lang: Lang) -> String {
 }
 
 /// A fraction as a percent: `9,3 %`.
+/// A share (a fraction) as a per cent with exactly `decimals` places, as
+/// the language writes it: `16,9 %`, `16.9 %`. The caller cuts or rounds
+/// the share first ([`crate::measures::ShareShown::apply`]).
+pub fn fmt_pct_places(share: f64, decimals: u8, lang: Lang) -> String {
+    let text = format!("{:.*}", usize::from(decimals), share * 100.0);
+    let text = if lang == Lang::En {
+        text
+    } else {
+        text.replace('.', ",")
+    };
+    format!("{text}\u{a0}%")
+}
+
+/// A share as the pipeline shows it to people: cut or rounded to its places.
+pub fn fmt_share_shown(share: f64, shown: crate::measures::ShareShown, lang: Lang) -> String {
+    fmt_pct_places(shown.apply(share), shown.decimals, lang)
+}
+
 pub fn fmt_pct(share: f64, lang: Lang) -> String {
     let v = (share * 1000.0).round() / 10.0;
     format!("{}\u{a0}%", fmt_num(v, lang))

@@ -73,6 +73,21 @@ impl Period {
         }
     }
 
+    /// The period whose figures are "as of" `day`: the month before when
+    /// it is the first of a month (as of 01.01.2026 is 2025-12, figures
+    /// cumulative to the end of December), the month itself when it is its
+    /// last day (31.12.2025 is 2025-12 too); None for any other day.
+    pub fn as_of_day(day: Ymd) -> Option<Period> {
+        let month = Period::new(day.year, day.month)?;
+        if day.day == 1 {
+            Some(month.previous()).filter(|p| Period::new(p.year, p.month).is_some())
+        } else if day == month.last_day() {
+            Some(month)
+        } else {
+            None
+        }
+    }
+
     /// The last day of the period.
     pub fn last_day(&self) -> Ymd {
         Ymd {
@@ -191,6 +206,23 @@ mod tests {
         );
         assert!("2026-13".parse::<Period>().is_err());
         assert!("март".parse::<Period>().is_err());
+    }
+
+    #[test]
+    fn the_period_of_an_as_of_date() {
+        let p = |s: &str| s.parse::<Period>().ok();
+        let day = |y, m, d| Ymd::new(y, m, d).unwrap();
+        assert_eq!(Period::as_of_day(day(2026, 1, 1)), p("2025-12"));
+        assert_eq!(Period::as_of_day(day(2025, 1, 1)), p("2024-12"));
+        assert_eq!(Period::as_of_day(day(2026, 4, 1)), p("2026-03"));
+        assert_eq!(Period::as_of_day(day(2025, 12, 31)), p("2025-12"));
+        assert_eq!(Period::as_of_day(day(2024, 2, 29)), p("2024-02"));
+        assert_eq!(Period::as_of_day(day(2026, 3, 15)), None);
+        for q in ["2025-12", "2026-03"] {
+            let q: Period = q.parse().unwrap();
+            let (y, m, d) = q.as_of();
+            assert_eq!(Period::as_of_day(day(y, m, d)), Some(q));
+        }
     }
 
     #[test]

@@ -206,6 +206,7 @@ mod tests {
             region: before,
             units: Default::default(),
             orgs: Default::default(),
+            imported: None,
         };
         let issues = check(&[], &c, None, Some(&year_ago), &p);
         let fields: Vec<&str> = issues.iter().filter_map(|i| i.field.as_deref()).collect();

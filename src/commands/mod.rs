@@ -179,7 +179,12 @@ fn cli_lang(cli: &Cli) -> Lang {
             cli.consolidate.pipeline.as_deref(),
         ),
         Some(Command::Check(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
-        Some(Command::History(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
+        Some(Command::History(a)) => match &a.action {
+            Some(crate::cli::HistoryAction::Import(i)) => {
+                (i.lang.as_deref(), i.pipeline.as_deref())
+            }
+            None => (a.lang.as_deref(), a.pipeline.as_deref()),
+        },
         Some(Command::Bench(a)) => (None, a.pipeline.as_deref()),
         Some(Command::Brief(a)) => (a.lang.as_deref(), a.pipeline.as_deref()),
         Some(Command::Template(a)) => return lang_flag_or_default(a.lang.as_deref()),

@@ -30,7 +30,7 @@ impl Format {
 
 /// What a file that is no report is, by its name (`file.ignored`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum NotReport {
+pub enum NotReport {
     /// An Excel owner or lock file (`~$…`, `.~lock.…`).
     Owner,
     /// A temporary or backup file.
@@ -47,7 +47,7 @@ pub(crate) enum NotReport {
 /// The kind of excess a file was refused for: one or more of the
 /// pipeline's `[limits]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Limit {
+pub enum Limit {
     /// `max_file_bytes`.
     FileSize,
     /// `max_sheet_cells`.
@@ -70,7 +70,7 @@ pub(crate) enum Limit {
 /// reader's error, the figures that passed a limit) are kept as written, for
 /// the person who looks into it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Refusal {
+pub enum Refusal {
     /// Not a report, by its name: passed over (`file.ignored`).
     NotReport(NotReport),
     /// No sheet holds any data (`file.empty`).

@@ -28,7 +28,7 @@ const MONTHS_WORDS: [&[&str]; 12] = [
     &["декабрь", "декабря", "декабре", "december", "dec"],
 ];
 
-fn month_of_word(word: &str) -> Option<u32> {
+pub(crate) fn month_of_word(word: &str) -> Option<u32> {
     let by_kk = crate::lang::MONTHS_KK
         .iter()
         .position(|m| word.starts_with(key(m).as_str()));

@@ -2,6 +2,7 @@
 //! period a file is about. Failures are returned as problems for the caller
 //! to turn into issues at their cells.
 
+pub(crate) mod as_of;
 pub(crate) mod header;
 pub(crate) mod identify;
 pub(crate) mod text;

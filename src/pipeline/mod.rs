@@ -5,7 +5,10 @@
 //! stems, vocabularies, and the settings of every rule.
 
 pub(crate) mod error;
+mod import_labels;
 pub(crate) mod raw;
+
+pub(crate) use import_labels::ImportLabels;
 
 pub(crate) use error::{PipelineError, Problem};
 
@@ -306,7 +309,7 @@ pub struct Pipeline {
     /// The specialist's texts of the year's brief (`[brief] text`), if set.
     pub(crate) brief_text: Option<PathBuf>,
     /// How shares are shown to people (the workbook's first sheet, the brief).
-    pub(crate) share: ShareShown,
+    pub share: ShareShown,
     pub(crate) limits: Limits,
     pub units: Vec<Unit>,
     pub(crate) files: FileRules,
@@ -320,6 +323,8 @@ pub struct Pipeline {
     pub(crate) registry_spec: RegistrySpec,
     rules: HashMap<Rule, RuleSettings>,
     pub(crate) row_checks: Vec<RowCheck>,
+    /// The row labels of a table in the seed's shape (`jinaq history import`).
+    pub(crate) history_import: ImportLabels,
     /// Unit id, normalised Kazakh and Russian names, then stems -> unit index.
     unit_names: FxHashMap<String, usize>,
     /// Unit id -> unit index.
@@ -489,6 +494,14 @@ impl Pipeline {
             registry_spec: registry_spec(&raw.registry),
             rules: rules(&raw.rules)?,
             row_checks: row_checks(&raw.row_checks)?,
+            history_import: ImportLabels::new(
+                &raw.history.import.labels,
+                &raw.history.import.connectors,
+            )
+            .map_err(|field| Problem::LabelField {
+                section: "history.import.labels",
+                field,
+            })?,
             unit_names,
             unit_ids,
             confirmed: raw

@@ -29,6 +29,29 @@ pub(crate) struct RawPipeline {
     /// Comparisons between the figures of one organisation row.
     #[serde(default)]
     pub(crate) row_checks: Vec<RawRowCheck>,
+    /// Earlier periods: the labels `jinaq history import` reads by.
+    #[serde(default)]
+    pub(crate) history: RawHistory,
+}
+
+/// `[history]`: what earlier periods are read from besides the history folder.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawHistory {
+    #[serde(default)]
+    pub(crate) import: RawImport,
+}
+
+/// `[history.import]`: the rows of a table in the seed's shape.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawImport {
+    /// Words a label may open with (`оның ішінде`, `в том числе`).
+    #[serde(default)]
+    pub(crate) connectors: Vec<String>,
+    /// Field -> row labels.
+    #[serde(default)]
+    pub(crate) labels: BTreeMap<String, Vec<String>>,
 }
 
 /// `sum(left) op sum(right)` must hold on every organisation row.

@@ -26,7 +26,10 @@ use std::path::Path;
 pub(crate) struct Earlier {
     /// Last month's figures and organisation rows (not in January).
     pub(crate) previous_month: Option<Snapshot>,
-    /// The same month of the previous year.
+    /// The same month of the previous year; when it is not stored, the
+    /// period of the previous year imported nearest to it (the office's
+    /// year-end figures, most often), so that the first sheet compares from
+    /// the first month. Its `period` says which.
     pub(crate) previous_year: Option<Snapshot>,
     /// Every stored month from the same month a year ago to last month,
     /// oldest first, for the trends.
@@ -63,7 +66,10 @@ pub(crate) fn load(history: Option<&Path>, period: Period) -> Earlier {
     } else {
         None
     };
-    let previous_year = read(period.year_before(), false);
+    let previous_year = read(period.year_before(), false).or_else(|| {
+        let imported = imported_last_year(history?, period)?;
+        read(imported, false)
+    });
     let mut trend = Vec::new();
     let mut p = period.year_before();
     while p < period {
@@ -75,6 +81,7 @@ pub(crate) fn load(history: Option<&Path>, period: Period) -> Earlier {
                 region: prev.region.clone(),
                 units: prev.units.clone(),
                 orgs: Default::default(),
+                imported: None,
             })
         } else {
             read(p, false)
@@ -88,6 +95,16 @@ pub(crate) fn load(history: Option<&Path>, period: Period) -> Earlier {
         trend,
         issues,
     }
+}
+
+/// The imported period of the year before `period` nearest to its month
+/// (the later of two as near), if any.
+fn imported_last_year(history: &Path, period: Period) -> Option<Period> {
+    let target = period.year_before();
+    history::list(history)
+        .into_iter()
+        .filter(|p| p.year == target.year && history::is_imported(history, *p))
+        .min_by_key(|p| (p.month.abs_diff(target.month), std::cmp::Reverse(p.month)))
 }
 
 /// Gives this month's issues the follow-up the discrepancy workbooks beside

@@ -151,7 +151,12 @@ pub fn process<'p>(req: &Request<'p>) -> Result<Outcome<'p>> {
         &reports,
         &consolidation,
         earlier.previous_month.as_ref(),
-        earlier.previous_year.as_ref(),
+        // Changes are judged against the same month only, never against an
+        // imported year-end standing in for it.
+        earlier
+            .previous_year
+            .as_ref()
+            .filter(|s| s.period == period.year_before()),
         pipeline,
     ));
     stages.lap("history");

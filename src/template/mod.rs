@@ -139,7 +139,8 @@ pub(crate) fn previous(
         return Ok(None);
     }
     let prev = period.previous();
-    let Some(snapshot) = history::load(history_dir, prev)? else {
+    // An imported period has the region's figures only: nothing to pre-fill.
+    let Some(snapshot) = history::load(history_dir, prev)?.filter(|s| s.imported.is_none()) else {
         return Ok(None);
     };
     let events_path = history::period_dir(history_dir, prev).join("events.parquet");
@@ -350,6 +351,7 @@ mod tests {
                 region: Default::default(),
                 units: Default::default(),
                 orgs,
+                imported: None,
             }),
             events: vec![
                 StoredEvent {

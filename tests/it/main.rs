@@ -16,6 +16,7 @@ mod followup;
 mod generated;
 mod golden;
 mod history;
+mod history_import;
 mod hostile;
 mod inbox;
 mod interrupted;

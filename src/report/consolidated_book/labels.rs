@@ -67,7 +67,21 @@ crate::texts! {
     QualityInfos => ("ақпараттық белгілер", "информационные замечания", "notes"),
     LinkText => ("Толық тізімі: {file}", "Полный перечень: {file}", "Full list: {file}"),
     NoteRounding => ("Үлестер оқытудан өткендер санын кәсіподақ мүшелерінің санына бөлу арқылы есептеледі және бір ондық таңбаға дейін дөңгелектеліп көрсетіледі (мысалы, 16,95 % → 17,0 %); ұяшықта дөңгелектенбеген мәні сақталады.", "Доли рассчитаны как отношение числа прошедших обучение к численности членов профсоюза и показаны с округлением до одного знака после запятой (например, 16,95 % → 17,0 %); в ячейке хранится неокруглённое значение.", "Shares are trained over members, shown rounded to one decimal (16.95 % → 17.0 %); the cell keeps the unrounded value."),
+    /// How the first sheet shows shares: `{how}` is [`T::SharesCut`] or
+    /// [`T::SharesRounded`], `{example}` the seed's share as shown.
+    NoteShares => ("Үлестер оқытудан өткендер санын кәсіподақ мүшелерінің санына бөлу арқылы есептелген және {how} көрсетілген ({example}), облыстың есептерінде жазылатындай; өзгерісі көрсетілген үлестерден есептелген.", "Доли рассчитаны как отношение числа прошедших обучение к численности членов профсоюза и показаны {how} ({example}), как в справках областной организации; изменение рассчитано по показанным долям.", "Shares are trained over members, shown {how} ({example}), as the regional office writes them; their change is counted from the shares shown."),
+    SharesCut => ("{places} қиылып", "{places} без округления (лишние знаки отброшены)", "cut {places}"),
+    SharesRounded => ("{places} дөңгелектеліп", "с округлением {places}", "rounded {places}"),
+    Places0 => ("бүтін пайызға дейін", "до целого процента", "to a whole per cent"),
+    Places1 => ("бір ондық таңбаға дейін", "до одного знака после запятой", "to one decimal"),
+    Places2 => ("екі ондық таңбаға дейін", "до двух знаков после запятой", "to two decimals"),
+    Places3 => ("үш ондық таңбаға дейін", "до трёх знаков после запятой", "to three decimals"),
+    Places4 => ("төрт ондық таңбаға дейін", "до четырёх знаков после запятой", "to four decimals"),
     NoteEmpty => ("Бос ұяшық — дерек ұсынылмаған (нөлді білдірмейді).", "Пустая ячейка — данные не представлены (это не ноль).", "An empty cell: not reported (not zero)."),
+    /// The previous year's column when it is not the same period (an imported year-end).
+    NotePreviousOther => ("{prev} ж. бағаны — өткен жылдың осы кезеңі емес, өткен жылдың {prev} ж. жағдай бойынша көрсеткіштері (осы кезең сақталмаған); оқытудан өткендер 1 қаңтардан бастап өспелі есептеледі, сондықтан {now} ж. жағдай бойынша сандарды толық жылмен абайлап салыстырыңыз; үлестің өзгерісі пайыздық тармақпен (п.т.) берілген.", "Графа {prev} — не тот же период прошлого года, а сведения прошлого года на {prev} (тот же период не сохранён); прошедшие обучение считаются нарастающим итогом с 1 января, поэтому цифры на {now} сравнивайте с целым годом осторожно; изменение доли дано в процентных пунктах (п.п.).", "Column {prev}: not the same period of the previous year but last year's figures as of {prev} (the same period is not stored); those trained count from 1 January, so compare the figures as of {now} with a whole year with care; the change of a share is in percentage points (pp)."),
+    /// Where the previous year's imported figures were read.
+    NoteImported => ("{prev} ж. жағдай бойынша көрсеткіштер есептерден жинақталмаған, «{file}» файлынан алынған («{sheet}» парағы, {column} бағаны).", "Сведения на {prev} не сведены из отчётов, а взяты из файла «{file}» (лист «{sheet}», графа {column}).", "The figures as of {prev} were not consolidated from reports but taken from «{file}» (sheet «{sheet}», column {column})."),
     NotePrevious => ("{prev} ж. бағаны — өткен жылдың осы кезеңі; үлестің өзгерісі пайыздық тармақпен (п.т.) берілген.", "Графа {prev} — тот же период прошлого года; изменение доли дано в процентных пунктах (п.п.).", "Column {prev}: the same period of the previous year; the change of a share is in percentage points (pp)."),
 
     // Column headers shared by the sheets.

@@ -69,7 +69,7 @@ impl<'a, 'p> Ctx<'a, 'p> {
         Ctx {
             o,
             lang,
-            st: Styles::new(lang, T::PointsSuffix.get(lang)),
+            st: Styles::new(lang, T::PointsSuffix.get(lang), o.pipeline.share),
             span: labels::period_span(o.period, lang),
             period_line: labels::period_line(o.period, lang),
             norm: o.pipeline.rule(Rule::FinanceBelowNorm).norm,

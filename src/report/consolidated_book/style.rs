@@ -2,6 +2,7 @@
 //! pieces ([`crate::workbook::formats`]) in 10 pt table text.
 
 use crate::lang::Lang;
+use crate::measures::ShareShown;
 use crate::workbook::formats::{self, code, colour, localised};
 use rust_xlsxwriter::{Color, Format, FormatAlign};
 
@@ -25,6 +26,8 @@ pub(crate) struct Styles {
     /// Counts where 0 reads as a dash (matrices with many empty pairings).
     pub(crate) int_dash: Format,
     pub(crate) pct: Format,
+    /// A share on the first sheet, with the decimals the pipeline shows.
+    pub(crate) pct_shown: Format,
     pub(crate) pct_bad: Format,
     pub(crate) score: Format,
     pub(crate) date: Format,
@@ -37,6 +40,7 @@ pub(crate) struct Styles {
     pub(crate) side_bad: Format,
     pub(crate) change_int: Format,
     pub(crate) change_pct: Format,
+    /// A change of a share in points, with the decimals shares are shown with.
     pub(crate) change_points: Format,
     pub(crate) total_text: Format,
     pub(crate) total_int: Format,
@@ -47,7 +51,9 @@ pub(crate) struct Styles {
 }
 
 impl Styles {
-    pub(crate) fn new(lang: Lang, points_suffix: &str) -> Styles {
+    /// The formats in `lang`; `share` sets the decimals of the first
+    /// sheet's shares and of their change in points.
+    pub(crate) fn new(lang: Lang, points_suffix: &str, share: ShareShown) -> Styles {
         let cell = formats::boxed()
             .set_font_size(TABLE_FONT)
             .set_align(FormatAlign::VerticalCenter);
@@ -62,6 +68,12 @@ impl Styles {
         let score = localised(lang, code::ONE_DECIMAL);
         let change_int = localised(lang, code::CHANGE);
         let p = points_suffix;
+        let places = "0".repeat(usize::from(share.decimals));
+        let points = if places.is_empty() {
+            "0".to_string()
+        } else {
+            format!("0.{places}")
+        };
         Styles {
             title: formats::bold(13)
                 .set_text_wrap()
@@ -77,6 +89,9 @@ impl Styles {
             int: cell.clone().set_num_format(&int),
             int_dash: cell.clone().set_num_format(&int_dash),
             pct: cell.clone().set_num_format(&pct),
+            pct_shown: cell
+                .clone()
+                .set_num_format(localised(lang, &share.number_format())),
             pct_bad: formats::filled(
                 formats::coloured(cell.clone().set_num_format(&pct), colour::ERROR_TEXT),
                 BAD_FILL,
@@ -98,7 +113,7 @@ impl Styles {
                 .set_num_format(localised(lang, code::CHANGE_PER_CENT)),
             change_points: cell.set_num_format(localised(
                 lang,
-                &format!("+0.0\" {p}\";-0.0\" {p}\";0.0\" {p}\""),
+                &format!("+{points}\" {p}\";-{points}\" {p}\";{points}\" {p}\""),
             )),
             total_text: total.clone().set_text_wrap(),
             total_int: total.clone().set_num_format(&int),
