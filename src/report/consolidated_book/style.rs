@@ -59,9 +59,12 @@ impl Styles {
             .set_align(FormatAlign::VerticalCenter);
         let wrap = cell.clone().set_text_wrap();
         let total = formats::total(cell.clone(), colour::TOTAL);
+        // A mark wraps inside its column: a long one (the financing
+        // verdict) stays on the printed page instead of running past it.
         let side = Format::new()
             .set_font_size(TABLE_FONT)
-            .set_align(FormatAlign::VerticalCenter);
+            .set_align(FormatAlign::VerticalCenter)
+            .set_text_wrap();
         let int = localised(lang, code::THOUSANDS);
         let int_dash = localised(lang, code::THOUSANDS_OR_DASH);
         let pct = localised(lang, code::PER_CENT);
