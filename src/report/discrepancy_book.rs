@@ -113,5 +113,7 @@ fn build_with(o: &Outcome, book_dir: Option<&Path>) -> Result<Vec<u8>, XlsxError
         table::write_issue_sheet(&mut wb, &s.name, &cx.unit_name(Some(s.id)), &s.rows, &cx)?;
     }
     table::write_suggestion_sheet(&mut wb, &cx)?;
+    // Values only: Excel opens it as calculated and asks nothing on closing.
     wb.save_to_buffer()
+        .and_then(|b| crate::workbook::calc::values_only(&b))
 }

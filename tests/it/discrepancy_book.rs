@@ -544,3 +544,52 @@ fn a_month_without_issues_still_makes_a_workbook() {
     let d = sheet(&mut book, "Все замечания");
     assert_eq!(d.end().map(|e| e.0), Some(0), "the head row only");
 }
+
+/// The discrepancy workbook and every district's file hold values only and
+/// say so: no formula in a sheet, no recalculation asked of Excel on
+/// opening (which would ask "Save changes?" of a file nobody changed).
+#[test]
+fn the_issue_workbooks_ask_for_no_recalculation() {
+    let out = crate::common::scratch("discrepancy-values-only");
+    let samples = crate::common::root().join("samples");
+    crate::common::consolidate_ok(
+        &samples.join("inbox"),
+        &samples.join("registry.xlsx"),
+        "2026-03",
+        &out,
+    );
+    let period = out.join("2026-03");
+    let mut books = vec![period.join("discrepancies-2026-03.xlsx")];
+    for e in std::fs::read_dir(period.join("districts")).unwrap() {
+        books.push(e.unwrap().path());
+    }
+    assert!(books.len() > 5, "{books:?}");
+    for book in &books {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(book).unwrap()).unwrap();
+        for i in 0..zip.len() {
+            let mut part = zip.by_index(i).unwrap();
+            let name = part.name().unwrap().to_string();
+            if !name.ends_with(".xml") {
+                continue;
+            }
+            let mut xml = String::new();
+            part.read_to_string(&mut xml).unwrap();
+            if name.starts_with("xl/worksheets/sheet") {
+                assert!(
+                    !xml.contains("<f>") && !xml.contains("<f "),
+                    "{}: {name} holds a formula",
+                    book.display()
+                );
+            }
+            if name == "xl/workbook.xml" {
+                let calc = &xml[xml.find("<calcPr").expect("calcPr")..];
+                let calc = &calc[..calc.find("/>").unwrap()];
+                assert!(
+                    !calc.contains("fullCalcOnLoad"),
+                    "{}: {calc}",
+                    book.display()
+                );
+            }
+        }
+    }
+}

@@ -138,7 +138,10 @@ fn build(o: &Outcome, u: &Unit, issues: &[&Issue]) -> Result<Vec<u8>, XlsxError>
             T::PageFooter.get(lang)
         ))
         .apply(ws)?;
+    // Values only: a district opens it as calculated and is asked nothing
+    // on closing.
     wb.save_to_buffer()
+        .and_then(|b| crate::workbook::calc::values_only(&b))
 }
 
 /// The cell formats of the file.
