@@ -127,31 +127,31 @@ pub(crate) struct HistoryArgs {
 }
 
 #[derive(Debug, Subcommand, Clone)]
-pub enum HistoryAction {
+pub(crate) enum HistoryAction {
     /// Store last year's region figures from a table in the brief's shape
     /// (its columns headed by their "as of" dates) as those periods.
     Import(HistoryImportArgs),
 }
 
 #[derive(Debug, Args, Clone)]
-pub struct HistoryImportArgs {
+pub(crate) struct HistoryImportArgs {
     /// The workbook with the table (xlsx, xlsm, xls, xlsb or ods)
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// Import only this period's column, YYYY-MM (as of 01.01.2026 is 2025-12) [default: every dated column]
     #[arg(long)]
-    pub period: Option<String>,
+    pub(crate) period: Option<String>,
     /// Output folder whose history/ receives the periods [default: from the pipeline file]
     #[arg(long)]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Pipeline file [default: jinaq.toml in the current folder, else the built-in pipeline]
     #[arg(long)]
-    pub pipeline: Option<PathBuf>,
+    pub(crate) pipeline: Option<PathBuf>,
     /// Language: kk, ru or en [default: from the pipeline file]
     #[arg(long)]
-    pub lang: Option<String>,
+    pub(crate) lang: Option<String>,
     /// Replace a period already consolidated from reports
     #[arg(long)]
-    pub replace: bool,
+    pub(crate) replace: bool,
 }
 
 #[derive(Debug, Args, Clone)]

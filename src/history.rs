@@ -85,10 +85,10 @@ pub(crate) const IMPORTED_FILE: &str = "imported.json";
 /// the column (`D`) and that column's header as written.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Imported {
-    pub file: String,
-    pub sheet: String,
-    pub column: String,
-    pub header: String,
+    pub(crate) file: String,
+    pub(crate) sheet: String,
+    pub(crate) column: String,
+    pub(crate) header: String,
 }
 
 /// One stored period.

@@ -194,7 +194,7 @@ pub fn fmt_num(v: f64, lang: Lang) -> String {
 /// A share (a fraction) as a per cent with exactly `decimals` places, as
 /// the language writes it: `16,9 %`, `16.9 %`. The caller cuts or rounds
 /// the share first ([`crate::measures::ShareShown::apply`]).
-pub fn fmt_pct_places(share: f64, decimals: u8, lang: Lang) -> String {
+pub(crate) fn fmt_pct_places(share: f64, decimals: u8, lang: Lang) -> String {
     let text = format!("{:.*}", usize::from(decimals), share * 100.0);
     let text = if lang == Lang::En {
         text
@@ -205,7 +205,11 @@ pub fn fmt_pct_places(share: f64, decimals: u8, lang: Lang) -> String {
 }
 
 /// A share as the pipeline shows it to people: cut or rounded to its places.
-pub fn fmt_share_shown(share: f64, shown: crate::measures::ShareShown, lang: Lang) -> String {
+pub(crate) fn fmt_share_shown(
+    share: f64,
+    shown: crate::measures::ShareShown,
+    lang: Lang,
+) -> String {
     fmt_pct_places(shown.apply(share), shown.decimals, lang)
 }
 

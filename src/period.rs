@@ -77,7 +77,7 @@ impl Period {
     /// it is the first of a month (as of 01.01.2026 is 2025-12, figures
     /// cumulative to the end of December), the month itself when it is its
     /// last day (31.12.2025 is 2025-12 too); None for any other day.
-    pub fn as_of_day(day: Ymd) -> Option<Period> {
+    pub(crate) fn as_of_day(day: Ymd) -> Option<Period> {
         let month = Period::new(day.year, day.month)?;
         if day.day == 1 {
             Some(month.previous()).filter(|p| Period::new(p.year, p.month).is_some())

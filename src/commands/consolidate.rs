@@ -108,9 +108,10 @@ fn print_summary(o: &Outcome, paths: &OutputPaths) {
             ("trained", &figure(region.trained.total)),
             (
                 "share",
-                &region
-                    .trained_share
-                    .map_or_else(|| T::NotReported.get(l).to_string(), |s| share_text(s, l)),
+                &region.trained_share.map_or_else(
+                    || T::NotReported.get(l).to_string(),
+                    |s| messages::fmt_share_shown(s, o.pipeline.share, l),
+                ),
             ),
         ],
     );
@@ -135,6 +136,15 @@ fn print_summary(o: &Outcome, paths: &OutputPaths) {
                 .unwrap_or_default()
         );
     }
+    let district_files = std::fs::read_dir(&paths.districts)
+        .map(|d| d.filter(|e| e.is_ok()).count())
+        .unwrap_or(0);
+    if district_files > 0 {
+        say(
+            T::DistrictFiles,
+            &[("folder", "districts/"), ("n", &district_files.to_string())],
+        );
+    }
 }
 
 /// The month of a period written out: `2026 жылғы наурыз`, `март 2026 г.`,
@@ -147,16 +157,6 @@ fn period_spelled(p: Period, l: Lang) -> String {
             ("month", crate::lang::month_name(p.month, l)),
         ],
     )
-}
-
-/// A share as the office writes it: one decimal, `17,0 %` (`17.0 %` in
-/// English), rounded as the workbook shows it.
-fn share_text(share: f64, l: Lang) -> String {
-    let tenths = (share * 1000.0).round() as i64;
-    let point = if l == Lang::En { '.' } else { ',' };
-    let sign = if tenths < 0 { "−" } else { "" };
-    let whole = messages::fmt_num((tenths.abs() / 10) as f64, l);
-    format!("{sign}{whole}{point}{}\u{a0}%", tenths.abs() % 10)
 }
 
 /// The units whose reports have errors, in the pipeline's order, each with

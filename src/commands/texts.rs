@@ -19,6 +19,8 @@ crate::texts! {
         /// Each count with its noun: `3 ошибки`, `6 предупреждений`.
         Issues => ("Мәселелер: {errors}, {warnings}, {infos}", "Замечания: {errors}, {warnings}, {infos}", "Issues: {errors}, {warnings}, {infos}"),
         Outputs => ("Нәтижелер: {dir}", "Результаты: {dir}", "Outputs: {dir}"),
+        /// The folder of the districts' own files of issues, and how many.
+        DistrictFiles => ("  {folder} — аудандарға ескертулер файлдары: {n}", "  {folder} — файлы замечаний для районов: {n}", "  {folder} — the districts' files of issues: {n}"),
 
         // `check`'s counts and verdict: `{errors}`, `{warnings}`, `{infos}`
         // are counts with their nouns (`3 ошибки`).

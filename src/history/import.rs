@@ -37,27 +37,27 @@ use std::path::{Path, PathBuf};
 /// One column of the table: a period's region figures and where they were read.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Column {
-    pub period: Period,
-    pub figures: Figures,
+    pub(crate) period: Period,
+    pub(crate) figures: Figures,
     /// Primary organisations, when the table has the row.
-    pub orgs: Option<usize>,
-    pub from: Imported,
+    pub(crate) orgs: Option<usize>,
+    pub(crate) from: Imported,
     /// The financing share was written without the amounts it comes from:
     /// read and not stored (its cell).
-    pub finance_share_only: Option<String>,
+    pub(crate) finance_share_only: Option<String>,
 }
 
 /// Why nothing was imported: the file, and what failed in it.
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.message(Lang::En))]
 pub struct ImportError {
-    pub path: PathBuf,
-    pub problem: ImportProblem,
+    pub(crate) path: PathBuf,
+    pub(crate) problem: ImportProblem,
 }
 
 /// What failed; sheets by name, cells in A1 form.
 #[derive(Debug)]
-pub enum ImportProblem {
+pub(crate) enum ImportProblem {
     Read(std::io::Error),
     Unreadable(Refusal),
     /// No sheet has the members' and the trained people's rows.
@@ -141,7 +141,7 @@ crate::texts! {
 
 impl ImportError {
     /// What failed and where, in a language.
-    pub fn message(&self, lang: Lang) -> String {
+    pub(crate) fn message(&self, lang: Lang) -> String {
         let file = self.path.display().to_string();
         let say = |t: Text, values: &[(&str, &str)]| {
             let mut all = vec![("file", file.as_str())];

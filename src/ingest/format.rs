@@ -30,7 +30,7 @@ impl Format {
 
 /// What a file that is no report is, by its name (`file.ignored`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotReport {
+pub(crate) enum NotReport {
     /// An Excel owner or lock file (`~$…`, `.~lock.…`).
     Owner,
     /// A temporary or backup file.
@@ -47,7 +47,7 @@ pub enum NotReport {
 /// The kind of excess a file was refused for: one or more of the
 /// pipeline's `[limits]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Limit {
+pub(crate) enum Limit {
     /// `max_file_bytes`.
     FileSize,
     /// `max_sheet_cells`.
@@ -70,7 +70,7 @@ pub enum Limit {
 /// reader's error, the figures that passed a limit) are kept as written, for
 /// the person who looks into it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// Not a report, by its name: passed over (`file.ignored`).
     NotReport(NotReport),
     /// No sheet holds any data (`file.empty`).

@@ -32,7 +32,7 @@ fn is_import_field(field: &str) -> bool {
 
 /// The labels of the import, resolved.
 #[derive(Debug, Clone, Default)]
-pub struct ImportLabels {
+pub(crate) struct ImportLabels {
     /// (label key without spaces, field), longest first.
     labels: Vec<(String, String)>,
     /// Connector keys without spaces, longest first.

@@ -66,13 +66,14 @@ fn the_summary_gives_the_figures_the_districts_with_errors_and_the_files_used() 
         );
         assert!(line(&out, pick("Тізілім:", "Реестр:")).ends_with(&absolute(&registry)));
 
-        // The region's figures, the share with one decimal.
+        // The region's figures, the share cut to one decimal as the office
+        // writes it (the pipeline's share_shown).
         let region = &summary["region"];
         let figures = line(&out, pick("Кәсіподақ мүшелері:", "Членов профсоюза:"));
         let members = fmt_num(region["members"].as_f64().unwrap(), lang);
         let trained = fmt_num(region["trained"]["total"].as_f64().unwrap(), lang);
-        let share =
-            format!("{:.1}", region["trained_share"].as_f64().unwrap() * 100.0).replace('.', ",");
+        let tenths = (region["trained_share"].as_f64().unwrap() * 1000.0 + 1e-9).floor();
+        let share = format!("{:.1}", tenths / 10.0).replace('.', ",");
         assert!(figures.contains(&format!(": {members};")), "{figures}");
         assert!(
             figures.contains(&format!(": {trained} ({share}\u{a0}%)")),
@@ -114,5 +115,13 @@ fn the_summary_gives_the_figures_the_districts_with_errors_and_the_files_used() 
         assert!(!with_errors.is_empty(), "the reference month has errors");
         let units = line(&out, pick("Қатесі бар аудандар:", "Ошибки в отчётах:"));
         assert!(units.ends_with(&with_errors.join(", ")), "{units}");
+
+        // The districts' own files of issues, and how many were written.
+        let written = std::fs::read_dir(out_dir.join("2026-03/districts"))
+            .unwrap()
+            .count();
+        assert!(written > 0, "the reference month has districts with issues");
+        let districts = line(&out, "  districts/");
+        assert!(districts.ends_with(&format!(": {written}")), "{districts}");
     }
 }
