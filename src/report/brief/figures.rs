@@ -100,7 +100,11 @@ pub(super) fn training(b: &Brief) -> Vec<Block> {
         ))),
         None => out.push(Block::marked(&fill(
             T::NoLastYear.get(l),
-            &[("year", &(b.this.period.year - 1).to_string())],
+            &[
+                ("year", &(b.this.period.year - 1).to_string()),
+                ("period", &b.this.period.year_before().to_string()),
+                ("command", "jinaq history import"),
+            ],
         ))),
     }
     out.push(Block::marked(&events_sentence(

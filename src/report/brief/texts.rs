@@ -71,11 +71,12 @@ crate::texts! {
         "Сведения об обучающих мероприятиях за {year} год в отчётах не представлены.",
         "The reports give no training events for {year}.",
     ),
-    /// Last year is not in the history.
+    /// Last year is not in the history: `{period}` is the same period of
+    /// last year (`2025-12`), `{command}` the import command.
     NoLastYear => (
-        "{year} жылғы мәліметтер сақталмаған, сондықтан салыстыру берілмеді: салыстыру үшін {year} жылғы желтоқсанның есептерін сол шығыс қалтасына жинақтаңыз.",
-        "Сведения за {year} год не сохранены, поэтому сравнение не приводится: для сравнения сведите отчёты за декабрь {year} года в ту же папку результатов.",
-        "No figures for {year} are stored, so there is no comparison: to compare, consolidate the reports of December {year} into the same output folder.",
+        "{year} жылғы мәліметтер ({period} кезеңі) сақталмаған, сондықтан салыстыру берілмеді: салыстыру үшін сол кезеңнің есептерін сол шығыс қалтасына жинақтаңыз немесе өткен жылғы анықтаманың кестесін «{command}» командасымен енгізіңіз.",
+        "Сведения за {year} год (период {period}) не сохранены, поэтому сравнение не приводится: для сравнения сведите отчёты за этот период в ту же папку результатов или внесите таблицу прошлогодней справки командой «{command}».",
+        "No figures for {year} (period {period}) are stored, so there is no comparison: to compare, consolidate the reports of that period into the same output folder, or bring in last year's brief's table with \"{command}\".",
     ),
     TableIntro => ("Кәсіподақтық оқытудан өткендер саны туралы мәлімет:", "Сведения о численности прошедших профсоюзное обучение:", "Completed union training:"),
     ColNo => ("№", "№", "No."),
