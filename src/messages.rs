@@ -463,8 +463,17 @@ fn rule_values(issue: &Issue, lang: Lang, p: &Pipeline) -> Vec<(&'static str, St
     };
     match issue.rule {
         FileUnreadable if matches!(issue.refusal, Some(Refusal::Stored(_))) => {
-            let why = issue.refusal.as_ref().and_then(Refusal::detail);
-            vec![("why", why.unwrap_or_default().to_string())]
+            let technical = TECHNICAL.load(std::sync::atomic::Ordering::Relaxed);
+            let why = issue
+                .refusal
+                .as_ref()
+                .and_then(Refusal::detail)
+                .filter(|w| technical && !w.is_empty())
+                .map(|w| format!(" ({w})"));
+            vec![
+                ("file", issue.place.file.clone().unwrap_or_default()),
+                ("why", why.unwrap_or_default()),
+            ]
         }
         FileUnreadable | FileIgnored => {
             let reason = issue.refusal.as_ref().map(|r| file_reason(r, lang));
@@ -614,11 +623,13 @@ crate::texts! {
         RegistryShortName => (" (тізілімдегі қысқаша атауы «{name}»)", " (краткое название в реестре «{name}»)", " (the registry's short name \"{name}\")"),
         /// Whose figure changed, where no unit is named.
         Region => ("Облыс бойынша", "По области", "Region"),
-        /// `file.unreadable` for a stored earlier period; `{why}` says what failed.
+        /// `file.unreadable` for a stored earlier period: `{file}` its folder
+        /// under the output (`history/2026-02`), `{why}` the library's words,
+        /// only under `-v`.
         StoredPeriodUnreadable => (
-            "Бұрынғы кезеңнің сақталған деректерін оқу мүмкін болмады ({why}); салыстыру онсыз жасалды. Сол кезеңді қайта жинақтаңыз.",
-            "Сохранённые данные прошлого периода не удалось прочитать ({why}); сравнение выполнено без них. Повторите свод за тот период.",
-            "The stored data of an earlier period cannot be read ({why}); the comparison was made without it. Consolidate that period again.",
+            "Бұрынғы кезеңнің сақталған деректерін ({file}) оқу мүмкін болмады{why}; салыстыру онсыз жасалды. Сол кезеңді қайта жинақтаңыз.",
+            "Сохранённые данные прошлого периода ({file}) не удалось прочитать{why}; сравнение выполнено без них. Повторите свод за тот период.",
+            "The stored data of an earlier period ({file}) cannot be read{why}; the comparison was made without it. Consolidate that period again.",
         ),
     }
 }

@@ -198,10 +198,16 @@ fn a_damaged_history_file_is_reported_not_fatal() {
     let (code, log) = consolidate(&dir.join("mar"), &out, "2026-03");
     assert!(code == 0 || code == 1);
     let damaged = of_rule(&log, "file.unreadable");
-    assert!(
-        damaged.iter().any(|i| i["file"] == "history/2026-02"),
-        "{damaged:?}"
-    );
+    let stored = damaged
+        .iter()
+        .find(|i| i["file"] == "history/2026-02")
+        .unwrap_or_else(|| panic!("{damaged:?}"));
+    // Told in the run's language with the period's folder; the reader's own
+    // (English) words only under -v.
+    let message = stored["message"].as_str().unwrap();
+    assert!(message.contains("(history/2026-02)"), "{message}");
+    assert!(message.contains("қайта жинақтаңыз"), "{message}");
+    assert!(!message.contains("parquet"), "{message}");
     assert!(out.join("history/2026-03/units.parquet").is_file());
 }
 
