@@ -226,11 +226,13 @@ fn the_brief_in_russian() {
     );
     has(&paras, "в 2024 году – 8%, в 2025 году – 10%");
     has(&paras, "Темирский район (8%), Иргизский район (9%)");
-    // The Russian texts of the narrative are left empty in the shipped file.
+    // The office's narrative in Russian, from the shipped text file, and
+    // the position above the signature.
     has(
         &paras,
-        "Текст этого раздела специалист пишет здесь; внесённый в файл brief-text.toml",
+        "Цель анализа – оценить эффективность действующей системы",
     );
+    has(&paras, "Главный специалист");
 }
 
 #[test]
@@ -312,6 +314,58 @@ fn last_year_imported_from_the_offices_table_gives_the_same_brief() {
             "2025 жылы 64 оқыту семинарлары өткізіліп, оған 6\u{a0}101 адам қатысты.",
         );
         has(&paras, "кәсіподақ активі 238 → 1\u{a0}131");
+    }
+}
+
+/// The specialist's own text file (`--text`): what she wrote goes in; a
+/// section she left empty keeps its heading and one line saying she writes
+/// it there, naming her file.
+#[test]
+fn the_specialists_text_file_and_a_section_left_to_write() {
+    let out = scratch("brief-text-file");
+    let text = out.join("our-text.toml");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(
+        &text,
+        "[purpose]\nkk = \"Біздің мақсатымыз – оқытуды бағалау.\"\nru = \"\"\n",
+    )
+    .unwrap();
+    let dir = two_years();
+    let s = |p: &Path| p.to_str().unwrap().to_string();
+    for (lang, written, left) in [
+        (
+            "kk",
+            "Біздің мақсатымыз – оқытуды бағалау.",
+            "Бұл бөлімнің мәтінін маман осында жазады; оны our-text.toml файлына енгізсе",
+        ),
+        (
+            "ru",
+            "",
+            "Текст этого раздела специалист пишет здесь; внесённый в файл our-text.toml",
+        ),
+    ] {
+        let args = [
+            "brief".to_string(),
+            "--input".into(),
+            s(&dir.join("2025-12")),
+            "--registry".into(),
+            s(&dir.join("registry.xlsx")),
+            "--period".into(),
+            "2025-12".into(),
+            "--output".into(),
+            s(&out),
+            "--lang".into(),
+            lang.into(),
+            "--text".into(),
+            s(&text),
+        ];
+        let (code, stdout) = jinaq_ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(code, 0, "{stdout}");
+        let (paras, _) = read_docx(&out.join("2025-12/brief-2025-12.docx"));
+        if !written.is_empty() {
+            has(&paras, written);
+        }
+        has(&paras, left);
     }
 }
 
