@@ -8,10 +8,9 @@
 
 use super::identify::month_of_word;
 use super::text::key;
+use super::value::parse_date_text;
 use crate::ingest::grid::Cell;
 use crate::period::Ymd;
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// Serial numbers of 1 January 2000 and 31 December 2099 (1900 system).
 const SERIALS: std::ops::RangeInclusive<f64> = 36_526.0..=73_050.0;
@@ -29,27 +28,15 @@ pub(crate) fn as_of_day(cell: &Cell, is_1904: bool) -> Option<Ymd> {
     }
 }
 
-fn numeric() -> &'static [Regex; 2] {
-    static P: OnceLock<[Regex; 2]> = OnceLock::new();
-    P.get_or_init(|| {
-        [
-            // 01.01.2026, 1/1/2026, 01.01.26
-            Regex::new(r"(?:^|\D)(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?:\D|$)").unwrap(),
-            // 2026-01-01
-            Regex::new(r"(?:^|\D)(\d{4})-(\d{2})-(\d{2})(?:\D|$)").unwrap(),
-        ]
-    })
-}
-
 fn day_in_text(text: &str) -> Option<Ymd> {
-    let [dotted, iso] = numeric();
-    if let Some(c) = dotted.captures(text) {
-        let year: i32 = c[3].parse().ok()?;
-        let year = if c[3].len() == 2 { 2000 + year } else { year };
-        return Ymd::new(year, c[2].parse().ok()?, c[1].parse().ok()?);
-    }
-    if let Some(c) = iso.captures(text) {
-        return Ymd::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    // A date written in digits anywhere among the words (`на 01.01.2026`,
+    // `01.01.2026 жылы`), read as an event date is.
+    let written = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find_map(parse_date_text);
+    if written.is_some() {
+        return written;
     }
     // Words: `2026 жылғы 1 қаңтар`, `на 1 января 2026 года`, `2025 жыл`.
     let k = key(text);
