@@ -69,6 +69,19 @@ impl ShareShown {
     }
 }
 
+/// Whether a stated percent agrees with the exact one: rounding or truncation
+/// to the decimals written, within `tolerance` percentage points. Districts
+/// and the office write shares either way; both are the same share.
+pub(crate) fn share_agrees(stated: f64, exact: f64, decimals: u32, tolerance: f64) -> bool {
+    let p = 10f64.powi(decimals.min(6) as i32);
+    let rounded = (exact * p).round() / p;
+    let truncated = (exact * p + 1e-9).floor() / p;
+    let eps = tolerance + 1e-9;
+    (stated - rounded).abs() <= eps
+        || (stated - truncated).abs() <= eps
+        || (stated - exact).abs() <= eps
+}
+
 #[cfg(test)]
 mod tests {
     use super::ShareShown;

@@ -4,8 +4,9 @@
 //! Figures always come from the organisation rows; stated totals are only
 //! compared, never summed in.
 
-use super::rows::{round_to, share_agrees};
+use super::rows::round_to;
 use crate::issue::{num, Issue, Place, Rule};
+use crate::measures::share_agrees;
 use crate::measures::{MEASURES, MEMBERS, TOTAL};
 use crate::pipeline::Pipeline;
 use crate::tables::coverage::Coverage;

@@ -1,8 +1,9 @@
 //! Events against coverage and financing: `events.participants_mismatch`,
 //! `finance.below_norm`, `finance.share_mismatch`.
 
-use super::rows::{round_to, share_agrees};
+use super::rows::round_to;
 use crate::issue::{num, Issue, Place, Rule};
+use crate::measures::share_agrees;
 use crate::pipeline::Pipeline;
 use crate::tables::events::Events;
 use crate::tables::Finance;

@@ -4,6 +4,7 @@
 //! Input: one file's [`Coverage`]. Output: issues at the cells concerned.
 
 use crate::issue::{num, Issue, Place, Rule};
+use crate::measures::share_agrees;
 use crate::measures::{MEMBERS, TOTAL};
 use crate::pipeline::Pipeline;
 use crate::tables::coverage::{Coverage, OrgRow};
@@ -13,18 +14,6 @@ fn org_ref(r: &OrgRow) -> Option<&str> {
     r.registry_id
         .as_deref()
         .or((!r.name.is_empty()).then_some(r.name.as_str()))
-}
-
-/// Whether a stated percent agrees with the exact one: rounding or truncation
-/// to the decimals written, within `tolerance` percentage points.
-pub(crate) fn share_agrees(stated: f64, exact: f64, decimals: u32, tolerance: f64) -> bool {
-    let p = 10f64.powi(decimals.min(6) as i32);
-    let rounded = (exact * p).round() / p;
-    let truncated = (exact * p + 1e-9).floor() / p;
-    let eps = tolerance + 1e-9;
-    (stated - rounded).abs() <= eps
-        || (stated - truncated).abs() <= eps
-        || (stated - exact).abs() <= eps
 }
 
 /// Rounds for display in an issue: at least one decimal.

@@ -553,13 +553,8 @@ fn check_share(cell: &Cell, counted: f64) -> Result<(), f64> {
         .min_by(|a, b| (a - counted).abs().total_cmp(&(b - counted).abs()))
         .unwrap_or(share.value);
     let percent = as_fraction * 100.0;
-    let places = value::decimals_of(percent).min(4) as i32;
-    let scale = 10f64.powi(places);
-    let exact = counted * 100.0 * scale;
-    let agrees = [exact.round(), (exact + 1e-9).floor()]
-        .iter()
-        .any(|v| (v / scale - percent).abs() < 1e-9);
-    if agrees {
+    let places = value::decimals_of(percent).min(4);
+    if crate::measures::share_agrees(percent, counted * 100.0, places, 0.0) {
         Ok(())
     } else {
         Err(as_fraction)
