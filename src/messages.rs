@@ -190,18 +190,22 @@ pub fn fmt_num(v: f64, lang: Lang) -> String {
     }
 }
 
-/// A fraction as a percent: `9,3 %`.
-/// A share (a fraction) as a per cent with exactly `decimals` places, as
-/// the language writes it: `16,9 %`, `16.9 %`. The caller cuts or rounds
-/// the share first ([`crate::measures::ShareShown::apply`]).
-pub(crate) fn fmt_pct_places(share: f64, decimals: u8, lang: Lang) -> String {
+/// The digits of a share (a fraction) as a per cent with exactly
+/// `decimals` places, as the language writes them: `16,9` (`16.9` in
+/// English). The caller cuts or rounds the share first
+/// ([`crate::measures::ShareShown::apply`]).
+pub(crate) fn pct_digits(share: f64, decimals: u8, lang: Lang) -> String {
     let text = format!("{:.*}", usize::from(decimals), share * 100.0);
-    let text = if lang == Lang::En {
+    if lang == Lang::En {
         text
     } else {
         text.replace('.', ",")
-    };
-    format!("{text}\u{a0}%")
+    }
+}
+
+/// [`pct_digits`] with its sign: `16,9 %`, `16.9 %`.
+pub(crate) fn fmt_pct_places(share: f64, decimals: u8, lang: Lang) -> String {
+    format!("{}\u{a0}%", pct_digits(share, decimals, lang))
 }
 
 /// A share as the pipeline shows it to people: cut or rounded to its places.

@@ -91,13 +91,12 @@ pub(crate) fn share_text(
     shown: crate::measures::ShareShown,
     lang: crate::lang::Lang,
 ) -> String {
-    percent_digits(&shown_digits(share, shown), lang)
+    format!("{}%", shown_digits(share, shown, lang))
 }
 
-/// The per cent of a share as shown, in digits: `16.9`.
-fn shown_digits(share: f64, shown: crate::measures::ShareShown) -> String {
-    let per_cent = shown.apply(share) * 100.0;
-    format!("{per_cent:.*}", usize::from(shown.decimals))
+/// The per cent of a share as shown, in the language's digits: `16,9`.
+fn shown_digits(share: f64, shown: crate::measures::ShareShown, lang: crate::lang::Lang) -> String {
+    crate::messages::pct_digits(shown.apply(share), shown.decimals, lang)
 }
 
 /// A share of a budget as the office writes it: shown as the pipeline says,
@@ -107,30 +106,13 @@ pub(crate) fn budget_share_text(
     shown: crate::measures::ShareShown,
     lang: crate::lang::Lang,
 ) -> String {
-    let digits = shown_digits(share, shown);
-    let trimmed = if digits.contains('.') {
-        digits.trim_end_matches('0').trim_end_matches('.')
+    let digits = shown_digits(share, shown, lang);
+    let trimmed = if digits.contains([',', '.']) {
+        digits.trim_end_matches('0').trim_end_matches([',', '.'])
     } else {
         &digits
     };
-    percent_digits(trimmed, lang)
-}
-
-/// `16.9` as `16,9%`, the whole part grouped by thousands.
-fn percent_digits(digits: &str, lang: crate::lang::Lang) -> String {
-    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let whole: f64 = whole.parse().unwrap_or(0.0);
-    let mut out = crate::messages::fmt_num(whole, lang);
-    if !frac.is_empty() {
-        out.push(if lang == crate::lang::Lang::En {
-            '.'
-        } else {
-            ','
-        });
-        out.push_str(frac);
-    }
-    out.push('%');
-    out
+    format!("{trimmed}%")
 }
 
 #[cfg(test)]
