@@ -136,9 +136,7 @@ fn print_summary(o: &Outcome, paths: &OutputPaths) {
                 .unwrap_or_default()
         );
     }
-    let district_files = std::fs::read_dir(&paths.districts)
-        .map(|d| d.filter(|e| e.is_ok()).count())
-        .unwrap_or(0);
+    let district_files = paths.district_files.len();
     if district_files > 0 {
         say(
             T::DistrictFiles,

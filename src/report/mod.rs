@@ -40,6 +40,8 @@ pub struct OutputPaths {
     pub(crate) summary: PathBuf,
     /// The folder of the districts' files.
     pub(crate) districts: PathBuf,
+    /// The districts' files the run wrote (none before it writes).
+    pub(crate) district_files: Vec<PathBuf>,
 }
 
 impl OutputPaths {
@@ -52,6 +54,7 @@ impl OutputPaths {
             discrepancies_json: dir.join(format!("discrepancies-{period}.json")),
             summary: dir.join(format!("summary-{period}.json")),
             districts: dir.join("districts"),
+            district_files: Vec::new(),
             dir,
         }
     }
@@ -179,7 +182,7 @@ fn keep_previous(path: &Path) -> Option<PathBuf> {
 /// Writes every output of the period; returns their paths. All five are
 /// built in memory first, then replaced together ([`replace_all`]).
 pub(crate) fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths, WriteError> {
-    let paths = OutputPaths::new(output, outcome.period);
+    let mut paths = OutputPaths::new(output, outcome.period);
     let xlsx_err = |path: &Path| {
         let path = path.to_path_buf();
         move |source: rust_xlsxwriter::XlsxError| WriteError::Workbook {
@@ -233,6 +236,7 @@ pub(crate) fn write_all(outcome: &Outcome, output: &Path) -> Result<OutputPaths,
     replace_all(&set)?;
     remove_stale_districts(&paths.districts, outcome.period, &district_paths);
     tracing::debug!(seconds = start.elapsed().as_secs_f64(), "outputs replaced");
+    paths.district_files = district_paths;
     Ok(paths)
 }
 
