@@ -74,19 +74,10 @@ fn brief(out: &Path, lang: &str) -> PathBuf {
     path
 }
 
-/// A part of a zip file, as text.
-fn part(docx: &Path, name: &str) -> String {
-    let file = std::fs::File::open(docx).unwrap();
-    let mut zip = zip::ZipArchive::new(file).unwrap();
-    let mut text = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
-    text
-}
-
 /// The document's paragraphs outside tables, and its table's rows of cells.
 fn read_docx(docx: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     use quick_xml::events::Event;
-    let xml = part(docx, "word/document.xml");
+    let xml = zip_part(docx, "word/document.xml");
     let mut reader = quick_xml::Reader::from_str(&xml);
     let (mut paras, mut rows) = (Vec::new(), Vec::new());
     let (mut in_table, mut in_text) = (false, false);
@@ -377,7 +368,7 @@ fn two_runs_give_the_same_bytes_dated_by_the_period() {
     let second = std::fs::read(brief(&out, "kk")).unwrap();
     assert!(first == second, "two runs wrote different bytes");
     let docx = out.join("2025-12/brief-2025-12.docx");
-    let core = part(&docx, "docProps/core.xml");
+    let core = zip_part(&docx, "docProps/core.xml");
     assert!(
         core.contains(
             "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-01-01T00:00:00Z</dcterms:created>"

@@ -274,3 +274,83 @@ impl Drop for Unprivileged {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
+
+/// The parts of a zip (xlsx, docx) by name, each XML part as text (other
+/// parts empty).
+pub fn zip_parts(bytes: &[u8]) -> Vec<(String, String)> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut parts = Vec::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut text = String::new();
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            part.read_to_string(&mut text).unwrap();
+        }
+        parts.push((name, text));
+    }
+    parts
+}
+
+/// One part of a zip file, as text.
+pub fn zip_part(path: &Path, part: &str) -> String {
+    use std::io::Read;
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut text = String::new();
+    zip.by_name(part)
+        .unwrap_or_else(|e| panic!("{part}: {e}"))
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// `path`'s bytes with one part of the zip edited, as a program saving the
+/// file again would write it: every other part as it was, each with its own
+/// compression (an ods's stored `mimetype` stays first and stored).
+pub fn with_part(path: &Path, part: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    use zip::write::SimpleFileOptions;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut found = false;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        if name == part {
+            bytes = edit(std::str::from_utf8(&bytes).unwrap()).into_bytes();
+            found = true;
+        }
+        let options = SimpleFileOptions::default().compression_method(f.compression());
+        out.start_file(name, options).unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    assert!(found, "{part} in {}", path.display());
+    out.finish().unwrap().into_inner()
+}
+
+/// A workbook of values only, marked so: no formula in any sheet, and no
+/// recalculation asked of Excel on opening (which would ask "Save changes?"
+/// of a file nobody changed). Returns its `<calcPr` element.
+pub fn assert_values_only(name: &str, parts: &[(String, String)]) -> String {
+    for (part, xml) in parts
+        .iter()
+        .filter(|(n, _)| n.starts_with("xl/worksheets/sheet"))
+    {
+        assert!(
+            !xml.contains("<f>") && !xml.contains("<f "),
+            "{name}: {part} holds a formula"
+        );
+    }
+    let (_, workbook) = parts
+        .iter()
+        .find(|(n, _)| n == "xl/workbook.xml")
+        .unwrap_or_else(|| panic!("{name}: xl/workbook.xml"));
+    let calc = &workbook[workbook.find("<calcPr").expect("calcPr")..];
+    let calc = &calc[..calc.find("/>").unwrap()];
+    assert!(!calc.contains("fullCalcOnLoad"), "{name}: {calc}");
+    calc.to_string()
+}

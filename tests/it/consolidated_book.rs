@@ -8,7 +8,7 @@
 //! the cell formats are checked on the shipped sample month, which is always
 //! here.
 
-use crate::common::{read_json, root, scratch};
+use crate::common::{assert_values_only, read_json, root, scratch, zip_parts};
 use calamine::{open_workbook_from_rs, Data, DataType, Range, Reader, Xlsx};
 use jinaq::process;
 use jinaq::Figures;
@@ -908,22 +908,6 @@ fn every_organisation_cell_has_its_columns_format() {
     assert!(flagged > 0, "the sample month has rows with issues");
 }
 
-/// The parts of a zip, by name.
-fn zip_parts(bytes: &[u8]) -> Vec<(String, String)> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("an xlsx is a zip");
-    let mut parts = Vec::new();
-    for i in 0..zip.len() {
-        let mut part = zip.by_index(i).unwrap();
-        let name = part.name().unwrap().to_string();
-        let mut text = String::new();
-        if name.ends_with(".xml") {
-            std::io::Read::read_to_string(&mut part, &mut text).unwrap();
-        }
-        parts.push((name, text));
-    }
-    parts
-}
-
 #[test]
 fn a_workbook_of_values_asks_for_no_recalculation_and_ends_with_the_organisations() {
     let p = pipeline();
@@ -931,24 +915,12 @@ fn a_workbook_of_values_asks_for_no_recalculation_and_ends_with_the_organisation
         let o = run(&p, &shared(), lang);
         let bytes = bytes_of(&o);
         let parts = zip_parts(&bytes);
-        let sheets: Vec<&(String, String)> = parts
+        let sheets = parts
             .iter()
             .filter(|(n, _)| n.starts_with("xl/worksheets/sheet"))
-            .collect();
-        assert!(sheets.len() >= 10, "{} sheets", sheets.len());
-        for (name, xml) in &sheets {
-            assert!(
-                !xml.contains("<f>") && !xml.contains("<f "),
-                "{name} holds a formula"
-            );
-        }
-        let (_, workbook) = parts
-            .iter()
-            .find(|(n, _)| n == "xl/workbook.xml")
-            .expect("xl/workbook.xml");
-        let calc = &workbook[workbook.find("<calcPr").expect("calcPr")..];
-        let calc = &calc[..calc.find("/>").unwrap()];
-        assert!(!calc.contains("fullCalcOnLoad"), "{calc}");
+            .count();
+        assert!(sheets >= 10, "{sheets} sheets");
+        let calc = assert_values_only("consolidated", &parts);
         assert!(
             !calc.contains("calcMode"),
             "{calc}: calculation stays automatic"

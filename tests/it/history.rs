@@ -214,36 +214,22 @@ fn a_damaged_history_file_is_reported_not_fatal() {
 /// Writes `text` into one cell of a sheet of an xlsx, as a person editing
 /// the workbook in Excel would (an inline string replaces the cell).
 pub fn edit_cell(xlsx: &Path, sheet_index: usize, cell: &str, text: &str) {
-    use std::io::{Read, Write};
-    let bytes = std::fs::read(xlsx).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let target = format!("xl/worksheets/sheet{sheet_index}.xml");
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let name = f.name().unwrap().to_string();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        if name == target {
-            let xml = String::from_utf8(data).unwrap();
-            let start = xml
-                .find(&format!("<c r=\"{cell}\""))
-                .unwrap_or_else(|| panic!("no cell {cell}"));
-            let rest = &xml[start..];
-            let open_end = rest.find('>').unwrap();
-            let end = if rest[..open_end].ends_with('/') {
-                open_end + 1
-            } else {
-                rest.find("</c>").unwrap() + 4
-            };
-            let replacement = format!("<c r=\"{cell}\" t=\"inlineStr\"><is><t>{text}</t></is></c>");
-            data = format!("{}{}{}", &xml[..start], replacement, &rest[end..]).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&data).unwrap();
-    }
-    std::fs::write(xlsx, out.finish().unwrap().into_inner()).unwrap();
+    let bytes = with_part(xlsx, &target, |xml| {
+        let start = xml
+            .find(&format!("<c r=\"{cell}\""))
+            .unwrap_or_else(|| panic!("no cell {cell}"));
+        let rest = &xml[start..];
+        let open_end = rest.find('>').unwrap();
+        let end = if rest[..open_end].ends_with('/') {
+            open_end + 1
+        } else {
+            rest.find("</c>").unwrap() + 4
+        };
+        let replacement = format!("<c r=\"{cell}\" t=\"inlineStr\"><is><t>{text}</t></is></c>");
+        format!("{}{}{}", &xml[..start], replacement, &rest[end..])
+    });
+    std::fs::write(xlsx, bytes).unwrap();
 }
 
 #[test]

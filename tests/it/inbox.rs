@@ -3,7 +3,9 @@
 //! document), newer than the real reports, leave the month's figures as they
 //! are, and every file set aside is named with the file taken instead.
 
-use crate::common::{consolidate_ok, diff_json, read_json, reference_month, root, scratch};
+use crate::common::{
+    consolidate_ok, diff_json, read_json, reference_month, root, scratch, with_part,
+};
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
@@ -82,32 +84,6 @@ fn files_without_a_report_table_never_replace_a_report() {
     for s in a["files"]["superseded"].as_array().unwrap() {
         assert!(superseded.contains(s), "{s}");
     }
-}
-
-/// `path`'s bytes with one part of the zip replaced: a workbook saved again
-/// at another time, as the writer states it inside the file. The first part
-/// (an ods's `mimetype`) stays first and stored, as the format wants.
-fn with_part(path: &Path, part: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
-    use std::io::{Read, Write};
-    use zip::write::SimpleFileOptions;
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let mut found = false;
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let name = f.name().unwrap().to_string();
-        let mut bytes = Vec::new();
-        f.read_to_end(&mut bytes).unwrap();
-        if name == part {
-            bytes = edit(std::str::from_utf8(&bytes).unwrap()).into_bytes();
-            found = true;
-        }
-        let options = SimpleFileOptions::default().compression_method(f.compression());
-        out.start_file(name, options).unwrap();
-        out.write_all(&bytes).unwrap();
-    }
-    assert!(found, "{part} in {}", path.display());
-    out.finish().unwrap().into_inner()
 }
 
 /// Replaces the text of every `<tag ...>text</tag>` by `text`.

@@ -418,19 +418,6 @@ fn lists_too_long_for_a_cell_go_to_a_hidden_sheet() {
     assert_eq!(wb.sheet_names().len(), 4);
 }
 
-/// One part of a zip (xlsx) as text.
-fn zip_part(path: &Path, part: &str) -> String {
-    use std::io::Read;
-    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut zip = zip::ZipArchive::new(file).expect("an xlsx is a zip");
-    let mut text = String::new();
-    zip.by_name(part)
-        .unwrap_or_else(|e| panic!("{part}: {e}"))
-        .read_to_string(&mut text)
-        .unwrap();
-    text
-}
-
 // ------------------------------------------------------------ history
 
 /// A plain report of Алға for `period` with its events, written by
