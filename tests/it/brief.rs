@@ -51,9 +51,14 @@ fn last_year_into(out: &Path) {
 
 /// Runs `jinaq brief` for December 2025 in `lang`; returns the document's path.
 fn brief(out: &Path, lang: &str) -> PathBuf {
+    brief_with(out, lang, &[])
+}
+
+/// [`brief`] with further flags.
+fn brief_with(out: &Path, lang: &str, more: &[&str]) -> PathBuf {
     let dir = two_years();
     let s = |p: &Path| p.to_str().unwrap().to_string();
-    let args = [
+    let mut args = vec![
         "brief".to_string(),
         "--input".into(),
         s(&dir.join("2025-12")),
@@ -66,6 +71,7 @@ fn brief(out: &Path, lang: &str) -> PathBuf {
         "--lang".into(),
         lang.into(),
     ];
+    args.extend(more.iter().map(|m| m.to_string()));
     let (code, stdout) = jinaq_ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(code, 0, "{stdout}");
     let path = out.join("2025-12/brief-2025-12.docx");
@@ -321,8 +327,6 @@ fn the_specialists_text_file_and_a_section_left_to_write() {
         "[purpose]\nkk = \"Біздің мақсатымыз – оқытуды бағалау.\"\nru = \"\"\n",
     )
     .unwrap();
-    let dir = two_years();
-    let s = |p: &Path| p.to_str().unwrap().to_string();
     for (lang, written, left) in [
         (
             "kk",
@@ -335,24 +339,8 @@ fn the_specialists_text_file_and_a_section_left_to_write() {
             "Текст этого раздела специалист пишет здесь; внесённый в файл our-text.toml",
         ),
     ] {
-        let args = [
-            "brief".to_string(),
-            "--input".into(),
-            s(&dir.join("2025-12")),
-            "--registry".into(),
-            s(&dir.join("registry.xlsx")),
-            "--period".into(),
-            "2025-12".into(),
-            "--output".into(),
-            s(&out),
-            "--lang".into(),
-            lang.into(),
-            "--text".into(),
-            s(&text),
-        ];
-        let (code, stdout) = jinaq_ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
-        assert_eq!(code, 0, "{stdout}");
-        let (paras, _) = read_docx(&out.join("2025-12/brief-2025-12.docx"));
+        let docx = brief_with(&out, lang, &["--text", text.to_str().unwrap()]);
+        let (paras, _) = read_docx(&docx);
         if !written.is_empty() {
             has(&paras, written);
         }
